@@ -1,0 +1,54 @@
+/**
+ * The UI language: Simplified Chinese unless the user chose English, remembered in
+ * localStorage. `t` reads a signal, so every text in JSX follows a switch at once.
+ */
+import { createSignal } from 'solid-js';
+import { zh, type MessageKey } from './zh';
+import { en } from './en';
+
+export type Locale = 'zh' | 'en';
+export type { MessageKey };
+
+const STORAGE_KEY = 'shenfa.locale';
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
+
+function storedLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    // Private mode or disabled storage: fall back to Chinese, the bureau's language.
+    return 'zh';
+  }
+}
+
+const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
+export { locale };
+
+export function setLocale(next: Locale): void {
+  setLocaleSignal(next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // The choice then lasts for this page only; nothing else depends on it.
+  }
+}
+
+/** `t('form.invalid', { n: 3 })` → 还有 3 处需要修改… */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[locale()][key] ?? zh[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Picks the current language from a core `{ zh, en }` label; an empty English falls back to Chinese. */
+export function localized(text: { zh: string; en: string } | undefined): string {
+  if (!text) return '';
+  return locale() === 'en' && text.en ? text.en : text.zh;
+}
+
+/** A dictionary key built from data (a status, an audit action); unknown keys show as-is. */
+export function tKnown(prefix: string, key: string): string {
+  const full = `${prefix}.${key}` as MessageKey;
+  return full in zh ? t(full) : key;
+}

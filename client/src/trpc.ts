@@ -1,0 +1,20 @@
+/**
+ * The one tRPC client. Only the router's *type* is imported: server runtime code must
+ * never end up in the browser bundle.
+ */
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../server/routers/index';
+
+export const trpc = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: '/api/trpc' })],
+});
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+
+export type SessionUser = NonNullable<RouterOutputs['auth']['me']>;
+export type DocumentView = RouterOutputs['documents']['get'];
+export type InboxTask = RouterOutputs['review']['inbox'][number];
+export type MyDocument = RouterOutputs['documents']['mine'][number];
+export type Category = RouterOutputs['documents']['categories'][number];

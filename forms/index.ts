@@ -1,0 +1,42 @@
+/** The pure forms core: definitions as data, the field-type registry, and validation. */
+export * from './disclosure.js';
+export { evaluateCondition, conditionFields, conditionSchema, type Condition, type ConditionValue } from './conditions.js';
+export {
+  formDefinitionSchema,
+  fieldDefinitionSchema,
+  localizedTextSchema,
+  type FormDefinition,
+  type FieldDefinition,
+  type FieldOption,
+  type FieldRules,
+  type LocalizedText,
+} from './form-definition.js';
+export {
+  quoted,
+  isBlank,
+  type FieldType,
+  type FieldTypeContext,
+  type CrossCheckContext,
+  type FieldIssue,
+} from './field-type.js';
+export { registerFieldType, getFieldType, fieldTypeKeys, BUILTIN_FIELD_TYPES } from './field-types.js';
+export type { Redaction } from './field-types-redactions.js';
+export { resolveFormState, emptyValueOf, type FieldState, type FormState } from './field-state.js';
+export { compileFormSchema, type CompileOptions, type FormSchema, type FormValues } from './compile-zod.js';
+export {
+  draftDocumentForm,
+  draftDocumentSchema,
+  compileDraftDocumentSchema,
+  type DraftDocumentInput,
+  type DraftDocumentRawInput,
+  type DraftDocumentSchema,
+} from './draft-document.form.js';
+export { redactedSegments, highlightSegments, type PublicSegment, type ReviewSegment } from './redaction.js';
+export {
+  scanPersonalData,
+  isResidentId,
+  passesLuhn,
+  type PersonalDataHit,
+  type PersonalDataKind,
+} from './privacy-scan.js';
+export { isCalendarDate, isIsoDate } from './calendar-date.js';

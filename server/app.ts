@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { trpcServer } from '@hono/trpc-server';
+import { appRouter } from './routers/index';
+import { sessionMiddleware, type SessionVariables } from './http/session-middleware';
+import { attachmentRoutes } from './http/attachment-routes';
+import { publicRoutes } from './http/public-routes';
+import { staticClient } from './http/static-client';
+import type { ServiceContext } from './services/service-context';
+import type { TrpcContext } from './trpc';
+
+/** The whole HTTP surface of Shenfa as one Hono app; the standalone server is one host of it. */
+export function createApp(services: ServiceContext) {
+  const app = new Hono<{ Variables: SessionVariables }>();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.get('/healthz', async (c) => {
+    await services.database.client.execute('SELECT 1');
+    return c.json({ status: 'ok', time: new Date(services.now()).toISOString() });
+  });
+  app.route('/public', publicRoutes(services));
+  app.use('/api/*', sessionMiddleware(services));
+  app.use(
+    '/api/trpc/*',
+    trpcServer({
+      endpoint: '/api/trpc',
+      router: appRouter,
+      createContext: (opts, c): TrpcContext => ({ services, user: c.get('user'), sessionId: c.get('sessionId'), hono: c, resHeaders: opts.resHeaders }),
+    }),
+  );
+  app.route('/api', attachmentRoutes(services));
+  app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));
+  app.route('/', staticClient(services.config.clientDir));
+  app.onError((error, c) => {
+    console.error(error);
+    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' } }, 500);
+  });
+  return app;
+}

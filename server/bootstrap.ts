@@ -1,0 +1,11 @@
+import { openDatabase, migrateDatabase } from './db/client';
+import { EffectRunner } from './services/effects';
+import type { ServerConfig } from './config';
+import type { ServiceContext } from './services/service-context';
+
+/** Opens and migrates the database and assembles what services need. */
+export async function createServices(config: ServerConfig, options: { now?: () => number } = {}): Promise<ServiceContext> {
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  await migrateDatabase(database);
+  return { database, config, now: options.now ?? Date.now, effects: new EffectRunner() };
+}

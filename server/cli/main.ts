@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config';
+import { createServices } from '../bootstrap';
+import { seedDemoBureau } from '../seed/seed-demo';
+import { demoPassword } from '../seed/demo-password';
+import { createUser } from '../seed/user-admin';
+import { ShenfaError } from '../services/errors';
+
+const HELP = `用法：npm run shenfa -- <命令> [选项]
+
+命令：
+  migrate                      创建或升级数据库（DATABASE_URL，默认 file:data/shenfa.db）
+  seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
+  create-user                  创建用户
+      --username <名>  --name <姓名>  --password <密码>  --roles <角色,角色>  --department <科室代码>
+      角色：admin drafter stats legal secrecy leader publisher
+  --help                       显示本帮助
+`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  async migrate() {
+    const services = await createServices(readConfig());
+    console.log('数据库已是最新版本。');
+    services.database.close();
+  },
+  async 'seed-demo'() {
+    const config = readConfig();
+    const services = await createServices(config);
+    const { password, generated } = demoPassword(config.demoPassword);
+    const { seeded } = await seedDemoBureau(services, password);
+    console.log(seeded ? `演示单位已创建。${generated ? `演示密码：${password}` : '密码取自 SHENFA_DEMO_PASSWORD。'}` : '数据库中已有用户，未重复创建演示数据。');
+    services.database.close();
+  },
+  async 'create-user'(args) {
+    const { values } = parseArgs({
+      args,
+      options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, department: { type: 'string' } },
+    });
+    const missing = ['username', 'name', 'password', 'roles', 'department'].filter((k) => !values[k as keyof typeof values]);
+    if (missing.length) throw new ShenfaError('BAD_REQUEST', `缺少选项：${missing.map((m) => `--${m}`).join(' ')}`);
+    const services = await createServices(readConfig());
+    try {
+      await createUser(services, { username: values.username!, displayName: values.name!, password: values.password!, roles: values.roles!.split(',').map((r) => r.trim()), departmentCode: values.department! });
+      console.log(`用户 ${values.username} 已创建。`);
+    } finally {
+      services.database.close();
+    }
+  },
+};
+
+async function run(argv: string[]) {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`未知命令：${name}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  await command(rest);
+}
+
+run(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof ShenfaError ? `错误：${error.message}` : error);
+  process.exitCode = 1;
+});

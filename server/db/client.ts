@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema/index';
+
+export type Db = LibSQLDatabase<typeof schema>;
+export interface Database {
+  client: Client;
+  db: Db;
+  close(): void;
+}
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * Opens the database. Writes go through `db.batch()` (one transaction on the client's own
+ * connection) rather than interactive transactions: the libsql client hands its
+ * connection to an interactive transaction and opens a fresh one afterwards, which would
+ * lose the per-connection PRAGMAs set here.
+ */
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  if (url.startsWith('file:')) {
+    const file = url.slice('file:'.length).split('?')[0] ?? '';
+    if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  const client = createClient(authToken ? { url, authToken } : { url });
+  if (url.startsWith('file:')) {
+    // WAL lets readers proceed during a write; busy_timeout lets two processes share the file.
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = NORMAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+  }
+  await client.execute('PRAGMA foreign_keys = ON');
+  const db = drizzle(client, { schema });
+  return { client, db, close: () => client.close() };
+}
+
+/** Applies the versioned migrations that have not run yet. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder: MIGRATIONS_DIR });
+  await database.client.execute('PRAGMA foreign_keys = ON');
+}

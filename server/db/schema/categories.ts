@@ -1,0 +1,11 @@
+import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
+
+/** Catalog categories (主题分类) with the column (栏目) they publish to. */
+export const categories = sqliteTable('categories', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  column: text('column').notNull(),
+  sort: integer('sort').notNull().default(0),
+});

@@ -1,0 +1,82 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users, departments } from './organisation';
+import { categories } from './categories';
+
+/**
+ * A document under release review. `snapshot` is the persisted workflow state; `version`
+ * is bumped by exactly one on every write, enforced by a trigger, which is how a stale
+ * write (someone else acted first) aborts its whole batch.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    docNumber: text('doc_number').notNull().default(''),
+    categoryId: text('category_id').notNull().references(() => categories.id),
+    writtenAt: text('written_at').notNull(),
+    body: text('body').notNull(),
+    hasStatistics: integer('has_statistics', { mode: 'boolean' }).notNull(),
+    isMajorMatter: integer('is_major_matter', { mode: 'boolean' }).notNull(),
+    attribute: text('attribute').notNull(),
+    attributeReason: text('attribute_reason').notNull().default(''),
+    legalGround: text('legal_ground'),
+    channels: text('channels', { mode: 'json' }).$type<string[]>().notNull(),
+    drafterId: text('drafter_id').notNull().references(() => users.id),
+    departmentId: text('department_id').notNull().references(() => departments.id),
+    workflowKey: text('workflow_key').notNull(),
+    workflowVersion: integer('workflow_version').notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    status: text('status').notNull(),
+    currentStep: text('current_step').notNull(),
+    version: integer('version').notNull().default(1),
+    indexNumber: text('index_number'),
+    publishedAt: integer('published_at'),
+    withdrawnAt: integer('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
+    validity: text('validity').notNull().default('in_force'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('documents_index_number').on(t.indexNumber),
+    index('documents_drafter').on(t.drafterId, t.updatedAt),
+    index('documents_catalog').on(t.status, t.publishedAt),
+    index('documents_catalog_category').on(t.status, t.categoryId, t.publishedAt),
+  ],
+);
+
+/** Ranges of the body removed before publication (删减), each with its reason. */
+export const redactions = sqliteTable(
+  'redactions',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('redactions_document').on(t.documentId)],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_document').on(t.documentId)],
+);
+
+/** Last sequence number used per 索引号 prefix (agency code + year). */
+export const indexSequences = sqliteTable('index_sequences', {
+  prefix: text('prefix').primaryKey(),
+  last: integer('last').notNull(),
+});

@@ -1,0 +1,5 @@
+export * from './organisation';
+export * from './sessions';
+export * from './categories';
+export * from './documents';
+export * from './review';

@@ -1,0 +1,62 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { documents } from './documents';
+import { users } from './organisation';
+
+/** Work waiting for someone: one open task per document step, offered to a role. */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    role: text('role').notNull(),
+    /** Set when the task belongs to one person (the drafter after a return); else the role's pool. */
+    assigneeId: text('assignee_id').references(() => users.id),
+    round: integer('round').notNull(),
+    status: text('status').notNull(), // open | done | cancelled
+    createdAt: integer('created_at').notNull(),
+    dueAt: integer('due_at'),
+    completedBy: text('completed_by').references(() => users.id),
+    completedAt: integer('completed_at'),
+    outcome: text('outcome'),
+  },
+  (t) => [
+    index('tasks_open_role').on(t.status, t.role, t.createdAt),
+    index('tasks_open_assignee').on(t.status, t.assigneeId),
+    index('tasks_document').on(t.documentId),
+  ],
+);
+
+/** What a reviewer decided at a step, with the five checks; feeds history and the review sheet. */
+export const reviewRecords = sqliteTable(
+  'review_records',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    taskId: text('task_id'),
+    round: integer('round').notNull(),
+    step: text('step').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    decision: text('decision').notNull(),
+    opinion: text('opinion').notNull().default(''),
+    checks: text('checks', { mode: 'json' }).$type<Record<string, boolean>>(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('review_records_document').on(t.documentId, t.createdAt)],
+);
+
+/** Append-only record of every state change (UPDATE and DELETE are refused by triggers). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorId: text('actor_id'),
+    documentId: text('document_id'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_document').on(t.documentId, t.seq)],
+);

@@ -1,0 +1,37 @@
+import { serve } from '@hono/node-server';
+import { readConfig } from './config';
+import { createServices } from './bootstrap';
+import { createApp } from './app';
+import { seedDemoBureau } from './seed/seed-demo';
+import { demoPassword } from './seed/demo-password';
+import { demoBureau } from './seed/demo-content';
+
+/** The standalone server: migrate, seed a demo bureau into an empty database, serve. */
+async function main() {
+  const config = readConfig();
+  const services = await createServices(config);
+  const { password, generated } = demoPassword(config.demoPassword);
+  const { seeded } = await seedDemoBureau(services, password);
+  const app = createApp(services);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`;
+    console.log(`审发 Shenfa 已启动：${url}`);
+    console.log(`公开目录：${url}/public`);
+    if (seeded) {
+      console.log(`已创建演示单位「${demoBureau.name}」，用户：${demoBureau.users.map((u) => u.username).join('、')}`);
+      console.log(generated ? `演示密码（仅显示这一次）：${password}` : '演示密码：取自 SHENFA_DEMO_PASSWORD');
+    }
+  });
+  const stop = () => {
+    server.close();
+    services.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error('启动失败：', error);
+  process.exit(1);
+});

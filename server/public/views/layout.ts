@@ -1,0 +1,79 @@
+/**
+ * The page shell of the public catalog (政府信息公开目录). Pages are plain server-rendered
+ * HTML: the catalog must work without JavaScript, and the CSP forbids inline scripts, so
+ * nothing here emits a <script> or an inline event handler.
+ */
+import { html, raw } from 'hono/html';
+
+/**
+ * A piece of HTML that is already escaped. hono's own `HtmlEscapedString` type is not
+ * exported under a public path, so it is named here from `raw`'s return type. A plain
+ * `string` is not assignable to it, which keeps unescaped text out of page bodies.
+ */
+export type HtmlFragment = ReturnType<typeof raw>;
+
+/**
+ * Narrows the result of an html`` template to its synchronous form. The template only
+ * returns a Promise when a Promise was interpolated, which these views never do; failing
+ * loudly beats sending "[object Promise]" to a citizen.
+ *
+ * @example fragment(html`<p>${title}</p>`)
+ */
+export function fragment(result: HtmlFragment | Promise<HtmlFragment>): HtmlFragment {
+  if (result instanceof Promise) throw new Error('public views must render synchronously');
+  return result;
+}
+
+export interface PublicLayoutOptions {
+  /** The page's own title, before the bureau and catalog name. */
+  title: string;
+  bureauName: string;
+  body: HtmlFragment;
+  /** BCP 47 language of the page; the catalog is Chinese unless told otherwise. */
+  lang?: string;
+}
+
+/**
+ * Wraps a rendered body in the full HTML document: header with the bureau's name and the
+ * catalog search box (GET /public/search?q=), main content, footer.
+ *
+ * @example renderPublicLayout({ title: '政府信息公开目录', bureauName: '清源市民政局', body: fragment(html`<p>…</p>`) })
+ */
+export function renderPublicLayout({ title, bureauName, body, lang = 'zh-CN' }: PublicLayoutOptions): string {
+  const page = fragment(html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} - ${bureauName}政府信息公开目录</title>
+<link rel="stylesheet" href="/public/assets/catalog.css">
+</head>
+<body>
+<a class="skip-link" href="#main">跳到主要内容</a>
+<header class="site-header">
+  <div class="wrap site-header-inner">
+    <a class="brand" href="/public">
+      <span class="brand-bureau">${bureauName}</span>
+      <span class="brand-catalog">政府信息公开目录</span>
+    </a>
+    <form class="search-form" method="get" action="/public/search" role="search">
+      <label class="visually-hidden" for="site-search">搜索公开信息</label>
+      <input id="site-search" name="q" type="search" maxlength="100" placeholder="输入关键词，如：低保">
+      <button type="submit">搜索</button>
+    </form>
+  </div>
+</header>
+<main id="main" class="wrap site-main">
+${body}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>主办单位：${bureauName}</p>
+    <p>本目录依据《中华人民共和国政府信息公开条例》编制，公众可通过本目录查阅主动公开的政府信息。</p>
+  </div>
+</footer>
+</body>
+</html>
+`);
+  return page.toString();
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { router, publicProcedure, signedInProcedure } from '../trpc';
+import { signIn, signOut } from '../services/session-service';
+import { blankSessionCookie, sessionCookie } from '../auth/cookie';
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(256) }))
+    .mutation(async ({ ctx, input }) => {
+      const session = await signIn(ctx.services, input.username, input.password);
+      ctx.resHeaders.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, ctx.services.config.secureCookies));
+      return { user: session.user };
+    }),
+  logout: signedInProcedure.mutation(async ({ ctx }) => {
+    await signOut(ctx.services, ctx.sessionId);
+    ctx.resHeaders.append('Set-Cookie', blankSessionCookie(ctx.services.config.secureCookies));
+    return { ok: true as const };
+  }),
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { router, roleProcedure, signedInProcedure } from '../trpc';
+import { draftDocumentSchema } from '../../forms/index';
+import { createDraft, updateDraft } from '../services/draft-service';
+import { getDocumentView } from '../services/document-view-service';
+import { listMyDocuments } from '../services/inbox-service';
+import { listCategories } from '../services/catalog-service';
+
+const documentId = z.string().min(1, '缺少文件编号').max(64);
+const expectedVersion = z.number().int().positive();
+
+export const documentsRouter = router({
+  categories: signedInProcedure.query(({ ctx }) => listCategories(ctx.services)),
+  create: roleProcedure('drafter')
+    .input(draftDocumentSchema)
+    .mutation(({ ctx, input }) => createDraft(ctx.services, ctx.user, input)),
+  update: roleProcedure('drafter')
+    .input(z.object({ id: documentId, expectedVersion, data: draftDocumentSchema }))
+    .mutation(({ ctx, input }) => updateDraft(ctx.services, ctx.user, input.id, input.expectedVersion, input.data)),
+  get: signedInProcedure.input(z.object({ id: documentId })).query(({ ctx, input }) => getDocumentView(ctx.services, ctx.user, input.id)),
+  mine: signedInProcedure.query(({ ctx }) => listMyDocuments(ctx.services, ctx.user)),
+});

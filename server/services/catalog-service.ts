@@ -1,0 +1,99 @@
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { attachments, categories, documents } from '../db/schema/index';
+import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
+import { redactedSegments } from '../../forms/index';
+import { loadRedactions } from './document-store';
+import { readSetting, SETTING_KEYS } from './settings';
+import { cstDate } from '../time';
+import type { ServiceContext } from './service-context';
+
+export const CATALOG_PAGE_SIZE = 20;
+
+/**
+ * Only these rows are ever public. Both conditions are checked, so a workflow mistake that
+ * marked a non-public document as published would still not reach the catalog.
+ */
+const isPublic = and(eq(documents.status, 'published'), inArray(documents.attribute, [...PUBLISHABLE_ATTRIBUTES]));
+
+export async function listCategories(ctx: ServiceContext) {
+  return ctx.database.db
+    .select({ id: categories.id, code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn, column: categories.column })
+    .from(categories)
+    .orderBy(asc(categories.sort));
+}
+
+/** One page of the public catalog, newest first, optionally within a category. */
+export async function listPublished(ctx: ServiceContext, options: { categoryCode: string | null; page: number }) {
+  const { db } = ctx.database;
+  const cats = await db
+    .select({ id: categories.id, code: categories.code, name: categories.nameZh, count: count(documents.id) })
+    .from(categories)
+    .leftJoin(documents, and(eq(documents.categoryId, categories.id), isPublic))
+    .groupBy(categories.id)
+    .orderBy(asc(categories.sort));
+  const active = cats.find((c) => c.code === options.categoryCode) ?? null;
+  const where = active ? and(isPublic, eq(documents.categoryId, active.id)) : isPublic;
+  const total = active ? active.count : cats.reduce((sum, c) => sum + c.count, 0);
+  const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.page), pageCount);
+  const rows = await db
+    .select({ id: documents.id, indexNumber: documents.indexNumber, title: documents.title, docNumber: documents.docNumber, publishedAt: documents.publishedAt, categoryName: categories.nameZh })
+    .from(documents)
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .where(where)
+    .orderBy(desc(documents.publishedAt))
+    .limit(CATALOG_PAGE_SIZE)
+    .offset((page - 1) * CATALOG_PAGE_SIZE);
+  return {
+    bureauName: await readSetting(db, SETTING_KEYS.bureauName),
+    categories: cats.map(({ code, name, count: n }) => ({ code, name, count: n })),
+    activeCategory: active?.code ?? null,
+    items: rows.map((r) => ({ ...r, indexNumber: r.indexNumber ?? '', publishedAt: cstDate(r.publishedAt ?? 0) })),
+    page,
+    pageCount,
+  };
+}
+
+/** A published document as the public may see it: redacted passages replaced by their reasons. */
+export async function getPublishedDocument(ctx: ServiceContext, indexNumber: string) {
+  const { db } = ctx.database;
+  const [row] = await db
+    .select({ doc: documents, categoryName: categories.nameZh, column: categories.column })
+    .from(documents)
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .where(and(isPublic, eq(documents.indexNumber, indexNumber)));
+  if (!row) return null;
+  const { doc } = row;
+  const redactionList = doc.attribute === 'partial' ? await loadRedactions(db, doc.id) : [];
+  // Attachments of a redacted document may hold the removed passages; only full-open documents publish theirs.
+  const files =
+    doc.attribute === 'open'
+      ? await db.select({ id: attachments.id, name: attachments.originalName, size: attachments.size }).from(attachments).where(eq(attachments.documentId, doc.id))
+      : [];
+  const bureauName = await readSetting(db, SETTING_KEYS.bureauName);
+  return {
+    bureauName,
+    indexNumber: doc.indexNumber ?? '',
+    title: doc.title,
+    docNumber: doc.docNumber,
+    issuingBody: bureauName,
+    categoryName: row.categoryName,
+    column: row.column,
+    writtenAt: doc.writtenAt,
+    publishedAt: cstDate(doc.publishedAt ?? 0),
+    validity: doc.validity as 'in_force' | 'repealed' | 'expired',
+    segments: redactedSegments(doc.body, redactionList),
+    attachments: files.map((f) => ({ name: f.name, size: f.size, url: `/public/attachments/${f.id}` })),
+  };
+}
+
+/** The document id behind a public attachment, if that attachment is public. */
+export async function publicAttachment(ctx: ServiceContext, attachmentId: string) {
+  const { db } = ctx.database;
+  const [row] = await db
+    .select({ attachment: attachments })
+    .from(attachments)
+    .innerJoin(documents, eq(documents.id, attachments.documentId))
+    .where(and(eq(attachments.id, attachmentId), isPublic, eq(documents.attribute, 'open')));
+  return row?.attachment ?? null;
+}

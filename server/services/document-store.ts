@@ -1,0 +1,51 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { categories, documents, redactions, tasks } from '../db/schema/index';
+import type { DocumentFacts, PersistedReview } from '../../workflows/index';
+import type { DisclosureAttribute } from '../../forms/disclosure';
+import { notFound } from './errors';
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+
+export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
+  const [row] = await db.select().from(documents).where(eq(documents.id, id));
+  if (!row) throw notFound('未找到该文件');
+  return row;
+}
+
+export async function loadRedactions(db: Db, documentId: string) {
+  return db
+    .select({ id: redactions.id, start: redactions.start, end: redactions.end, reason: redactions.reason })
+    .from(redactions)
+    .where(eq(redactions.documentId, documentId))
+    .orderBy(asc(redactions.start));
+}
+
+export async function loadOpenTask(db: Db, documentId: string): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.documentId, documentId), eq(tasks.status, 'open')));
+  return row;
+}
+
+export async function loadCategoryCode(db: Db, categoryId: string): Promise<string | undefined> {
+  const [row] = await db.select({ code: categories.code }).from(categories).where(eq(categories.id, categoryId));
+  return row?.code;
+}
+
+export function reviewState(row: DocumentRow): PersistedReview {
+  return row.snapshot as PersistedReview;
+}
+
+/** The facts of a stored document that workflow conditions read. */
+export function factsOf(row: DocumentRow, categoryCode: string): DocumentFacts {
+  return {
+    hasStatistics: row.hasStatistics,
+    isMajorMatter: row.isMajorMatter,
+    attribute: row.attribute as DisclosureAttribute,
+    categoryCode,
+    drafterId: row.drafterId,
+  };
+}

@@ -1,0 +1,107 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { attachments, auditLog, categories, departments, documents, reviewRecords, users } from '../db/schema/index';
+import { availableEvents, currentStep, returnTargetsFor, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
+import { scanPersonalData } from '../../forms/index';
+import { canViewDocument, isTaskFor } from './access';
+import { notFound } from './errors';
+import { loadDocument, loadOpenTask, loadRedactions, reviewState } from './document-store';
+import { pinnedDefinition } from './workflow-definitions';
+import { EDITABLE_STATUSES } from './draft-service';
+import type { ServiceContext } from './service-context';
+import type { SessionUser } from './users';
+
+export function stepLabel(def: WorkflowDefinition, stepId: string): string {
+  return def.steps.find((s) => s.id === stepId)?.label.zh ?? stepId;
+}
+
+/** Everything the document page shows, for someone allowed to see it, with what they may do. */
+export async function getDocumentView(ctx: ServiceContext, user: SessionUser, documentId: string) {
+  const { db } = ctx.database;
+  const doc = await loadDocument(db, documentId).catch(() => null);
+  if (!doc) throw notFound('未找到该文件');
+  const openTask = await loadOpenTask(db, doc.id);
+  const [acted] = await db.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, doc.id), eq(reviewRecords.userId, user.id))).limit(1);
+  const involvement = { isDrafter: doc.drafterId === user.id, hasActed: Boolean(acted), holdsOpenTask: Boolean(openTask && isTaskFor(user, openTask)) };
+  // Not FORBIDDEN: telling an outsider that a non-public document exists is itself a leak.
+  if (!canViewDocument(user.roles, doc.status, involvement)) throw notFound('未找到该文件');
+
+  const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
+  const state = reviewState(doc);
+  const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));
+  const taskIsMine = Boolean(openTask && isTaskFor(user, openTask) && openTask.step === state.value);
+  const drafter = alias(users, 'drafter');
+  const [meta] = await db
+    .select({ categoryName: categories.nameZh, categoryCode: categories.code, departmentName: departments.name, drafterName: drafter.displayName })
+    .from(documents)
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .innerJoin(departments, eq(departments.id, documents.departmentId))
+    .innerJoin(drafter, eq(drafter.id, documents.drafterId))
+    .where(eq(documents.id, doc.id));
+  const history = await db
+    .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, detail: auditLog.detail, actorName: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(eq(auditLog.documentId, doc.id))
+    .orderBy(asc(auditLog.seq));
+  const reviews = await db
+    .select({ round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, at: reviewRecords.createdAt, reviewerName: users.displayName })
+    .from(reviewRecords)
+    .innerJoin(users, eq(users.id, reviewRecords.userId))
+    .where(eq(reviewRecords.documentId, doc.id))
+    .orderBy(asc(reviewRecords.createdAt));
+  const files = await db
+    .select({ id: attachments.id, name: attachments.originalName, size: attachments.size, mime: attachments.mime })
+    .from(attachments)
+    .where(eq(attachments.documentId, doc.id))
+    .orderBy(desc(attachments.createdAt));
+  const redactionList = await loadRedactions(db, doc.id);
+  const step = currentStep(def, state);
+  const canActOnTask = (type: ReviewEvent['type']) => taskIsMine && events.has(type);
+
+  return {
+    id: doc.id,
+    version: doc.version,
+    title: doc.title,
+    docNumber: doc.docNumber,
+    category: { id: doc.categoryId, code: meta?.categoryCode ?? '', name: meta?.categoryName ?? '' },
+    writtenAt: doc.writtenAt,
+    body: doc.body,
+    attribute: doc.attribute,
+    attributeReason: doc.attributeReason,
+    legalGround: doc.legalGround,
+    hasStatistics: doc.hasStatistics,
+    isMajorMatter: doc.isMajorMatter,
+    channels: doc.channels,
+    redactions: redactionList,
+    status: doc.status,
+    currentStep: { id: state.value, label: step?.label.zh ?? stepLabel(def, state.value) },
+    drafter: { id: doc.drafterId, name: meta?.drafterName ?? '' },
+    departmentName: meta?.departmentName ?? '',
+    indexNumber: doc.indexNumber,
+    publishedAt: doc.publishedAt,
+    withdrawnAt: doc.withdrawnAt,
+    withdrawReason: doc.withdrawReason,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    attachments: files,
+    history: history.map((h) => ({ ...h, fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null })),
+    reviews: reviews.map((r) => ({ ...r, stepLabel: stepLabel(def, r.step) })),
+    openTask: openTask && taskIsMine ? { id: openTask.id, step: openTask.step, createdAt: openTask.createdAt } : null,
+    privacyHits: scanPersonalData(doc.body).filter((hit) => !redactionList.some((r) => r.start <= hit.start && hit.end <= r.end)),
+    returnTargets: taskIsMine ? returnTargetsFor(def, state).map((id) => ({ id, label: stepLabel(def, id) })) : [],
+    can: {
+      edit: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),
+      submit: events.has('SUBMIT'),
+      recall: events.has('RECALL'),
+      approve: canActOnTask('APPROVE'),
+      return: canActOnTask('RETURN'),
+      reject: canActOnTask('REJECT'),
+      publish: canActOnTask('PUBLISH'),
+      withdrawPublication: events.has('WITHDRAW_PUBLICATION'),
+      uploadAttachment: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),
+    },
+  };
+}
+
+export type DocumentView = Awaited<ReturnType<typeof getDocumentView>>;

@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import { categories, documents, redactions } from '../db/schema/index';
+import { startReview, reviewStatus } from '../../workflows/index';
+import type { DraftDocumentInput } from '../../forms/index';
+import { auditInsert } from './audit';
+import { badRequest, conflict, forbidden, isStaleWrite } from './errors';
+import { loadDocument, reviewState } from './document-store';
+import { currentDefinition } from './workflow-definitions';
+import type { ServiceContext } from './service-context';
+import type { SessionUser } from './users';
+
+const RELEASE_REVIEW = 'release-review';
+const EDITABLE_STATUSES = new Set(['draft', 'returned']);
+
+async function requireCategory(ctx: ServiceContext, categoryId: string): Promise<string> {
+  const [row] = await ctx.database.db.select({ code: categories.code }).from(categories).where(eq(categories.id, categoryId));
+  if (!row) throw badRequest('所选主题分类不存在');
+  return row.code;
+}
+
+function documentFields(input: DraftDocumentInput) {
+  return {
+    title: input.title,
+    docNumber: input.docNumber,
+    categoryId: input.categoryId,
+    writtenAt: input.writtenAt,
+    body: input.body,
+    hasStatistics: input.hasStatistics,
+    isMajorMatter: input.isMajorMatter,
+    attribute: input.attribute,
+    attributeReason: input.attributeReason,
+    legalGround: input.legalGround,
+    channels: input.channels,
+  };
+}
+
+function redactionRows(documentId: string, input: DraftDocumentInput) {
+  return input.redactions.map((r) => ({ id: crypto.randomUUID(), documentId, start: r.start, end: r.end, reason: r.reason }));
+}
+
+/** A drafter starts a document; it waits in 起草 until submitted. */
+export async function createDraft(ctx: ServiceContext, actor: SessionUser, input: DraftDocumentInput): Promise<{ id: string; version: number }> {
+  if (!actor.roles.includes('drafter')) throw forbidden('只有起草人可以起草文件');
+  const { db } = ctx.database;
+  const categoryCode = await requireCategory(ctx, input.categoryId);
+  const def = currentDefinition(RELEASE_REVIEW);
+  const state = startReview(def, {
+    hasStatistics: input.hasStatistics,
+    isMajorMatter: input.isMajorMatter,
+    attribute: input.attribute,
+    categoryCode,
+    drafterId: actor.id,
+  });
+  const id = crypto.randomUUID();
+  const now = ctx.now();
+  const rows = redactionRows(id, input);
+  await db.batch([
+    db.insert(documents).values({
+      id,
+      ...documentFields(input),
+      drafterId: actor.id,
+      departmentId: actor.department.id,
+      workflowKey: def.key,
+      workflowVersion: def.version,
+      snapshot: state,
+      status: reviewStatus(state),
+      currentStep: state.value,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    ...(rows.length ? [db.insert(redactions).values(rows)] : []),
+    auditInsert(db, { at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }),
+  ]);
+  return { id, version: 1 };
+}
+
+/** The drafter edits a document that is still with them (draft, or returned to them). */
+export async function updateDraft(
+  ctx: ServiceContext,
+  actor: SessionUser,
+  documentId: string,
+  expectedVersion: number,
+  input: DraftDocumentInput,
+): Promise<{ id: string; version: number }> {
+  const { db } = ctx.database;
+  const doc = await loadDocument(db, documentId);
+  if (doc.drafterId !== actor.id) throw forbidden('只有起草人本人可以修改该文件');
+  if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
+  if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能修改');
+  const categoryCode = await requireCategory(ctx, input.categoryId);
+  const state = reviewState(doc);
+  // Conditions (statistics, major matter, attribute) are re-read at submission; keep them current meanwhile.
+  const nextState = { ...state, context: { ...state.context, hasStatistics: input.hasStatistics, isMajorMatter: input.isMajorMatter, attribute: input.attribute, categoryCode } };
+  const now = ctx.now();
+  const rows = redactionRows(documentId, input);
+  try {
+    await db.batch([
+      db
+        .update(documents)
+        .set({ ...documentFields(input), snapshot: nextState, version: expectedVersion + 1, updatedAt: now })
+        .where(eq(documents.id, documentId)),
+      db.delete(redactions).where(eq(redactions.documentId, documentId)),
+      ...(rows.length ? [db.insert(redactions).values(rows)] : []),
+      auditInsert(db, { at: now, actorId: actor.id, documentId, action: 'document.edited', fromState: doc.currentStep, toState: doc.currentStep, detail: { title: input.title, attribute: input.attribute } }),
+    ]);
+  } catch (error) {
+    if (isStaleWrite(error)) throw conflict('文件已被修改，请刷新后重试');
+    throw error;
+  }
+  return { id: documentId, version: expectedVersion + 1 };
+}
+
+export { EDITABLE_STATUSES };

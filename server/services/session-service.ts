@@ -1,0 +1,71 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { sessions, users } from '../db/schema/index';
+import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { generateSessionToken, sessionIdFromToken } from '../auth/session-token';
+import { loadSessionUser, type SessionUser } from './users';
+import { unauthorized } from './errors';
+import type { ServiceContext } from './service-context';
+
+/** A session ends after this long without use… */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** …and is extended only once less than half of that is left, to spare writes. */
+const SESSION_REFRESH_MS = SESSION_IDLE_MS / 2;
+
+export interface SignedIn {
+  token: string;
+  expiresAt: number;
+  user: SessionUser;
+}
+
+/** Checks the password and opens a new session (a fresh token on every sign-in). */
+export async function signIn(ctx: ServiceContext, username: string, password: string): Promise<SignedIn> {
+  const { db } = ctx.database;
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  const valid = row ? await verifyPassword(row.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+  if (!row || !valid || row.disabled) throw unauthorized('用户名或密码错误');
+  const user = await loadSessionUser(db, row.id);
+  if (!user) throw unauthorized('用户名或密码错误');
+  const token = generateSessionToken();
+  const now = ctx.now();
+  const expiresAt = now + SESSION_IDLE_MS;
+  await db.batch([
+    db.insert(sessions).values({ id: sessionIdFromToken(token), userId: row.id, expiresAt, createdAt: now }),
+    db.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, now))),
+  ]);
+  return { token, expiresAt, user };
+}
+
+export interface ValidSession {
+  sessionId: string;
+  expiresAt: number;
+  user: SessionUser;
+  /** True when the expiry moved and the cookie should be re-sent. */
+  refreshed: boolean;
+}
+
+/** Resolves a cookie token to its user, sliding the expiry forward when it is used. */
+export async function validateSessionToken(ctx: ServiceContext, token: string): Promise<ValidSession | null> {
+  const { db } = ctx.database;
+  const sessionId = sessionIdFromToken(token);
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+  if (!session) return null;
+  const now = ctx.now();
+  if (now >= session.expiresAt) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
+  const user = await loadSessionUser(db, session.userId);
+  if (!user) return null;
+  let expiresAt = session.expiresAt;
+  const refreshed = expiresAt - now < SESSION_REFRESH_MS;
+  if (refreshed) {
+    expiresAt = now + SESSION_IDLE_MS;
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
+  }
+  return { sessionId, expiresAt, user, refreshed };
+}
+
+/** Ends one session for good: the token stops working on every later request. */
+export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
+  await ctx.database.db.delete(sessions).where(eq(sessions.id, sessionId));
+}

@@ -1,0 +1,66 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Context as HonoContext } from 'hono';
+import type { Role } from '../workflows/roles';
+import { ShenfaError } from './services/errors';
+import type { ServiceContext } from './services/service-context';
+import type { SessionUser } from './services/users';
+
+z.config(z.locales.zhCN());
+
+export interface TrpcContext {
+  services: ServiceContext;
+  user: SessionUser | null;
+  sessionId: string | null;
+  hono: HonoContext;
+  /** Headers of the response tRPC builds (cookies go here). */
+  resHeaders: Headers;
+  [key: string]: unknown;
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  // Users see one clear Chinese sentence; stack traces and SQL never leave the server.
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let message = shape.message;
+    if (cause instanceof ZodError) {
+      const first = cause.issues[0];
+      // Form messages already name their field (「标题」); generic ones get the field key.
+      message = !first ? '输入有误' : first.message.includes('「') || first.path.length === 0 ? first.message : `${first.path.join('.')}：${first.message}`;
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = '服务器内部错误，请稍后重试';
+    }
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined },
+    };
+  },
+});
+
+/** Turns the services' typed errors into tRPC errors with the same code and message. */
+const serviceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ShenfaError) {
+    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+  }
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') console.error(result.error.cause ?? result.error);
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(serviceErrors);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  return next({ ctx: { ...ctx, user: ctx.user, sessionId: ctx.sessionId } });
+});
+
+/** A procedure only users holding one of `roles` may call. */
+export function roleProcedure(...roles: Role[]) {
+  if (roles.length === 0) throw new Error('roleProcedure needs at least one role');
+  return signedInProcedure.use(function requireRole({ ctx, next }) {
+    if (!roles.some((r) => ctx.user.roles.includes(r))) throw new TRPCError({ code: 'FORBIDDEN', message: '您没有执行此操作的权限' });
+    return next();
+  });
+}

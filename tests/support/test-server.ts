@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { readConfig } from '../../server/config';
+import { createServices } from '../../server/bootstrap';
+import { createApp } from '../../server/app';
+import { seedDemoBureau } from '../../server/seed/seed-demo';
+import type { ServiceContext } from '../../server/services/service-context';
+
+export const TEST_PASSWORD = 'test-password-2026';
+
+export interface TestServer {
+  url: string;
+  dir: string;
+  services: ServiceContext;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Shenfa server on a loopback port over a fresh libsql file, seeded with the demo
+ * bureau through the real services.
+ */
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-test-'));
+  const config = readConfig({
+    DATABASE_URL: `file:${path.join(dir, 'shenfa.db')}`,
+    SHENFA_DATA_DIR: dir,
+    SHENFA_CLIENT_DIR: path.resolve('dist/client'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
+  const services = await createServices(config);
+  if (options.seed !== false) await seedDemoBureau(services, TEST_PASSWORD);
+  const app = createApp(services);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dir,
+    services,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The workflow definition format: plain JSON an admin can edit, validated by zod before it
+ * is compiled. Steps are listed in sequence order; the four end states are listed too
+ * (kind 'end') so their labels live in data, but their meaning is fixed by the engine.
+ */
+import { z } from 'zod';
+import { ROLES, type Role } from './roles';
+
+export const STEP_KINDS = ['fill', 'review', 'signoff', 'decision', 'filing', 'publication', 'end'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** The fixed end states. Only `published` is not final: it may still be withdrawn. */
+export const END_STATES = ['published', 'concluded', 'rejected', 'withdrawn'] as const;
+export type EndState = (typeof END_STATES)[number];
+
+/** The single fill step every definition starts with; returns to it reach the drafter. */
+export const DRAFT_STEP = 'draft';
+
+/** Steps where separation of duties applies: never one's own document, never twice a round. */
+export const SEPARATED_KINDS: readonly StepKind[] = ['review', 'signoff', 'decision'];
+
+/** Steps a document may only reach when its attribute is publishable, whatever `when` says. */
+export const PUBLICATION_KINDS: readonly StepKind[] = ['filing', 'publication'];
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+/** A reference to a named guard of the registry, e.g. `{ guard: 'hasStatistics' }`. */
+export interface ConditionRef {
+  guard: string;
+  not?: boolean;
+}
+
+export interface StepDefinition {
+  id: string;
+  kind: StepKind;
+  label: LocalizedText;
+  role?: Role;
+  when?: ConditionRef;
+  dueWorkingDays?: number;
+  returnTargets?: string[];
+  /** Extra registered effect names emitted whenever a document arrives at this step. */
+  effects?: string[];
+}
+
+export interface WorkflowDefinition {
+  key: string;
+  version: number;
+  name: LocalizedText;
+  steps: StepDefinition[];
+}
+
+const localizedText = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower snake_case identifier');
+
+const stepSchema = z.object({
+  id: identifier,
+  kind: z.enum(STEP_KINDS),
+  label: localizedText,
+  role: z.enum(ROLES).optional(),
+  when: z.object({ guard: z.string().min(1), not: z.boolean().optional() }).optional(),
+  dueWorkingDays: z.number().int().positive().optional(),
+  returnTargets: z.array(identifier).optional(),
+  effects: z.array(z.string().min(1)).optional(),
+});
+
+const isEndState = (id: string): boolean => (END_STATES as readonly string[]).includes(id);
+
+/** Structural rules the engine relies on; each problem is reported at its step's path. */
+function checkSteps(steps: readonly z.infer<typeof stepSchema>[], ctx: z.RefinementCtx): void {
+  const issue = (message: string, path: (string | number)[]) =>
+    ctx.addIssue({ code: 'custom', message, path: ['steps', ...path] });
+  const ids = steps.map((s) => s.id);
+  const firstEnd = steps.findIndex((s) => s.kind === 'end');
+  const lastWork = steps.findLastIndex((s) => s.kind !== 'end');
+
+  if (steps[0]?.id !== DRAFT_STEP || steps[0]?.kind !== 'fill') issue(`the first step must be '${DRAFT_STEP}' of kind 'fill'`, [0]);
+  for (const end of END_STATES) {
+    if (!steps.some((s) => s.id === end && s.kind === 'end')) issue(`end step '${end}' is missing`, []);
+  }
+  if (firstEnd !== -1 && firstEnd < lastWork) issue('end steps come after all other steps', [firstEnd]);
+  const publication = steps.findIndex((s) => s.kind === 'publication');
+  if (publication !== -1 && publication !== lastWork) issue('the publication step must be the last working step', [publication]);
+
+  steps.forEach((step, i) => {
+    if (ids.indexOf(step.id) !== i) issue(`duplicate step id '${step.id}'`, [i, 'id']);
+    if (step.kind === 'fill' && i !== 0) issue('only the first step may be a fill step', [i, 'kind']);
+    if (step.kind === 'end' && !isEndState(step.id)) issue(`unknown end state '${step.id}'`, [i, 'id']);
+    if (step.kind !== 'end' && isEndState(step.id)) issue(`'${step.id}' is reserved for an end step`, [i, 'id']);
+    const needsRole = !['fill', 'end'].includes(step.kind) || step.id === 'published';
+    if (needsRole && !step.role) issue('this step needs a role', [i, 'role']);
+    if ((step.kind === 'fill' || step.kind === 'end') && step.when) issue('this step cannot be conditional', [i, 'when']);
+    if ((step.kind === 'fill' || step.kind === 'end') && step.returnTargets) issue('this step cannot return', [i, 'returnTargets']);
+    step.returnTargets?.forEach((target, t) => {
+      const at = ids.indexOf(target);
+      if (at === -1 || at >= i || steps[at]?.kind === 'end') issue(`return target '${target}' is not an earlier step`, [i, 'returnTargets', t]);
+    });
+  });
+}
+
+/**
+ * Validates a definition before it is stored or compiled.
+ * @example workflowDefinitionSchema.parse(JSON.parse(adminUpload)) // throws ZodError on bad data
+ */
+export const workflowDefinitionSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower kebab-case key'),
+    version: z.number().int().positive(),
+    name: localizedText,
+    steps: z.array(stepSchema).min(1),
+  })
+  .superRefine((def, ctx) => checkSteps(def.steps, ctx));
+
+/**
+ * The step of a definition with this id, end steps included.
+ * @example stepById(def, 'legality_review')?.role // 'legal'
+ */
+export function stepById(def: WorkflowDefinition, id: string): StepDefinition | undefined {
+  return def.steps.find((s) => s.id === id);
+}
+
+/** True for the four fixed end-state ids. @example isEndStateId('published') // true */
+export function isEndStateId(id: string): id is EndState {
+  return isEndState(id);
+}

@@ -1,0 +1,106 @@
+/**
+ * Tests generated from the compiled machine itself: walk every state reachable with a pool
+ * of users, and check properties that must hold in all of them.
+ */
+import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { DISCLOSURE_ATTRIBUTES } from '../forms/disclosure';
+import { compileWorkflow } from './compile';
+import { applyReviewEvent, availableEvents, returnTargetsFor } from './engine';
+import { REVIEW_EVENT_TYPES, type DocumentFacts, type PersistedReview, type ReviewEvent } from './review-types';
+import { def, facts, users } from './review-test-helpers';
+
+const machine = compileWorkflow(def);
+type Snapshot = ReturnType<typeof machine.resolveState>;
+
+const pool = Object.values(users);
+const targets = def.steps.map((s) => s.id);
+const FINAL = new Set(['concluded', 'rejected', 'withdrawn']);
+
+const allFacts: DocumentFacts[] = DISCLOSURE_ATTRIBUTES.flatMap((attribute) =>
+  [false, true].flatMap((hasStatistics) => [false, true].map((isMajorMatter) => facts({ attribute, hasStatistics, isMajorMatter }))),
+);
+
+function eventsFor(submitted: readonly DocumentFacts[]) {
+  return (): ReviewEvent[] =>
+    pool.flatMap((actor) => [
+      ...submitted.map((f): ReviewEvent => ({ type: 'SUBMIT', actor, facts: f })),
+      ...targets.map((target): ReviewEvent => ({ type: 'RETURN', actor, target })),
+      ...(['APPROVE', 'REJECT', 'RECALL', 'PUBLISH', 'WITHDRAW_PUBLICATION'] as const).map((type): ReviewEvent => ({ type, actor })),
+    ]);
+}
+
+// Rounds grow without bound; everything else about a state is finite.
+const serializeState = (s: Snapshot) => {
+  const { round: _round, ...rest } = s.context;
+  return JSON.stringify([s.value, rest]);
+};
+
+function explore(input: DocumentFacts, submitted: readonly DocumentFacts[] = [input]) {
+  const options = { input, events: eventsFor(submitted), serializeState, limit: 500_000 };
+  return { options, adjacency: getAdjacencyMap(machine, options) };
+}
+
+/** States from which some final state can be reached, by walking the edges backwards. */
+function statesReachingAnEnd(adjacency: ReturnType<typeof explore>['adjacency']): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const [from, { transitions }] of Object.entries(adjacency)) {
+    for (const { state } of Object.values(transitions)) {
+      const to = serializeState(state as Snapshot);
+      incoming.set(to, [...(incoming.get(to) ?? []), from]);
+    }
+  }
+  const queue = Object.keys(adjacency).filter((key) => FINAL.has(String(adjacency[key as keyof typeof adjacency]!.state.value)));
+  const reached = new Set(queue);
+  for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+    for (const from of incoming.get(key) ?? []) if (!reached.has(from)) reached.add(from), queue.push(from);
+  }
+  return reached;
+}
+
+const persisted = (s: Snapshot): PersistedReview => ({ value: String(s.value), context: s.context });
+
+describe.each(allFacts.map((f) => [`${f.attribute} stats=${f.hasStatistics} major=${f.isMajorMatter}`, f] as const))(
+  'machine graph for %s',
+  (_name, input) => {
+    const { options, adjacency } = explore(input);
+    const states = Object.values(adjacency).map((entry) => entry.state as Snapshot);
+    const publishable = input.attribute === 'open' || input.attribute === 'partial';
+
+    it('reaches a final state from every reachable state', () => {
+      expect(states.length).toBeGreaterThan(5);
+      expect(statesReachingAnEnd(adjacency).size).toBe(states.length);
+    });
+
+    it(publishable ? 'can be published, then withdrawn' : 'never reaches filing, publication or published', () => {
+      const values = new Set(states.map((s) => String(s.value)));
+      for (const value of ['filing', 'publication', 'published', 'withdrawn']) expect(values.has(value)).toBe(publishable);
+      expect(values.has('concluded')).toBe(!publishable);
+      const toPublished = getShortestPaths(machine, { ...options, toState: (s) => s.value === 'published' });
+      expect(toPublished.length).toBe(publishable ? 1 : 0);
+      if (publishable) expect(toPublished[0]!.steps.at(-1)!.event.type).toBe('PUBLISH');
+    });
+
+    it('offers in availableEvents exactly the events applyReviewEvent accepts', () => {
+      for (const snapshot of states) {
+        const state = persisted(snapshot);
+        for (const actor of pool) {
+          const accepted = REVIEW_EVENT_TYPES.filter((type) =>
+            eventsFor([input])()
+              .filter((e) => e.type === type && e.actor === actor)
+              .some((e) => applyReviewEvent(def, state, e).ok),
+          );
+          expect(availableEvents(def, state, actor), `${actor.id} at ${state.value}`).toEqual(accepted);
+        }
+        const returnable = targets.filter((target) => pool.some((actor) => applyReviewEvent(def, state, { type: 'RETURN', actor, target }).ok));
+        expect(returnTargetsFor(def, state)).toEqual(expect.arrayContaining(returnable));
+      }
+    });
+  },
+);
+
+it('keeps every state able to finish when the drafter changes the facts at resubmission', () => {
+  const { adjacency } = explore(facts(), allFacts);
+  const states = Object.keys(adjacency);
+  expect(statesReachingAnEnd(adjacency).size).toBe(states.length);
+});

@@ -1,0 +1,84 @@
+/**
+ * Named guards and actions. Definitions refer to guards by name (`when: { guard }`) and the
+ * compiled machine refers to rules and effects by name, so a definition stays JSON and a
+ * plugin can add names. Action names are only names: the server runs them after its commit.
+ */
+import { isPublishable } from '../forms/disclosure';
+import type { Role } from './roles';
+import { REVIEW_EFFECTS, type ReviewContext, type ReviewEvent } from './review-types';
+
+/** Step data the compiler passes to every guard it calls. */
+export interface GuardParams {
+  stepId: string;
+  role?: Role;
+  /** Ids of the steps under separation of duties (review, signoff, decision). */
+  separatedStepIds: readonly string[];
+}
+
+/**
+ * A pure predicate. `event` is undefined when a condition is evaluated outside an event
+ * (e.g. listing return targets); at SUBMIT, `context` already carries the submitted facts.
+ */
+export type WorkflowGuard = (context: ReviewContext, event: ReviewEvent | undefined, params: GuardParams) => boolean;
+
+export interface WorkflowRegistry {
+  readonly guards: Map<string, WorkflowGuard>;
+  readonly actions: Set<string>;
+  /** Bumped by every registration, so a compiled machine is never reused across changes. */
+  revision: number;
+}
+
+const actorOf = (event: ReviewEvent | undefined) => event?.actor;
+
+/** Guards the engine's rules rely on; their names appear in every compiled machine. */
+const RULE_GUARDS: Record<string, WorkflowGuard> = {
+  isDocumentDrafter: (ctx, event) => actorOf(event)?.id === ctx.drafterId,
+  holdsStepRole: (_ctx, event, params) => !!params.role && !!actorOf(event)?.roles.includes(params.role),
+  notOwnDocument: (ctx, event) => !!actorOf(event) && actorOf(event)?.id !== ctx.drafterId,
+  notAlreadyActed: (ctx, event, params) =>
+    !ctx.acted.some((a) => a.userId === actorOf(event)?.id && params.separatedStepIds.includes(a.stepId)),
+  nobodyActed: (ctx) => ctx.acted.length === 0 && ctx.lastReturn === null,
+};
+
+/** Conditions a definition may name in `when`. */
+const CONDITION_GUARDS: Record<string, WorkflowGuard> = {
+  hasStatistics: (ctx) => ctx.hasStatistics,
+  isMajorMatter: (ctx) => ctx.isMajorMatter,
+  isPublishable: (ctx) => isPublishable(ctx.attribute),
+};
+
+/**
+ * A fresh registry holding the built-in guards and effect names; extend it for one plugin
+ * without touching the default.
+ * @example const reg = createRegistry(); registerGuard('isBudget', (c) => c.categoryCode === 'budget', reg);
+ */
+export function createRegistry(): WorkflowRegistry {
+  return {
+    guards: new Map(Object.entries({ ...RULE_GUARDS, ...CONDITION_GUARDS })),
+    actions: new Set(REVIEW_EFFECTS),
+    revision: 0,
+  };
+}
+
+/** The registry used when none is passed. */
+export const defaultRegistry: WorkflowRegistry = createRegistry();
+
+/**
+ * Adds a named guard. Names are never replaced, so a plugin cannot weaken a built-in rule.
+ * @example registerGuard('isNormativeDocument', (ctx) => ctx.categoryCode.startsWith('gfxwj'));
+ */
+export function registerGuard(name: string, fn: WorkflowGuard, registry: WorkflowRegistry = defaultRegistry): void {
+  if (registry.guards.has(name)) throw new Error(`guard '${name}' is already registered`);
+  registry.guards.set(name, fn);
+  registry.revision += 1;
+}
+
+/**
+ * Adds a named effect the server may run after a transition.
+ * @example registerAction('notifyWebhook');
+ */
+export function registerAction(name: string, registry: WorkflowRegistry = defaultRegistry): void {
+  if (registry.actions.has(name)) return;
+  registry.actions.add(name);
+  registry.revision += 1;
+}
