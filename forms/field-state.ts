@@ -31,8 +31,8 @@ export function emptyValueOf(field: FieldDefinition): unknown {
  *
  * @example
  * const { fields } = resolveFormState(draftDocumentForm, { attribute: 'partial' });
- * fields.redactions.visible;  // true
- * fields.legalGround.visible; // false
+ * fields.redactions?.visible;  // true
+ * fields.legalGround?.visible; // false
  */
 export function resolveFormState(form: FormDefinition, values: Readonly<Record<string, unknown>>): FormState {
   const given = (field: FieldDefinition) => (Object.hasOwn(values, field.key) ? values[field.key] : undefined);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { addAttachment, loadAttachment, MAX_ATTACHMENT_BYTES, readAttachmentBytes } from '../services/attachment-service';
-import { getDocumentView } from '../services/document-view-service';
+import { loadViewableDocument } from '../services/document-view-service';
 import { ShenfaError } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from './session-middleware';
@@ -41,7 +41,7 @@ export function attachmentRoutes(services: ServiceContext) {
     const user = c.get('user');
     if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);
     const attachment = await loadAttachment(services, c.req.param('id'));
-    await getDocumentView(services, user, attachment.documentId); // throws NOT_FOUND for anyone without a part in it
+    await loadViewableDocument(services, user, attachment.documentId);
     const bytes = await readAttachmentBytes(services, attachment.storedName);
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': attachment.mime,

@@ -99,10 +99,11 @@ export async function seedDemoBureau(base: ServiceContext, password: string): Pr
     if (user) people.push(user);
   }
   const categoryIds = new Map((await db.select().from(categories)).map((c) => [c.code, c.id]));
-  for (const doc of demoDocuments) {
+  // In date order, so 索引号 sequence numbers follow publication order as they would in a real year.
+  for (const doc of [...demoDocuments].sort((a, b) => a.writtenAt.localeCompare(b.writtenAt))) {
     // Each document lives on its own clock, starting at 09:30 CST on the day it was written.
     let clock = Date.parse(`${doc.writtenAt}T09:30:00+08:00`);
-    const ctx: ServiceContext = { ...base, now: () => (clock += 0.25 * DAY) };
+    const ctx: ServiceContext = { ...base, now: () => (clock += DAY / 8) };
     const drafter = people.find((p) => p.username === doc.drafter);
     const categoryId = categoryIds.get(doc.categoryCode);
     if (!drafter || !categoryId) throw new Error(`demo document ${doc.key}: unknown drafter or category`);

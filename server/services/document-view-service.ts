@@ -15,17 +15,24 @@ export function stepLabel(def: WorkflowDefinition, stepId: string): string {
   return def.steps.find((s) => s.id === stepId)?.label.zh ?? stepId;
 }
 
-/** Everything the document page shows, for someone allowed to see it, with what they may do. */
-export async function getDocumentView(ctx: ServiceContext, user: SessionUser, documentId: string) {
+/**
+ * Loads a document for someone with a part in its review; anyone else gets NOT_FOUND, not
+ * FORBIDDEN, because telling an outsider that a non-public document exists is itself a leak.
+ */
+export async function loadViewableDocument(ctx: ServiceContext, user: SessionUser, documentId: string) {
   const { db } = ctx.database;
-  const doc = await loadDocument(db, documentId).catch(() => null);
-  if (!doc) throw notFound('未找到该文件');
+  const doc = await loadDocument(db, documentId);
   const openTask = await loadOpenTask(db, doc.id);
   const [acted] = await db.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, doc.id), eq(reviewRecords.userId, user.id))).limit(1);
   const involvement = { isDrafter: doc.drafterId === user.id, hasActed: Boolean(acted), holdsOpenTask: Boolean(openTask && isTaskFor(user, openTask)) };
-  // Not FORBIDDEN: telling an outsider that a non-public document exists is itself a leak.
   if (!canViewDocument(user.roles, doc.status, involvement)) throw notFound('未找到该文件');
+  return { doc, openTask, involvement };
+}
 
+/** Everything the document page shows, for someone allowed to see it, with what they may do. */
+export async function getDocumentView(ctx: ServiceContext, user: SessionUser, documentId: string) {
+  const { db } = ctx.database;
+  const { doc, openTask, involvement } = await loadViewableDocument(ctx, user, documentId);
   const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
   const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));

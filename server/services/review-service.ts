@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { documents, indexSequences, reviewRecords, tasks } from '../db/schema/index';
-import { applyReviewEvent, currentStep, reviewStatus, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
-import type { FiveCheck } from '../../forms/disclosure';
+import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
+import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { auditInsert } from './audit';
 import { badRequest, conflict, forbidden, isStaleWrite, ShenfaError } from './errors';
 import { factsOf, loadCategoryCode, loadDocument, loadOpenTask, reviewState, type DocumentRow, type TaskRow } from './document-store';
@@ -62,6 +62,15 @@ function requireTask(input: ReviewAction, open: TaskRow | undefined, state: Pers
   return open;
 }
 
+/** A reviewer approves only after confirming all five checks (五关); filing and publication have none. */
+function requireFiveChecks(def: WorkflowDefinition, state: PersistedReview, input: ReviewAction) {
+  if (input.action !== 'approve') return;
+  const step = currentStep(def, state);
+  if (step && SEPARATED_KINDS.includes(step.kind) && !FIVE_CHECKS.every((k) => input.checks[k])) {
+    throw badRequest('同意前请逐项确认五关审查：政治关、法律关、政策关、保密关、文字关');
+  }
+}
+
 /**
  * Every move of a document through review: check, compute the next state with the pure
  * workflow, then write the document, its tasks, the review record and the audit row in
@@ -75,6 +84,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const state = reviewState(doc);
   const openTask = requireTask(input, await loadOpenTask(db, doc.id), state);
   const facts = factsOf(doc, (await loadCategoryCode(db, doc.categoryId)) ?? '');
+  requireFiveChecks(def, state, input);
   const result = applyReviewEvent(def, state, toEvent(input, actor, facts));
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
 

@@ -142,3 +142,20 @@ describe('sessions', () => {
     expect(await response.json()).toMatchObject({ status: 'ok' });
   });
 });
+
+describe('the five checks (五关)', () => {
+  it('refuses an approval that does not confirm all five checks, and records them when it does', async () => {
+    const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(categoryIdValue, { title: '五关测试' }));
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    const seen = await clients.legal!.trpc.documents.get.query({ id: created.id });
+    const target = { documentId: created.id, expectedVersion: seen.version, taskId: seen.openTask!.id, opinion: '同意' };
+    const before = await tableCounts();
+    const refusal = await failure(clients.legal!.trpc.review.approve.mutate({ ...target, checks: { ...ALL_CHECKS, secrecy: false } }));
+    expect(refusal.code).toBe('BAD_REQUEST');
+    expect(refusal.message).toContain('保密关');
+    expect(await tableCounts()).toEqual(before);
+    await clients.legal!.trpc.review.approve.mutate({ ...target, checks: ALL_CHECKS });
+    const doc = await clients.drafter!.trpc.documents.get.query({ id: created.id });
+    expect(doc.reviews.find((r) => r.step === 'legality_review')?.checks).toEqual(ALL_CHECKS);
+  });
+});

@@ -1,0 +1,29 @@
+/** Routes of the staff app. Everything but /login needs a signed-in user. */
+import { Route, Router } from '@solidjs/router';
+import { SessionProvider } from './session/SessionProvider';
+import { RequireSignIn } from './session/RequireSignIn';
+import { AppLayout } from './components/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+import { InboxPage } from './pages/InboxPage';
+import { MyDocumentsPage } from './pages/MyDocumentsPage';
+import { DraftFormPage } from './pages/DraftFormPage';
+import { DocumentPage } from './pages/DocumentPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Router root={AppLayout}>
+        <Route path="/login" component={LoginPage} />
+        <Route component={RequireSignIn}>
+          <Route path="/" component={InboxPage} />
+          <Route path="/mine" component={MyDocumentsPage} />
+          <Route path="/documents/new" component={DraftFormPage} />
+          <Route path="/documents/:id/edit" component={DraftFormPage} />
+          <Route path="/documents/:id" component={DocumentPage} />
+          <Route path="*rest" component={NotFoundPage} />
+        </Route>
+      </Router>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The staff header: who and where you are, the four ways to go, and sign-out. Menu
+ * entries follow roles only for convenience; the server refuses anything a role may not do.
+ */
+import { Show } from 'solid-js';
+import { A, useNavigate } from '@solidjs/router';
+import { ROLE_LABELS } from '../../../workflows/roles';
+import { localized, t } from '../i18n/i18n';
+import { useSession } from '../session/SessionProvider';
+import type { SessionUser } from '../trpc';
+import { InboxCount } from './InboxCount';
+import { LanguageToggle } from './LanguageToggle';
+
+export function AppHeader(props: { user: SessionUser }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const roleNames = () => props.user.roles.map((r) => localized(ROLE_LABELS[r])).join('、');
+  const signOut = async () => {
+    await session.signOut();
+    navigate('/login', { replace: true });
+  };
+  return (
+    <header class="app-header">
+      <div class="header-top">
+        <A href="/" class="brand" end>
+          <span class="brand-name">{t('app.name')}</span>
+          <span class="brand-context">{props.user.department.name}</span>
+        </A>
+        <div class="header-user">
+          <span class="user-name">{props.user.displayName}</span>
+          <span class="user-roles">{roleNames()}</span>
+          <LanguageToggle />
+          <button type="button" class="link-button" data-testid="logout" onClick={signOut}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </div>
+      <nav class="app-nav" aria-label={t('nav.menu')}>
+        <A href="/" end>
+          {t('nav.inbox')}
+          <InboxCount />
+        </A>
+        <A href="/mine">{t('nav.mine')}</A>
+        <Show when={props.user.roles.includes('drafter')}>
+          <A href="/documents/new">{t('nav.new')}</A>
+        </Show>
+        {/* Server-rendered pages: a full page load, not a client route. */}
+        <a href="/public" rel="external">
+          {t('nav.catalog')}
+        </a>
+      </nav>
+    </header>
+  );
+}
+

@@ -1,0 +1,26 @@
+/**
+ * The number next to 我的待办. Reloaded on every navigation and after every action, so a
+ * reviewer sees the count drop as soon as they approve something.
+ */
+import { createResource, Show } from 'solid-js';
+import { useLocation } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { useSession } from '../session/SessionProvider';
+
+export function InboxCount() {
+  const session = useSession();
+  const location = useLocation();
+  const [tasks] = createResource(
+    () => (session.user() ? `${location.pathname}#${session.inboxVersion()}` : false),
+    // A failed count is not worth an error message; the inbox page reports its own failures.
+    () => trpc.review.inbox.query().catch(() => null),
+  );
+  const count = () => (tasks.error ? 0 : (tasks.latest?.length ?? 0));
+  return (
+    <Show when={count() > 0}>
+      <span class="count" data-testid="inbox-count">
+        {count()}
+      </span>
+    </Show>
+  );
+}

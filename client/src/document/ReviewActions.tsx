@@ -1,0 +1,119 @@
+/**
+ * A reviewer's decision at their step: the five checks (五关), an opinion, then 同意,
+ * 退回 (to a step the server lists) or, for the leader, 不予通过. Which buttons appear is
+ * the server's `can` map; whether the checks suffice is the server's call too.
+ */
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { FIVE_CHECKS, type FiveCheck } from '../../../forms/disclosure';
+import { trpc, type DocumentView } from '../trpc';
+import { t } from '../i18n/i18n';
+import { checkLabel } from '../i18n/labels';
+import type { DocumentActions } from './document-actions';
+
+const noChecks = () => Object.fromEntries(FIVE_CHECKS.map((k) => [k, false])) as Record<FiveCheck, boolean>;
+
+export function ReviewActions(props: { doc: DocumentView; actions: DocumentActions }) {
+  const [checks, setChecks] = createSignal(noChecks());
+  const [opinion, setOpinion] = createSignal('');
+  const [chosenTarget, setChosenTarget] = createSignal('');
+  // The first target (usually 起草) unless the user picked one that is still offered.
+  const target = createMemo(() => {
+    const ids = props.doc.returnTargets.map((r) => r.id);
+    return ids.includes(chosenTarget()) ? chosenTarget() : (ids[0] ?? '');
+  });
+  const taskId = () => props.doc.openTask?.id ?? '';
+  const busy = () => !!props.actions.busy();
+
+  const finished = (ok: boolean) => {
+    if (!ok) return;
+    setOpinion('');
+    setChecks(noChecks());
+  };
+  const needOpinion = () => {
+    if (opinion().trim()) return false;
+    props.actions.refuse(t('action.opinionRequired'));
+    return true;
+  };
+
+  const approve = async () =>
+    finished(
+      await props.actions.run(t('action.approve'), (to) =>
+        trpc.review.approve.mutate({ ...to, taskId: taskId(), opinion: opinion(), checks: checks() }),
+      ),
+    );
+  const sendBack = async () => {
+    if (needOpinion()) return;
+    finished(
+      await props.actions.run(t('action.return'), (to) =>
+        trpc.review.return.mutate({ ...to, taskId: taskId(), opinion: opinion(), target: target() }),
+      ),
+    );
+  };
+  const reject = async () => {
+    if (needOpinion()) return;
+    finished(await props.actions.run(t('action.reject'), (to) => trpc.review.reject.mutate({ ...to, taskId: taskId(), opinion: opinion() })));
+  };
+
+  return (
+    <Show when={props.doc.can.approve || props.doc.can.return || props.doc.can.reject}>
+      <div class="action-group review-actions">
+        <Show when={props.doc.can.approve}>
+          <fieldset class="checks">
+            <legend>{t('action.checks')}</legend>
+            <For each={FIVE_CHECKS}>
+              {(key) => (
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    name={`check-${key}`}
+                    checked={checks()[key]}
+                    onChange={(e) => setChecks({ ...checks(), [key]: e.currentTarget.checked })}
+                  />
+                  <span>{checkLabel(key)}</span>
+                </label>
+              )}
+            </For>
+          </fieldset>
+        </Show>
+        <label for="review-opinion">{t('action.opinion')}</label>
+        <textarea
+          id="review-opinion"
+          data-testid="opinion"
+          rows={4}
+          placeholder={t('action.opinionPlaceholder')}
+          value={opinion()}
+          onInput={(e) => setOpinion(e.currentTarget.value)}
+        />
+        <div class="buttons">
+          <Show when={props.doc.can.approve}>
+            <button type="button" class="button button-primary" data-testid="approve" disabled={busy()} onClick={approve}>
+              {t('action.approve')}
+            </button>
+          </Show>
+          <Show when={props.doc.can.reject}>
+            <button type="button" class="button button-danger" data-testid="reject" disabled={busy()} onClick={reject}>
+              {t('action.reject')}
+            </button>
+          </Show>
+        </div>
+        <Show when={props.doc.can.return && props.doc.returnTargets.length > 0}>
+          <div class="return-row">
+            <label for="return-target">{t('action.returnTarget')}</label>
+            <select id="return-target" data-testid="return-target" value={target()} onChange={(e) => setChosenTarget(e.currentTarget.value)}>
+              <For each={props.doc.returnTargets}>
+                {(r) => (
+                  <option value={r.id} selected={r.id === target()}>
+                    {r.label}
+                  </option>
+                )}
+              </For>
+            </select>
+            <button type="button" class="button button-warning" data-testid="return" disabled={busy()} onClick={sendBack}>
+              {t('action.return')}
+            </button>
+          </div>
+        </Show>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,73 @@
+/** Every reviewer's decision with their five checks and opinion, round by round. */
+import { For, Show } from 'solid-js';
+import { FIVE_CHECKS, type FiveCheck } from '../../../forms/disclosure';
+import { t, tKnown } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format';
+import { checkLabel } from '../i18n/labels';
+import type { DocumentView } from '../trpc';
+
+function ChecksCell(props: { checks: unknown }) {
+  const checks = () => (props.checks && typeof props.checks === 'object' ? (props.checks as Partial<Record<FiveCheck, boolean>>) : null);
+  return (
+    <Show when={checks()} fallback={<span class="muted">—</span>}>
+      {(c) => (
+        <span class="check-list">
+          <For each={FIVE_CHECKS}>
+            {(key) => (
+              <span classList={{ 'check-pass': c()[key] === true, 'check-open': c()[key] !== true }}>
+                {c()[key] === true ? '✓' : '○'}
+                {checkLabel(key)}
+              </span>
+            )}
+          </For>
+        </span>
+      )}
+    </Show>
+  );
+}
+
+export function ReviewRecords(props: { reviews: DocumentView['reviews'] }) {
+  return (
+    <section class="card">
+      <h2>{t('doc.reviews')}</h2>
+      <Show when={props.reviews.length > 0} fallback={<p class="muted">{t('doc.reviewsEmpty')}</p>}>
+        <table class="list-table reviews-table" data-testid="reviews">
+          <thead>
+            <tr>
+              <th>{t('reviews.round')}</th>
+              <th>{t('reviews.step')}</th>
+              <th>{t('reviews.reviewer')}</th>
+              <th>{t('reviews.decision')}</th>
+              <th>{t('reviews.checks')}</th>
+              <th>{t('reviews.opinion')}</th>
+              <th>{t('reviews.at')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.reviews}>
+              {(r) => (
+                <tr>
+                  <td data-label={t('reviews.round')}>{t('reviews.roundN', { n: r.round })}</td>
+                  <td data-label={t('reviews.step')}>{r.stepLabel}</td>
+                  <td data-label={t('reviews.reviewer')}>{r.reviewerName}</td>
+                  <td data-label={t('reviews.decision')}>
+                    <span class={`decision decision-${r.decision}`}>{tKnown('history', `review.${r.decision}`)}</span>
+                  </td>
+                  <td data-label={t('reviews.checks')}>
+                    <ChecksCell checks={r.checks} />
+                  </td>
+                  <td data-label={t('reviews.opinion')} class="pre">
+                    {r.opinion || '—'}
+                  </td>
+                  <td data-label={t('reviews.at')} class="nowrap">
+                    {formatDateTime(r.at)}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+}

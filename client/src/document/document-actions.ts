@@ -1,0 +1,63 @@
+/**
+ * Runs one review action against the document as the user saw it: every call carries
+ * `expectedVersion`, so if someone else acted first the server answers CONFLICT, and
+ * the page shows that message and reloads what is now true.
+ */
+import { createSignal } from 'solid-js';
+import { t } from '../i18n/i18n';
+import { errorMessage, isConflict, isUnauthorized } from '../errors';
+import { useSession } from '../session/SessionProvider';
+import type { DocumentView } from '../trpc';
+
+export interface ActionTarget {
+  documentId: string;
+  expectedVersion: number;
+}
+
+export interface DocumentActions {
+  /** The label of the action in flight, or ''. */
+  busy(): string;
+  error(): string;
+  done(): string;
+  /** Shows a message without calling the server (e.g. a missing opinion). */
+  refuse(message: string): void;
+  /** Calls the server; resolves true when the action went through. */
+  run(label: string, call: (target: ActionTarget) => Promise<unknown>): Promise<boolean>;
+}
+
+export function createDocumentActions(doc: () => DocumentView, reload: () => unknown): DocumentActions {
+  const session = useSession();
+  const [busy, setBusy] = createSignal('');
+  const [error, setError] = createSignal('');
+  const [done, setDone] = createSignal('');
+
+  return {
+    busy,
+    error,
+    done,
+    refuse(message) {
+      setDone('');
+      setError(message);
+    },
+    async run(label, call) {
+      if (busy()) return false;
+      setError('');
+      setDone('');
+      setBusy(label);
+      try {
+        await call({ documentId: doc().id, expectedVersion: doc().version });
+        setDone(t('action.done', { n: label }));
+        session.inboxChanged();
+        await reload();
+        return true;
+      } catch (e) {
+        if (isUnauthorized(e)) session.expired();
+        setError(errorMessage(e));
+        if (isConflict(e)) await reload();
+        return false;
+      } finally {
+        setBusy('');
+      }
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The drafting form, rendered from the core's `draftDocumentForm` and checked with its
+ * `draftDocumentSchema` before sending; the server runs the same schema again and its
+ * refusal, if any, is shown as it words it.
+ */
+import { createResource, createSignal, Show } from 'solid-js';
+import { A, useNavigate } from '@solidjs/router';
+import { draftDocumentForm, draftDocumentSchema, type DraftDocumentInput, type FieldOption } from '../../../forms/index';
+import { trpc } from '../trpc';
+import { t } from '../i18n/i18n';
+import { errorMessage, isUnauthorized } from '../errors';
+import { useSession } from '../session/SessionProvider';
+import { createFormController } from '../forms/form-controller';
+import { DefinitionForm } from '../forms/DefinitionForm';
+import { serverFieldErrors } from './server-field-errors';
+
+export function DraftEditor(props: { initial: Record<string, unknown>; existing?: { id: string; version: number } }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [categories] = createResource(() => trpc.documents.categories.query());
+  const optionSources = (): Record<string, FieldOption[]> => ({
+    categories: (categories.error ? [] : (categories() ?? [])).map((c) => ({ value: c.id, label: { zh: c.nameZh, en: c.nameEn } })),
+  });
+  const form = createFormController({
+    definition: draftDocumentForm,
+    schema: draftDocumentSchema,
+    initial: props.initial,
+    optionSources,
+    droppedMessage: (n) => t('redaction.dropped', { n }),
+  });
+  const [formError, setFormError] = createSignal('');
+  const [saving, setSaving] = createSignal(false);
+
+  const focusFirstError = () => {
+    const first = draftDocumentForm.fields.find((f) => form.errors()[f.key]);
+    const box = first && document.querySelector<HTMLElement>(`[data-field="${first.key}"]`);
+    if (!box) return;
+    box.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    box.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
+  };
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setFormError('');
+    const data = form.validate() as DraftDocumentInput | null;
+    if (!data) {
+      setFormError(t('form.invalid', { n: Object.keys(form.errors()).length }));
+      focusFirstError();
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = props.existing
+        ? await trpc.documents.update.mutate({ id: props.existing.id, expectedVersion: props.existing.version, data })
+        : await trpc.documents.create.mutate(data);
+      session.inboxChanged();
+      navigate(`/documents/${saved.id}`);
+    } catch (error) {
+      if (isUnauthorized(error)) session.expired();
+      setFormError(errorMessage(error));
+      form.setServerErrors(serverFieldErrors(error));
+      focusFirstError();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="card draft-form" onSubmit={save} noValidate>
+      <DefinitionForm form={form} />
+      <Show when={formError()}>
+        <p class="notice notice-error" role="alert" data-testid="form-error">
+          {formError()}
+        </p>
+      </Show>
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" data-testid="save-draft" disabled={saving()}>
+          {saving() ? t('form.saving') : t('form.save')}
+        </button>
+        <A class="button" href={props.existing ? `/documents/${props.existing.id}` : '/mine'}>
+          {t('common.cancel')}
+        </A>
+      </div>
+    </form>
+  );
+}

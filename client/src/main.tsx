@@ -1,0 +1,14 @@
+/** Entry point of the staff web app. */
+import { render } from 'solid-js/web';
+import { z } from 'zod';
+import { App } from './App';
+import { locale } from './i18n/i18n';
+import './styles.css';
+
+// Validation messages of the shared forms core are Chinese; zod's own fallbacks follow.
+z.config(z.locales.zhCN());
+document.documentElement.lang = locale() === 'zh' ? 'zh-CN' : 'en';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('#app is missing from index.html');
+render(() => <App />, root);

@@ -1,0 +1,76 @@
+/**
+ * /documents/:id — everything about one document for someone allowed to see it, and
+ * the actions the server says they may take. After an action the data reloads in place.
+ */
+import { createResource, Show } from 'solid-js';
+import { useParams } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { t } from '../i18n/i18n';
+import { AsyncView } from '../components/AsyncView';
+import { StatusBadge } from '../components/StatusBadge';
+import { HighlightedBody } from '../components/HighlightedBody';
+import { usePageTitle } from '../components/page-title';
+import { DocumentMeta } from '../document/DocumentMeta';
+import { PrivacyWarning } from '../document/PrivacyWarning';
+import { AttachmentList } from '../document/AttachmentList';
+import { ActionPanel } from '../document/ActionPanel';
+import { ReviewRecords } from '../document/ReviewRecords';
+import { HistoryTimeline } from '../document/HistoryTimeline';
+
+export function DocumentPage() {
+  const params = useParams<{ id: string }>();
+  // Keyed: another document gets a fresh page, not this one's typed opinion.
+  return (
+    <Show when={params.id} keyed>
+      {(id) => <DocumentScreen id={id} />}
+    </Show>
+  );
+}
+
+function DocumentScreen(props: { id: string }) {
+  const [doc, { refetch }] = createResource(() => props.id, (id) => trpc.documents.get.query({ id }));
+  usePageTitle(() => (doc.state === 'ready' ? doc().title : ''));
+  return (
+    <AsyncView resource={doc} onRetry={refetch}>
+      {(d) => (
+        <article class="document">
+          <header class="doc-head">
+            <h1>{d().title}</h1>
+            <div class="doc-state">
+              <span class="muted">{t('doc.step')}：</span>
+              <strong data-testid="doc-status">{d().currentStep.label}</strong>
+              <StatusBadge status={d().status} />
+            </div>
+          </header>
+          <div class="doc-layout">
+            <div class="doc-main">
+              <section class="card doc-meta-card">
+                <DocumentMeta doc={d()} />
+              </section>
+              <PrivacyWarning hits={d().privacyHits} />
+              <section class="card doc-body-card">
+                <h2>{t('doc.body')}</h2>
+                <Show when={d().redactions.length > 0}>
+                  <p class="muted small">{t('doc.redactionLegend')}</p>
+                </Show>
+                <HighlightedBody body={d().body} redactions={d().redactions} />
+              </section>
+              <div class="doc-attachments">
+                <AttachmentList doc={d()} onUploaded={refetch} />
+              </div>
+              <div class="doc-reviews">
+                <ReviewRecords reviews={d().reviews} />
+              </div>
+              <div class="doc-history">
+                <HistoryTimeline history={d().history} />
+              </div>
+            </div>
+            <aside class="doc-side">
+              <ActionPanel doc={d} reload={refetch} />
+            </aside>
+          </div>
+        </article>
+      )}
+    </AsyncView>
+  );
+}

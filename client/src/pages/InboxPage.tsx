@@ -1,0 +1,60 @@
+/** 我的待办: the documents waiting for this user, newest first. */
+import { createResource, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { t } from '../i18n/i18n';
+import { attributeLabel } from '../i18n/labels';
+import { formatDateTime } from '../i18n/format';
+import { AsyncView } from '../components/AsyncView';
+import { usePageTitle } from '../components/page-title';
+
+export function InboxPage() {
+  usePageTitle(() => t('inbox.title'));
+  const [tasks, { refetch }] = createResource(() => trpc.review.inbox.query());
+  return (
+    <section>
+      <h1>{t('inbox.title')}</h1>
+      <AsyncView resource={tasks} onRetry={refetch}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="empty">{t('inbox.empty')}</p>}>
+            <table class="list-table">
+              <thead>
+                <tr>
+                  <th>{t('col.title')}</th>
+                  <th>{t('col.step')}</th>
+                  <th>{t('col.drafter')}</th>
+                  <th>{t('col.category')}</th>
+                  <th>{t('col.attribute')}</th>
+                  <th>{t('col.received')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(task) => (
+                    <tr data-testid="task-row">
+                      <td class="cell-title">
+                        <A href={`/documents/${task.documentId}`}>{task.title}</A>
+                        <Show when={task.docNumber}>
+                          <span class="sub">{task.docNumber}</span>
+                        </Show>
+                      </td>
+                      <td data-label={t('col.step')}>
+                        <span class="step-label">{task.stepLabel}</span>
+                      </td>
+                      <td data-label={t('col.drafter')}>{task.drafterName}</td>
+                      <td data-label={t('col.category')}>{task.categoryName}</td>
+                      <td data-label={t('col.attribute')}>{attributeLabel(task.attribute)}</td>
+                      <td data-label={t('col.received')} class="nowrap">
+                        {formatDateTime(task.createdAt)}
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        )}
+      </AsyncView>
+    </section>
+  );
+}

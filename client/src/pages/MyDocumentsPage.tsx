@@ -1,0 +1,70 @@
+/** 我的起草: the user's own documents and where each one stands. */
+import { createResource, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { t } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format';
+import { attributeLabel } from '../i18n/labels';
+import { AsyncView } from '../components/AsyncView';
+import { StatusBadge } from '../components/StatusBadge';
+import { usePageTitle } from '../components/page-title';
+import { useSession } from '../session/SessionProvider';
+
+export function MyDocumentsPage() {
+  usePageTitle(() => t('mine.title'));
+  const session = useSession();
+  const [docs, { refetch }] = createResource(() => trpc.documents.mine.query());
+  return (
+    <section>
+      <div class="page-head">
+        <h1>{t('mine.title')}</h1>
+        <Show when={session.user()?.roles.includes('drafter')}>
+          <A class="button button-primary" href="/documents/new">
+            {t('nav.new')}
+          </A>
+        </Show>
+      </div>
+      <AsyncView resource={docs} onRetry={refetch}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="empty">{t('mine.empty')}</p>}>
+            <table class="list-table">
+              <thead>
+                <tr>
+                  <th>{t('col.title')}</th>
+                  <th>{t('col.step')}</th>
+                  <th>{t('col.attribute')}</th>
+                  <th>{t('col.updated')}</th>
+                  <th>{t('col.indexNumber')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(doc) => (
+                    <tr data-testid="document-row">
+                      <td class="cell-title">
+                        <A href={`/documents/${doc.id}`}>{doc.title}</A>
+                        <Show when={doc.docNumber}>
+                          <span class="sub">{doc.docNumber}</span>
+                        </Show>
+                      </td>
+                      <td data-label={t('col.step')}>
+                        <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
+                      </td>
+                      <td data-label={t('col.attribute')}>{attributeLabel(doc.attribute)}</td>
+                      <td data-label={t('col.updated')} class="nowrap">
+                        {formatDateTime(doc.updatedAt)}
+                      </td>
+                      <td data-label={t('col.indexNumber')} class="mono">
+                        {doc.indexNumber ?? '—'}
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        )}
+      </AsyncView>
+    </section>
+  );
+}
