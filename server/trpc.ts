@@ -18,6 +18,19 @@ export interface TrpcContext {
   [key: string]: unknown;
 }
 
+/** Chinese names of the non-form inputs, so a generic zod message still says which field it is about. */
+const INPUT_LABELS: Record<string, string> = {
+  opinion: '意见', reason: '理由', target: '退回环节', taskId: '任务编号', documentId: '文件编号', id: '文件编号',
+  expectedVersion: '版本号', checks: '五关审查', username: '用户名', password: '密码', data: '文件内容',
+};
+
+function describeIssue(path: readonly PropertyKey[], message: string): string {
+  // Form messages already name their field (「标题」) and our own ones start with 请…; only generic ones need the field.
+  if (message.includes('「') || message.startsWith('请') || path.length === 0) return message;
+  const key = String(path.findLast((p) => typeof p === 'string' && p in INPUT_LABELS) ?? path[0]);
+  return `「${INPUT_LABELS[key] ?? key}」${message}`;
+}
+
 const t = initTRPC.context<TrpcContext>().create({
   // Users see one clear Chinese sentence; stack traces and SQL never leave the server.
   errorFormatter({ shape, error }) {
@@ -25,8 +38,7 @@ const t = initTRPC.context<TrpcContext>().create({
     let message = shape.message;
     if (cause instanceof ZodError) {
       const first = cause.issues[0];
-      // Form messages already name their field (「标题」); generic ones get the field key.
-      message = !first ? '输入有误' : first.message.includes('「') || first.path.length === 0 ? first.message : `${first.path.join('.')}：${first.message}`;
+      message = first ? describeIssue(first.path, first.message) : '输入有误';
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = '服务器内部错误，请稍后重试';
     }

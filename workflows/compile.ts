@@ -77,6 +77,15 @@ function stateConfig(def: WorkflowDefinition, step: StepDefinition) {
   return final ? { type: 'final' as const } : { on };
 }
 
+// Only the known fields are stored, whatever else the caller's object carries.
+const pickFacts = (f: DocumentFacts): DocumentFacts => ({
+  hasStatistics: f.hasStatistics,
+  isMajorMatter: f.isMajorMatter,
+  attribute: f.attribute,
+  categoryCode: f.categoryCode,
+  drafterId: f.drafterId,
+});
+
 function assertResolvable(def: WorkflowDefinition, registry: WorkflowRegistry): void {
   for (const step of def.steps) {
     if (step.when && !registry.guards.has(step.when.guard)) throw new Error(`step '${step.id}': unknown guard '${step.when.guard}'`);
@@ -107,7 +116,7 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
       ...effects,
       'shenfa.startRound': assign(({ context, event }) =>
         event.type === 'SUBMIT'
-          ? { ...event.facts, drafterId: context.drafterId, round: context.round + 1, acted: [], lastReturn: null }
+          ? { ...pickFacts(event.facts), drafterId: context.drafterId, round: context.round + 1, acted: [], lastReturn: null }
           : {},
       ),
       'shenfa.recordApproval': assign(({ context, event }, p: { stepId: string }) => ({
@@ -122,7 +131,7 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
   }).createMachine({
     id: `${def.key}-v${def.version}`,
     initial: DRAFT_STEP,
-    context: ({ input }) => ({ ...input, round: 0, acted: [], lastReturn: null }),
+    context: ({ input }) => ({ ...pickFacts(input), round: 0, acted: [], lastReturn: null }),
     // The config is built from data, so its literal types cannot be checked statically.
     states: Object.fromEntries(def.steps.map((s) => [s.id, stateConfig(def, s)])) as never,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyReviewEvent, availableEvents, reviewStatus, startReview } from './engine';
-import type { PersistedReview, ReviewEvent } from './review-types';
+import { REVIEW_EFFECTS, type PersistedReview, type ReviewEvent } from './review-types';
 import { approve, def, facts, publish, run, sendBack, submit, users } from './review-test-helpers';
 
 const plain = facts();
@@ -157,6 +157,12 @@ describe('persisted state', () => {
       state = direct.state;
     }
     expect(Object.keys(state).sort()).toEqual(['context', 'value']);
+  });
+
+  it('hands effects back as names for the server to run after its commit', () => {
+    const result = applyReviewEvent(def, atLegality(), sendBack(users.legal, 'draft'));
+    expect(result).toMatchObject({ ok: true, effects: ['notifyDrafterReturned'] });
+    if (result.ok) for (const name of result.effects) expect(REVIEW_EFFECTS).toContain(name);
   });
 
   it('never mutates the state it is given', () => {

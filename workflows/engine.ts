@@ -19,13 +19,14 @@ import {
   type ReviewEventType,
   type ReviewStatus,
 } from './review-types';
-import { explainRefusal } from './step-rules';
+import { checksFor, explainRefusal } from './step-rules';
 
 export type ApplyResult = { ok: true; state: PersistedReview; effects: string[] } | { ok: false; refusal: Refusal };
 
 function restore(machine: ReviewMachine, def: WorkflowDefinition, state: PersistedReview) {
-  if (!stepById(def, state.value)) throw new Error(`state '${state.value}' is not a step of ${def.key}@${def.version}`);
-  return machine.resolveState({ value: state.value, context: state.context });
+  const step = stepById(def, state.value);
+  if (!step) throw new Error(`state '${state.value}' is not a step of ${def.key}@${def.version}`);
+  return { step, snapshot: machine.resolveState({ value: state.value, context: state.context }) };
 }
 
 function persist(snapshot: { value: unknown; context: PersistedReview['context'] }): PersistedReview {
@@ -54,7 +55,9 @@ export function applyReviewEvent(
   registry: WorkflowRegistry = defaultRegistry,
 ): ApplyResult {
   const machine = compileWorkflow(def, registry);
-  const snapshot = restore(machine, def, state);
+  const { step, snapshot } = restore(machine, def, state);
+  // The machine has no transition for an event its step does not accept; skip asking it.
+  if (!checksFor(step, event.type)) return { ok: false, refusal: 'invalid_in_state' };
   const [next, actions] = transition(machine, snapshot, event);
   // XState hands back the very same snapshot when no transition was enabled.
   if (next === snapshot) return { ok: false, refusal: explainRefusal(def, state, event, registry) };
@@ -94,7 +97,7 @@ export function availableEvents(
   registry: WorkflowRegistry = defaultRegistry,
 ): ReviewEventType[] {
   const machine = compileWorkflow(def, registry);
-  const snapshot = restore(machine, def, state);
+  const { snapshot } = restore(machine, def, state);
   return REVIEW_EVENT_TYPES.filter((type) =>
     candidateEvents(def, state, actor, type, registry).some((event) => snapshot.can(event)),
   );

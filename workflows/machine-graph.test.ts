@@ -2,7 +2,7 @@
  * Tests generated from the compiled machine itself: walk every state reachable with a pool
  * of users, and check properties that must hold in all of them.
  */
-import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
+import { getAdjacencyMap, getShortestPaths, type AdjacencyValue } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { DISCLOSURE_ATTRIBUTES } from '../forms/disclosure';
 import { compileWorkflow } from './compile';
@@ -14,7 +14,8 @@ const machine = compileWorkflow(def);
 type Snapshot = ReturnType<typeof machine.resolveState>;
 
 const pool = Object.values(users);
-const targets = def.steps.map((s) => s.id);
+// Every working step, plus one end state standing for the targets that are never valid.
+const targets = [...def.steps.filter((s) => s.kind !== 'end').map((s) => s.id), 'published'];
 const FINAL = new Set(['concluded', 'rejected', 'withdrawn']);
 
 const allFacts: DocumentFacts[] = DISCLOSURE_ATTRIBUTES.flatMap((attribute) =>
@@ -45,14 +46,17 @@ function explore(input: DocumentFacts, submitted: readonly DocumentFacts[] = [in
 
 /** States from which some final state can be reached, by walking the edges backwards. */
 function statesReachingAnEnd(adjacency: ReturnType<typeof explore>['adjacency']): Set<string> {
+  const entries = Object.entries(adjacency) as [string, AdjacencyValue<Snapshot, ReviewEvent>][];
   const incoming = new Map<string, string[]>();
-  for (const [from, { transitions }] of Object.entries(adjacency)) {
+  for (const [from, { transitions }] of entries) {
     for (const { state } of Object.values(transitions)) {
-      const to = serializeState(state as Snapshot);
-      incoming.set(to, [...(incoming.get(to) ?? []), from]);
+      const to = serializeState(state);
+      const sources = incoming.get(to) ?? [];
+      sources.push(from);
+      incoming.set(to, sources);
     }
   }
-  const queue = Object.keys(adjacency).filter((key) => FINAL.has(String(adjacency[key as keyof typeof adjacency]!.state.value)));
+  const queue = entries.filter(([, { state }]) => FINAL.has(String(state.value))).map(([key]) => key);
   const reached = new Set(queue);
   for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
     for (const from of incoming.get(key) ?? []) if (!reached.has(from)) reached.add(from), queue.push(from);
@@ -82,32 +86,36 @@ describe.each(allFacts.map((f) => [`${f.attribute} stats=${f.hasStatistics} majo
       expect(toPublished.length > 0).toBe(publishable);
       for (const path of toPublished) expect(path.steps.at(-1)!.event.type).toBe('PUBLISH');
     });
-
-    // The exhaustive cross-check is costly: two routes that between them pass every step.
-    const crossCheck =
-      (input.attribute === 'open' && !input.hasStatistics && input.isMajorMatter) ||
-      (input.attribute === 'non_public' && input.hasStatistics && !input.isMajorMatter);
-    it.runIf(crossCheck)('offers in availableEvents exactly the events applyReviewEvent accepts', () => {
-      for (const snapshot of states) {
-        const state = persisted(snapshot);
-        for (const actor of pool) {
-          const accepted = REVIEW_EVENT_TYPES.filter((type) =>
-            eventsFor([input])()
-              .filter((e) => e.type === type && e.actor === actor)
-              .some((e) => applyReviewEvent(def, state, e).ok),
-          );
-          expect(availableEvents(def, state, actor), `${actor.id} at ${state.value}`).toEqual(accepted);
-        }
-        const returnable = targets.filter((target) => pool.some((actor) => applyReviewEvent(def, state, { type: 'RETURN', actor, target }).ok));
-        expect(returnTargetsFor(def, state)).toEqual(expect.arrayContaining(returnable));
-      }
-    }, 30_000);
   },
 );
 
 it('keeps every state able to finish when the drafter changes the facts at resubmission', () => {
   const full = facts({ hasStatistics: true, isMajorMatter: true });
-  const { adjacency } = explore(full, [full, facts({ attribute: 'non_public' }), facts({ attribute: 'partial', hasStatistics: true })]);
+  const { adjacency } = explore(full, [full, facts({ attribute: 'non_public' })]);
   const states = Object.keys(adjacency);
   expect(statesReachingAnEnd(adjacency).size).toBe(states.length);
 }, 30_000);
+
+// Costly, so on two routes that between them pass every step and every outcome.
+it.each([
+  ['open with statistics', facts({ hasStatistics: true })],
+  ['non-public major matter', facts({ attribute: 'non_public', isMajorMatter: true })],
+] as const)(
+  'offers in availableEvents exactly the events applyReviewEvent accepts: %s',
+  (_name, input) => {
+    for (const entry of Object.values(explore(input).adjacency)) {
+      const state = persisted(entry.state as Snapshot);
+      for (const actor of pool) {
+        const accepted = REVIEW_EVENT_TYPES.filter((type) =>
+          eventsFor([input])()
+            .filter((e) => e.type === type && e.actor === actor)
+            .some((e) => applyReviewEvent(def, state, e).ok),
+        );
+        expect(availableEvents(def, state, actor), `${actor.id} at ${state.value}`).toEqual(accepted);
+      }
+      const returnable = targets.filter((target) => pool.some((actor) => applyReviewEvent(def, state, { type: 'RETURN', actor, target }).ok));
+      expect(returnTargetsFor(def, state)).toEqual(returnable);
+    }
+  },
+  30_000,
+);

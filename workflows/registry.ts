@@ -28,6 +28,12 @@ export interface WorkflowRegistry {
   revision: number;
 }
 
+// Plain identifiers only: dotted names are the compiler's own ('shenfa.*').
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function assertName(name: string): void {
+  if (!NAME.test(name)) throw new Error(`'${name}' is not a valid guard or action name`);
+}
+
 const actorOf = (event: ReviewEvent | undefined) => event?.actor;
 
 /** Guards the engine's rules rely on; their names appear in every compiled machine. */
@@ -68,6 +74,7 @@ export const defaultRegistry: WorkflowRegistry = createRegistry();
  * @example registerGuard('isNormativeDocument', (ctx) => ctx.categoryCode.startsWith('gfxwj'));
  */
 export function registerGuard(name: string, fn: WorkflowGuard, registry: WorkflowRegistry = defaultRegistry): void {
+  assertName(name);
   if (registry.guards.has(name)) throw new Error(`guard '${name}' is already registered`);
   registry.guards.set(name, fn);
   registry.revision += 1;
@@ -78,6 +85,7 @@ export function registerGuard(name: string, fn: WorkflowGuard, registry: Workflo
  * @example registerAction('notifyWebhook');
  */
 export function registerAction(name: string, registry: WorkflowRegistry = defaultRegistry): void {
+  assertName(name);
   if (registry.actions.has(name)) return;
   registry.actions.add(name);
   registry.revision += 1;

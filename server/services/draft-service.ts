@@ -63,7 +63,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
       workflowKey: def.key,
       workflowVersion: def.version,
       snapshot: state,
-      status: reviewStatus(state),
+      status: reviewStatus(state, def),
       currentStep: state.value,
       version: 1,
       createdAt: now,

@@ -47,7 +47,7 @@ function toEvent(input: ReviewAction, actor: SessionUser, facts: ReturnType<type
 
 /** Who must act next in a state: the step's role, or the drafter personally after a return. */
 export function nextTaskFor(def: WorkflowDefinition, state: PersistedReview, drafterId: string) {
-  const status = reviewStatus(state);
+  const status = reviewStatus(state, def);
   if (status === 'returned') return { step: state.value, role: 'drafter', assigneeId: drafterId as string | null };
   if (status !== 'in_review' && status !== 'awaiting_publication') return null;
   const step = currentStep(def, state);
@@ -90,7 +90,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
 
   const now = ctx.now();
   const next = result.state;
-  const nextStatus = reviewStatus(next);
+  const nextStatus = reviewStatus(next, def);
   const statements = [];
   const published = input.action === 'publish';
   const prefix = published ? `${await readSetting(db, SETTING_KEYS.agencyCode)}/${cstYear(now)}-` : '';

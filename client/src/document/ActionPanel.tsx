@@ -36,8 +36,9 @@ export function ActionPanel(props: { doc: () => DocumentView; reload: () => unkn
       </Show>
       <Show when={anything()} fallback={<p class="muted">{t('action.none')}</p>}>
         <DrafterActions doc={props.doc()} actions={actions} />
-        <ReviewActions doc={props.doc()} actions={actions} />
+        {/* At the publication step 发布 is the expected move; returning is the exception. */}
         <PublicationActions doc={props.doc()} actions={actions} />
+        <ReviewActions doc={props.doc()} actions={actions} />
       </Show>
       <Show when={actions.busy()}>
         <p class="muted small" role="status">

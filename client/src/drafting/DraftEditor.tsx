@@ -8,7 +8,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { draftDocumentForm, draftDocumentSchema, type DraftDocumentInput, type FieldOption } from '../../../forms/index';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
-import { errorMessage, isUnauthorized } from '../errors';
+import { errorMessage } from '../errors';
 import { useSession } from '../session/SessionProvider';
 import { createFormController } from '../forms/form-controller';
 import { DefinitionForm } from '../forms/DefinitionForm';
@@ -28,7 +28,11 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
     optionSources,
     droppedMessage: (n) => t('redaction.dropped', { n }),
   });
+  // A server refusal, shown as worded; the "N fields to fix" line is derived instead, so it
+  // disappears as soon as the last field is fixed.
   const [formError, setFormError] = createSignal('');
+  const [showInvalid, setShowInvalid] = createSignal(false);
+  const invalidCount = () => Object.keys(form.errors()).length;
   const [saving, setSaving] = createSignal(false);
 
   const focusFirstError = () => {
@@ -44,7 +48,7 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
     setFormError('');
     const data = form.validate() as DraftDocumentInput | null;
     if (!data) {
-      setFormError(t('form.invalid', { n: Object.keys(form.errors()).length }));
+      setShowInvalid(true);
       focusFirstError();
       return;
     }
@@ -56,7 +60,8 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
       session.inboxChanged();
       navigate(`/documents/${saved.id}`);
     } catch (error) {
-      if (isUnauthorized(error)) session.expired();
+      // Not session.expired() on UNAUTHORIZED: that would leave the page and lose the
+      // draft. The message says to sign in again; doing so in another tab and saving works.
       setFormError(errorMessage(error));
       form.setServerErrors(serverFieldErrors(error));
       focusFirstError();
@@ -68,6 +73,11 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
   return (
     <form class="card draft-form" onSubmit={save} noValidate>
       <DefinitionForm form={form} />
+      <Show when={showInvalid() && !formError() && invalidCount() > 0}>
+        <p class="notice notice-error" role="alert" data-testid="form-invalid">
+          {t('form.invalid', { n: invalidCount() })}
+        </p>
+      </Show>
       <Show when={formError()}>
         <p class="notice notice-error" role="alert" data-testid="form-error">
           {formError()}

@@ -3,7 +3,6 @@ import type { MessageKey } from './zh';
 /** English, for staff who prefer it; every key of the Chinese dictionary must be here. */
 export const en: Record<MessageKey, string> = {
   'app.name': 'Shenfa',
-  'app.tagline': 'Review before release',
   'nav.inbox': 'My tasks',
   'nav.mine': 'My drafts',
   'nav.new': 'New document',
@@ -13,7 +12,6 @@ export const en: Record<MessageKey, string> = {
   'lang.other': '中文',
   'lang.switch': '切换到中文',
 
-  'login.title': 'Sign in to Shenfa',
   'login.subtitle': 'Release review for government information disclosure',
   'login.username': 'Username',
   'login.password': 'Password',
@@ -22,9 +20,6 @@ export const en: Record<MessageKey, string> = {
 
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
-  'common.none': 'None',
-  'common.yes': 'Yes',
-  'common.no': 'No',
   'common.cancel': 'Cancel',
   'common.back': 'Back',
   'error.network': 'Cannot reach the server. Check the network and try again.',
@@ -40,7 +35,6 @@ export const en: Record<MessageKey, string> = {
   'col.category': 'Category',
   'col.attribute': 'Disclosure',
   'col.received': 'Received',
-  'col.status': 'Status',
   'col.updated': 'Updated',
   'col.indexNumber': 'Index no.',
 
@@ -74,7 +68,6 @@ export const en: Record<MessageKey, string> = {
   'redaction.remove': 'Remove',
   'redaction.preview': 'Preview',
   'redaction.dropped': 'Your edit touched {n} marked passage(s); they were removed, please mark them again.',
-  'redaction.passage': 'Removed passage',
 
   'doc.docNumber': 'Document no.',
   'doc.category': 'Category',
@@ -87,8 +80,7 @@ export const en: Record<MessageKey, string> = {
   'doc.hasStatistics': 'Contains statistics',
   'doc.isMajorMatter': 'Major matter',
   'doc.drafter': 'Drafter / section',
-  'doc.step': 'Current step',
-  'doc.status': 'Status',
+  'doc.stepPrefix': 'Current step:',
   'doc.indexNumber': 'Index no.',
   'doc.publishedAt': 'Published',
   'doc.withdrawReason': 'Withdrawal reason',

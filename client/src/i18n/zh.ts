@@ -1,7 +1,6 @@
 /** Simplified Chinese, the default language of the staff app. `{n}` marks a parameter. */
 export const zh = {
   'app.name': '审发',
-  'app.tagline': '政务信息先审后发',
   'nav.inbox': '我的待办',
   'nav.mine': '我的起草',
   'nav.new': '起草新文件',
@@ -11,7 +10,6 @@ export const zh = {
   'lang.other': 'English',
   'lang.switch': 'Switch to English',
 
-  'login.title': '登录审发',
   'login.subtitle': '政务信息公开先审后发工作台',
   'login.username': '用户名',
   'login.password': '密码',
@@ -20,9 +18,6 @@ export const zh = {
 
   'common.loading': '正在加载…',
   'common.retry': '重试',
-  'common.none': '无',
-  'common.yes': '是',
-  'common.no': '否',
   'common.cancel': '取消',
   'common.back': '返回',
   'error.network': '无法连接服务器，请检查网络后重试',
@@ -38,7 +33,6 @@ export const zh = {
   'col.category': '主题分类',
   'col.attribute': '公开属性',
   'col.received': '收到时间',
-  'col.status': '状态',
   'col.updated': '更新时间',
   'col.indexNumber': '索引号',
 
@@ -72,7 +66,6 @@ export const zh = {
   'redaction.remove': '移除',
   'redaction.preview': '删减预览',
   'redaction.dropped': '正文修改涉及已标记的删减，已移除 {n} 处，请重新标记。',
-  'redaction.passage': '删减内容',
 
   'doc.docNumber': '发文字号',
   'doc.category': '主题分类',
@@ -85,8 +78,7 @@ export const zh = {
   'doc.hasStatistics': '含统计数据',
   'doc.isMajorMatter': '重大事项',
   'doc.drafter': '起草人/科室',
-  'doc.step': '当前环节',
-  'doc.status': '状态',
+  'doc.stepPrefix': '当前环节：',
   'doc.indexNumber': '索引号',
   'doc.publishedAt': '发布日期',
   'doc.withdrawReason': '撤稿理由',

@@ -29,7 +29,7 @@ export function DocumentPage() {
 
 function DocumentScreen(props: { id: string }) {
   const [doc, { refetch }] = createResource(() => props.id, (id) => trpc.documents.get.query({ id }));
-  usePageTitle(() => (doc.state === 'ready' ? doc().title : ''));
+  usePageTitle(() => (doc.state === 'ready' || doc.state === 'refreshing' ? (doc.latest?.title ?? '') : ''));
   return (
     <AsyncView resource={doc} onRetry={refetch}>
       {(d) => (
@@ -37,7 +37,7 @@ function DocumentScreen(props: { id: string }) {
           <header class="doc-head">
             <h1>{d().title}</h1>
             <div class="doc-state">
-              <span class="muted">{t('doc.step')}：</span>
+              <span class="muted">{t('doc.stepPrefix')}</span>
               <strong data-testid="doc-status">{d().currentStep.label}</strong>
               <StatusBadge status={d().status} />
             </div>

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n';
 import { attributeLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import { AsyncView } from '../components/AsyncView';
+import { StatusBadge } from '../components/StatusBadge';
 import { usePageTitle } from '../components/page-title';
 
 export function InboxPage() {
@@ -39,7 +40,10 @@ export function InboxPage() {
                         </Show>
                       </td>
                       <td data-label={t('col.step')}>
-                        <span class="step-label">{task.stepLabel}</span>
+                        <span class="step-label">{task.stepLabel}</span>{' '}
+                        <Show when={task.status === 'returned'}>
+                          <StatusBadge status={task.status} />
+                        </Show>
                       </td>
                       <td data-label={t('col.drafter')}>{task.drafterName}</td>
                       <td data-label={t('col.category')}>{task.categoryName}</td>

@@ -8,22 +8,14 @@ import { attributeLabel } from '../i18n/labels';
 import { AsyncView } from '../components/AsyncView';
 import { StatusBadge } from '../components/StatusBadge';
 import { usePageTitle } from '../components/page-title';
-import { useSession } from '../session/SessionProvider';
 
 export function MyDocumentsPage() {
   usePageTitle(() => t('mine.title'));
-  const session = useSession();
   const [docs, { refetch }] = createResource(() => trpc.documents.mine.query());
   return (
     <section>
-      <div class="page-head">
-        <h1>{t('mine.title')}</h1>
-        <Show when={session.user()?.roles.includes('drafter')}>
-          <A class="button button-primary" href="/documents/new">
-            {t('nav.new')}
-          </A>
-        </Show>
-      </div>
+      {/* No second 「起草新文件」 link here: the header's is the one place to start a draft. */}
+      <h1>{t('mine.title')}</h1>
       <AsyncView resource={docs} onRetry={refetch}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">{t('mine.empty')}</p>}>
