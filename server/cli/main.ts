@@ -5,12 +5,14 @@ import { seedDemoBureau } from '../seed/seed-demo';
 import { demoPassword } from '../seed/demo-password';
 import { createUser } from '../seed/user-admin';
 import { ShenfaError } from '../services/errors';
+import { verifyAuditChain } from '../services/audit-verify-service';
 
 const HELP = `用法：npm run shenfa -- <命令> [选项]
 
 命令：
   migrate                      创建或升级数据库（DATABASE_URL，默认 file:data/shenfa.db）
   seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
+  audit verify                 校验审计日志哈希链，指出第一条被篡改的记录
   create-user                  创建用户
       --username <名>  --name <姓名>  --password <密码>  --roles <角色,角色>  --department <科室代码>
       角色：admin drafter stats legal secrecy leader publisher
@@ -32,6 +34,21 @@ const commands: Record<string, Command> = {
     const { seeded } = await seedDemoBureau(services, password);
     console.log(seeded ? `演示单位已创建。${generated ? `演示密码：${password}` : '密码取自 SHENFA_DEMO_PASSWORD。'}` : '数据库中已有用户，未重复创建演示数据。');
     services.database.close();
+  },
+  async audit(args) {
+    if (args[0] !== 'verify') throw new ShenfaError('BAD_REQUEST', '用法：audit verify');
+    const services = await createServices(readConfig());
+    try {
+      const { rows, broken } = await verifyAuditChain(services);
+      if (broken) {
+        console.error(`审计日志校验失败：第 ${broken.seq} 条记录${broken.reason === 'prev_hash_mismatch' ? '与前一条记录的链接不符（记录被删除、插入或重排）' : '内容与其哈希不符（记录被修改）'}。已校验 ${rows} 条。`);
+        process.exitCode = 3;
+      } else {
+        console.log(`审计日志完整：共 ${rows} 条记录，哈希链校验通过。`);
+      }
+    } finally {
+      services.database.close();
+    }
   },
   async 'create-user'(args) {
     const { values } = parseArgs({

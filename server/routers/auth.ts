@@ -12,7 +12,7 @@ export const authRouter = router({
       return { user: session.user };
     }),
   logout: signedInProcedure.mutation(async ({ ctx }) => {
-    await signOut(ctx.services, ctx.sessionId);
+    await signOut(ctx.services, ctx.sessionId, ctx.user.id);
     ctx.resHeaders.append('Set-Cookie', blankSessionCookie(ctx.services.config.secureCookies));
     return { ok: true as const };
   }),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { departments, userRoles, users } from '../db/schema/index';
 import { hashPassword } from '../auth/password';
-import { auditInsert } from '../services/audit';
+import { commitChange } from '../services/commit';
 import { badRequest } from '../services/errors';
 import { isRole, type Role } from '../../workflows/roles';
 import type { ServiceContext } from '../services/service-context';
@@ -27,10 +27,14 @@ export async function createUser(ctx: ServiceContext, input: NewUser, actorId: s
   if (existing) throw badRequest(`用户名已存在：${input.username}`);
   const id = crypto.randomUUID();
   const now = ctx.now();
-  await db.batch([
-    db.insert(users).values({ id, username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), departmentId: dept.id, createdAt: now }),
-    db.insert(userRoles).values(roles.map((role) => ({ userId: id, role }))),
-    auditInsert(db, { at: now, actorId, action: 'user.created', detail: { username: input.username, roles } }),
-  ]);
+  const passwordHash = await hashPassword(input.password);
+  await commitChange(
+    ctx,
+    [
+      db.insert(users).values({ id, username: input.username, displayName: input.displayName, passwordHash, departmentId: dept.id, createdAt: now }),
+      db.insert(userRoles).values(roles.map((role) => ({ userId: id, role }))),
+    ],
+    [{ at: now, actorId, action: 'user.created', detail: { username: input.username, roles } }],
+  );
   return id;
 }

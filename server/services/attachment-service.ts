@@ -3,8 +3,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { attachments, documents } from '../db/schema/index';
-import { auditInsert } from './audit';
-import { badRequest, conflict, forbidden, isStaleWrite, notFound } from './errors';
+import { commitChange } from './commit';
+import { badRequest, conflict, forbidden, notFound } from './errors';
 import { loadDocument } from './document-store';
 import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
@@ -52,14 +52,17 @@ export async function addAttachment(ctx: ServiceContext, actor: SessionUser, doc
   await fs.writeFile(filePath, file.bytes, { flag: 'wx' });
   const now = ctx.now();
   try {
-    await db.batch([
-      db.update(documents).set({ version: doc.version + 1, updatedAt: now }).where(eq(documents.id, doc.id)),
-      db.insert(attachments).values({ id, documentId: doc.id, originalName: name, storedName, mime: type.mime, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), uploadedBy: actor.id, createdAt: now }),
-      auditInsert(db, { at: now, actorId: actor.id, documentId: doc.id, action: 'attachment.added', detail: { name, size: file.bytes.length } }),
-    ]);
+    await commitChange(
+      ctx,
+      [
+        db.update(documents).set({ version: doc.version + 1, updatedAt: now }).where(eq(documents.id, doc.id)),
+        db.insert(attachments).values({ id, documentId: doc.id, originalName: name, storedName, mime: type.mime, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), uploadedBy: actor.id, createdAt: now }),
+      ],
+      [{ at: now, actorId: actor.id, documentId: doc.id, action: 'attachment.added', detail: { name, size: file.bytes.length } }],
+      '文件已被修改，请刷新后重试',
+    );
   } catch (error) {
     await fs.rm(filePath, { force: true });
-    if (isStaleWrite(error)) throw conflict('文件已被修改，请刷新后重试');
     throw error;
   }
   return { id, name, size: file.bytes.length, version: doc.version + 1 };

@@ -1,5 +1,7 @@
+import { desc } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema/index';
+import { auditHash, GENESIS_HASH, type AuditContent } from './audit-chain';
 
 export interface AuditEntry {
   at: number;
@@ -11,15 +13,27 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** The insert for one audit row, to put in the same batch as the change it records. */
-export function auditInsert(db: Db, entry: AuditEntry) {
-  return db.insert(auditLog).values({
-    at: entry.at,
-    actorId: entry.actorId,
-    documentId: entry.documentId ?? null,
-    action: entry.action,
-    fromState: entry.fromState ?? null,
-    toState: entry.toState ?? null,
-    detail: entry.detail ?? null,
+export async function lastAuditHash(db: Db): Promise<string> {
+  const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return row?.hash ?? GENESIS_HASH;
+}
+
+/** The inserts for a run of audit rows, chained onto `prevHash`, to go in the same batch as their change. */
+export function chainedAuditInserts(db: Db, prevHash: string, entries: readonly AuditEntry[]) {
+  let previous = prevHash;
+  return entries.map((entry) => {
+    const content: AuditContent = {
+      at: entry.at,
+      actorId: entry.actorId,
+      documentId: entry.documentId ?? null,
+      action: entry.action,
+      fromState: entry.fromState ?? null,
+      toState: entry.toState ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    };
+    const hash = auditHash(previous, content);
+    const insert = db.insert(auditLog).values({ ...content, prevHash: previous, hash });
+    previous = hash;
+    return insert;
   });
 }

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { categories, documents, redactions } from '../db/schema/index';
 import { startReview, reviewStatus } from '../../workflows/index';
 import type { DraftDocumentInput } from '../../forms/index';
-import { auditInsert } from './audit';
-import { badRequest, conflict, forbidden, isStaleWrite } from './errors';
+import { commitChange } from './commit';
+import { badRequest, conflict, forbidden } from './errors';
 import { loadDocument, reviewState } from './document-store';
 import { currentDefinition } from './workflow-definitions';
 import type { ServiceContext } from './service-context';
@@ -54,7 +54,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
   const id = crypto.randomUUID();
   const now = ctx.now();
   const rows = redactionRows(id, input);
-  await db.batch([
+  await commitChange(ctx, [
     db.insert(documents).values({
       id,
       ...documentFields(input),
@@ -70,8 +70,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
       updatedAt: now,
     }),
     ...(rows.length ? [db.insert(redactions).values(rows)] : []),
-    auditInsert(db, { at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }),
-  ]);
+  ], [{ at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }]);
   return { id, version: 1 };
 }
 
@@ -94,20 +93,16 @@ export async function updateDraft(
   const nextState = { ...state, context: { ...state.context, hasStatistics: input.hasStatistics, isMajorMatter: input.isMajorMatter, attribute: input.attribute, categoryCode } };
   const now = ctx.now();
   const rows = redactionRows(documentId, input);
-  try {
-    await db.batch([
-      db
-        .update(documents)
-        .set({ ...documentFields(input), snapshot: nextState, version: expectedVersion + 1, updatedAt: now })
-        .where(eq(documents.id, documentId)),
+  await commitChange(
+    ctx,
+    [
+      db.update(documents).set({ ...documentFields(input), snapshot: nextState, version: expectedVersion + 1, updatedAt: now }).where(eq(documents.id, documentId)),
       db.delete(redactions).where(eq(redactions.documentId, documentId)),
       ...(rows.length ? [db.insert(redactions).values(rows)] : []),
-      auditInsert(db, { at: now, actorId: actor.id, documentId, action: 'document.edited', fromState: doc.currentStep, toState: doc.currentStep, detail: { title: input.title, attribute: input.attribute } }),
-    ]);
-  } catch (error) {
-    if (isStaleWrite(error)) throw conflict('文件已被修改，请刷新后重试');
-    throw error;
-  }
+    ],
+    [{ at: now, actorId: actor.id, documentId, action: 'document.edited', fromState: doc.currentStep, toState: doc.currentStep, detail: { title: input.title, attribute: input.attribute } }],
+    '文件已被修改，请刷新后重试',
+  );
   return { id: documentId, version: expectedVersion + 1 };
 }
 

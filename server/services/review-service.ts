@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { documents, indexSequences, reviewRecords, tasks } from '../db/schema/index';
 import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
-import { auditInsert } from './audit';
-import { badRequest, conflict, forbidden, isStaleWrite, ShenfaError } from './errors';
+import { commitChange } from './commit';
+import { badRequest, conflict, forbidden, ShenfaError } from './errors';
 import { factsOf, loadCategoryCode, loadDocument, loadOpenTask, reviewState, type DocumentRow, type TaskRow } from './document-store';
 import { pinnedDefinition } from './workflow-definitions';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -91,7 +92,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const now = ctx.now();
   const next = result.state;
   const nextStatus = reviewStatus(next, def);
-  const statements = [];
+  const statements: BatchItem<'sqlite'>[] = [];
   const published = input.action === 'publish';
   const prefix = published ? `${await readSetting(db, SETTING_KEYS.agencyCode)}/${cstYear(now)}-` : '';
   if (published) {
@@ -141,22 +142,13 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
       checks: input.action === 'approve' ? input.checks : null,
       createdAt: now,
     }),
-    auditInsert(db, {
-      at: now,
-      actorId: actor.id,
-      documentId: doc.id,
-      action: `review.${input.action}`,
-      fromState: state.value,
-      toState: next.value,
-      detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}) },
-    }),
   );
-  try {
-    await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
-  } catch (error) {
-    if (isStaleWrite(error)) throw conflict('该文件已被他人处理，请刷新后重试');
-    throw error;
-  }
+  await commitChange(
+    ctx,
+    statements,
+    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}) } }],
+    '该文件已被他人处理，请刷新后重试',
+  );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));
   const indexNumber = published ? (await loadDocument(db, doc.id)).indexNumber : doc.indexNumber;
   return { documentId: doc.id, version: input.expectedVersion + 1, status: nextStatus, step: next.value, indexNumber };

@@ -4,6 +4,7 @@ import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session-token';
 import { loadSessionUser, type SessionUser } from './users';
 import { unauthorized } from './errors';
+import { commitChange } from './commit';
 import type { ServiceContext } from './service-context';
 
 /** A session ends after this long without use… */
@@ -28,10 +29,14 @@ export async function signIn(ctx: ServiceContext, username: string, password: st
   const token = generateSessionToken();
   const now = ctx.now();
   const expiresAt = now + SESSION_IDLE_MS;
-  await db.batch([
-    db.insert(sessions).values({ id: sessionIdFromToken(token), userId: row.id, expiresAt, createdAt: now }),
-    db.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, now))),
-  ]);
+  await commitChange(
+    ctx,
+    [
+      db.insert(sessions).values({ id: sessionIdFromToken(token), userId: row.id, expiresAt, createdAt: now }),
+      db.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, now))),
+    ],
+    [{ at: now, actorId: row.id, action: 'session.signed_in' }],
+  );
   return { token, expiresAt, user };
 }
 
@@ -66,6 +71,7 @@ export async function validateSessionToken(ctx: ServiceContext, token: string): 
 }
 
 /** Ends one session for good: the token stops working on every later request. */
-export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
-  await ctx.database.db.delete(sessions).where(eq(sessions.id, sessionId));
+export async function signOut(ctx: ServiceContext, sessionId: string, userId: string): Promise<void> {
+  const { db } = ctx.database;
+  await commitChange(ctx, [db.delete(sessions).where(eq(sessions.id, sessionId))], [{ at: ctx.now(), actorId: userId, action: 'session.signed_out' }]);
 }

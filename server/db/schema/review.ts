@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
 import { users } from './organisation';
 
@@ -56,7 +56,11 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     fromState: text('from_state'),
     toState: text('to_state'),
-    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    detail: text('detail'),
+    /** Hash of the previous row ('' for the first): unique, so two writers can never fork the chain. */
+    prevHash: text('prev_hash').notNull(),
+    /** SHA-256 of prevHash and this row's content; see services/audit-chain.ts. */
+    hash: text('hash').notNull(),
   },
-  (t) => [index('audit_document').on(t.documentId, t.seq)],
+  (t) => [index('audit_document').on(t.documentId, t.seq), uniqueIndex('audit_prev_hash').on(t.prevHash)],
 );

@@ -124,10 +124,13 @@ CREATE TABLE `audit_log` (
 	`action` text NOT NULL,
 	`from_state` text,
 	`to_state` text,
-	`detail` text
+	`detail` text,
+	`prev_hash` text NOT NULL,
+	`hash` text NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `audit_document` ON `audit_log` (`document_id`,`seq`);--> statement-breakpoint
+CREATE UNIQUE INDEX `audit_prev_hash` ON `audit_log` (`prev_hash`);--> statement-breakpoint
 CREATE TABLE `review_records` (
 	`id` text PRIMARY KEY NOT NULL,
 	`document_id` text NOT NULL,

@@ -1,0 +1,30 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+
+/** The content of an audit row that its hash covers (everything but the sequence number). */
+export interface AuditContent {
+  at: number;
+  actorId: string | null;
+  documentId: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  /** The detail exactly as stored (JSON text), so verification hashes the same bytes. */
+  detail: string | null;
+}
+
+export const GENESIS_HASH = '';
+
+/**
+ * `hash = SHA-256(prevHash + "\n" + JSON of the content fields in a fixed order)`.
+ * Changing, removing or reordering any row breaks every hash after it.
+ */
+export function auditHash(prevHash: string, row: AuditContent): string {
+  const canonical = JSON.stringify([row.at, row.actorId, row.documentId, row.action, row.fromState, row.toState, row.detail]);
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(`${prevHash}\n${canonical}`)));
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: 'prev_hash_mismatch' | 'hash_mismatch';
+}
