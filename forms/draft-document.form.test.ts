@@ -34,7 +34,7 @@ describe('draftDocumentSchema, valid input for each attribute', () => {
       ...common,
       attribute: 'open',
       channels: ['portal', 'wechat'],
-      redactions: [{ start: 0, end: 2, reason: '残留' }],
+      redactions: [{ start: 0, end: 2, ground: 'third_party_rights', reason: '残留' }],
       attributeReason: '残留',
       legalGround: 'state_secret',
     });
@@ -56,9 +56,9 @@ describe('draftDocumentSchema, valid input for each attribute', () => {
       ...common,
       attribute: 'partial',
       channels: ['portal'],
-      redactions: [{ start: docNumberAt, end: docNumberAt + 11, reason: '  内部文号 ' }],
+      redactions: [{ start: docNumberAt, end: docNumberAt + 11, ground: 'third_party_rights', reason: '  内部文号 ' }],
     });
-    expect(doc.redactions).toEqual([{ start: docNumberAt, end: docNumberAt + 11, reason: '内部文号' }]);
+    expect(doc.redactions).toEqual([{ start: docNumberAt, end: docNumberAt + 11, ground: 'third_party_rights', reason: '内部文号' }]);
     expect(body.slice(docNumberAt, docNumberAt + 11)).toBe('濮民〔2020〕31号');
   });
 
@@ -139,27 +139,27 @@ describe('redaction ranges', () => {
     (draftDocumentSchema.safeParse(partial(redactions)).error?.issues ?? []).map((i) => [i.path, i.message]);
 
   it('accepts ranges inside the body, up to its very end', () => {
-    expect(draftDocumentSchema.parse(partial([{ start: 9, end: 12, reason: '住址' }, { start: 4, end: 6, reason: '姓名' }])).redactions).toHaveLength(2);
+    expect(draftDocumentSchema.parse(partial([{ start: 9, end: 12, ground: 'third_party_rights', reason: '住址' }, { start: 4, end: 6, ground: 'third_party_rights', reason: '姓名' }])).redactions).toHaveLength(2);
   });
 
   it('rejects a range outside the body', () => {
-    expect(issuesOf([{ start: 4, end: 6, reason: '姓名' }, { start: 10, end: 13, reason: '住址' }])).toEqual([
+    expect(issuesOf([{ start: 4, end: 6, ground: 'third_party_rights', reason: '姓名' }, { start: 10, end: 13, ground: 'third_party_rights', reason: '住址' }])).toEqual([
       [['redactions', 1], '「删减内容」第 2 处超出正文范围'],
     ]);
   });
 
   it('rejects overlapping ranges, naming both', () => {
-    expect(issuesOf([{ start: 4, end: 8, reason: '甲' }, { start: 0, end: 5, reason: '乙' }])).toEqual([
+    expect(issuesOf([{ start: 4, end: 8, ground: 'third_party_rights', reason: '甲' }, { start: 0, end: 5, ground: 'third_party_rights', reason: '乙' }])).toEqual([
       [['redactions', 1], '「删减内容」第 2 处与第 1 处重叠'],
     ]);
   });
 
   it('allows ranges that touch', () => {
-    expect(issuesOf([{ start: 4, end: 6, reason: '甲' }, { start: 6, end: 7, reason: '乙' }])).toEqual([]);
+    expect(issuesOf([{ start: 4, end: 6, ground: 'third_party_rights', reason: '甲' }, { start: 6, end: 7, ground: 'third_party_rights', reason: '乙' }])).toEqual([]);
   });
 
   it('rejects an empty reason and start >= end', () => {
-    expect(issuesOf([{ start: 4, end: 6, reason: '  ' }, { start: 6, end: 6, reason: '乙' }, { start: 7, end: 5, reason: '丙' }])).toEqual([
+    expect(issuesOf([{ start: 4, end: 6, ground: 'third_party_rights', reason: '  ' }, { start: 6, end: 6, ground: 'third_party_rights', reason: '乙' }, { start: 7, end: 5, ground: 'third_party_rights', reason: '丙' }])).toEqual([
       [['redactions', 0, 'reason'], '「删减内容」第 1 处请填写删减理由'],
       [['redactions', 1, 'end'], '「删减内容」第 2 处的起点必须在终点之前'],
       [['redactions', 2, 'end'], '「删减内容」第 3 处的起点必须在终点之前'],
@@ -167,7 +167,7 @@ describe('redaction ranges', () => {
   });
 
   it('rejects malformed entries', () => {
-    expect(issuesOf([null, { start: -1, end: 1.5, reason: '甲' }])).toEqual([
+    expect(issuesOf([null, { start: -1, end: 1.5, ground: 'third_party_rights', reason: '甲' }])).toEqual([
       [['redactions', 0], '「删减内容」第 1 处格式不正确'],
       [['redactions', 1, 'start'], '「删减内容」第 2 处的起点应为非负整数'],
       [['redactions', 1, 'end'], '「删减内容」第 2 处的终点应为非负整数'],
@@ -176,13 +176,20 @@ describe('redaction ranges', () => {
   });
 
   it('rejects a boundary inside a surrogate pair', () => {
-    const doc = { ...partial([{ start: 3, end: 4, reason: '姓名' }]), body: '户主𠮷某' };
+    const doc = { ...partial([{ start: 3, end: 4, ground: 'third_party_rights', reason: '姓名' }]), body: '户主𠮷某' };
     const result = draftDocumentSchema.safeParse(doc);
     expect(result.error?.issues.map((i) => i.message)).toEqual(['「删减内容」第 1 处的起止位置落在一个字符中间']);
   });
 
   it('does not add range errors when the body itself is missing', () => {
-    const result = draftDocumentSchema.safeParse({ ...partial([{ start: 0, end: 5, reason: '甲' }]), body: '' });
+    const result = draftDocumentSchema.safeParse({ ...partial([{ start: 0, end: 5, ground: 'third_party_rights', reason: '甲' }]), body: '' });
     expect(z.flattenError(result.error!).fieldErrors).toEqual({ body: ['请填写「正文」'] });
+  });
+
+  it('requires one of the eight legal grounds for each range', () => {
+    expect(issuesOf([{ start: 4, end: 6, reason: '姓名' }, { start: 9, end: 12, ground: 'because', reason: '住址' }])).toEqual([
+      [['redactions', 0, 'ground'], '「删减内容」第 1 处请选择删减依据'],
+      [['redactions', 1, 'ground'], '「删减内容」第 2 处请选择删减依据'],
+    ]);
   });
 });

@@ -4,13 +4,19 @@
  */
 import { z } from 'zod';
 import { quoted, type FieldIssue, type FieldType } from './field-type.js';
+import { LEGAL_GROUNDS, type LegalGround } from './disclosure.js';
 
 /** A range of the target text: JS string indices (UTF-16 code units), end exclusive. */
 export interface Redaction {
   start: number;
   end: number;
+  /** The legal ground for removing it (one of the eight); the public sees only this. */
+  ground: LegalGround;
+  /** The drafter's explanation, for the reviewers; never published. */
   reason: string;
 }
+
+const isGround = (v: unknown): v is LegalGround => typeof v === 'string' && (LEGAL_GROUNDS as readonly string[]).includes(v);
 
 const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
@@ -30,13 +36,14 @@ function parseRedactions(items: unknown[], label: string, issues: z.RefinementCt
   items.forEach((item, i) => {
     const nth = `${quoted(label)}第 ${i + 1} 处`;
     if (typeof item !== 'object' || item === null) return add([i], `${nth}格式不正确`);
-    const { start, end, reason } = item as Record<string, unknown>;
+    const { start, end, reason, ground } = item as Record<string, unknown>;
     if (!isOffset(start)) add([i, 'start'], `${nth}的起点应为非负整数`);
     if (!isOffset(end)) add([i, 'end'], `${nth}的终点应为非负整数`);
     if (isOffset(start) && isOffset(end) && start >= end) add([i, 'end'], `${nth}的起点必须在终点之前`);
     const trimmed = typeof reason === 'string' ? reason.trim() : '';
     if (trimmed === '') add([i, 'reason'], `${nth}请填写删减理由`);
-    out.push({ start: start as number, end: end as number, reason: trimmed });
+    if (!isGround(ground)) add([i, 'ground'], `${nth}请选择删减依据`);
+    out.push({ start: start as number, end: end as number, ground: ground as LegalGround, reason: trimmed });
   });
   const valid = out
     .map((r, i) => ({ ...r, i }))

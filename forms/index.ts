@@ -31,11 +31,13 @@ export {
   type DraftDocumentRawInput,
   type DraftDocumentSchema,
 } from './draft-document.form.js';
-export { redactedSegments, highlightSegments, type PublicSegment, type ReviewSegment } from './redaction.js';
+export { redactedSegments, highlightSegments, type PublicSegment, type ReviewSegment, type RedactionRange } from './redaction.js';
 export {
   scanPersonalData,
   isResidentId,
   passesLuhn,
+  maskHit,
+  maskAll,
   type PersonalDataHit,
   type PersonalDataKind,
 } from './privacy-scan.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isResidentId, passesLuhn, scanPersonalData } from './privacy-scan.js';
+import { isResidentId, passesLuhn, scanPersonalData, maskHit, maskAll } from './privacy-scan.js';
 
 // Check digits computed by ISO 7064 MOD 11-2; 11010519491231002X is the GB 11643 example.
 const VALID_IDS = ['11010519491231002X', '41090119850315123X', '410902200012290047', '640521199002283016'];
@@ -101,5 +101,20 @@ describe('scanPersonalData', () => {
     const hits = scanPersonalData(text);
     expect(hits.map((h) => h.kind)).toEqual(['resident_id', 'mobile']);
     for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.text);
+  });
+});
+
+describe('e-mail addresses and masking', () => {
+  it('finds e-mail addresses, not masked ones', () => {
+    expect(scanPersonalData('联系邮箱zhangsan@qymz.gov.cn，或z*******@qymz.gov.cn').map((h) => [h.kind, h.text])).toEqual([['email', 'zhangsan@qymz.gov.cn']]);
+  });
+
+  it('masks each kind keeping length and separators, and the masked text is no longer a hit', () => {
+    const text = '身份证号11010519491231002X，手机138 1234 5678，卡号6222021234567890128，邮箱lisi@example.com';
+    const hits = scanPersonalData(text);
+    expect(hits.map((h) => maskHit(h))).toEqual(['1101**********002X', '138 **** 5678', '6222***********0128', 'l***@example.com']);
+    const masked = maskAll(text, hits);
+    expect(masked).toHaveLength(text.length);
+    expect(scanPersonalData(masked)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { isCalendarDate } from './calendar-date.js';
 
-export type PersonalDataKind = 'resident_id' | 'mobile' | 'bank_card';
+export type PersonalDataKind = 'resident_id' | 'mobile' | 'bank_card' | 'email';
 
 /** A hit: `start`/`end` are JS string indices (end exclusive), `text` the matched characters. */
 export interface PersonalDataHit {
@@ -58,6 +58,9 @@ const ID_PATTERN = /(?<!\d)\d{6}([ -]?)\d{8}\1\d{3}[\dXx](?![\dA-Za-z])/g;
 const CARD_PATTERN = /(?<!\d)(?:\d{16,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?)(?!\d)/g;
 const MOBILE_PATTERN = /(?<![\d+])(?:\+86[ -]?)?1[3-9]\d([ -]?)\d{4}\1\d{4}(?!\d)/g;
 
+// ASCII e-mail addresses; a masked local part (z***@…) has no letters after its first and is not a hit.
+const EMAIL_PATTERN = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])/g;
+
 const digitsOf = (text: string) => text.replace(/[ -]/g, '').replace(/^\+86/, '');
 
 /**
@@ -82,5 +85,35 @@ export function scanPersonalData(text: string): PersonalDataHit[] {
   collect('resident_id', ID_PATTERN, isResidentId);
   collect('bank_card', CARD_PATTERN, (d) => d.length >= 16 && d.length <= 19 && passesLuhn(d));
   collect('mobile', MOBILE_PATTERN, () => true);
+  collect('email', EMAIL_PATTERN, () => true);
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** How many leading and trailing characters a mask keeps visible, per kind. */
+const KEEP: Record<PersonalDataKind, [number, number]> = { resident_id: [4, 4], bank_card: [4, 4], mobile: [3, 4], email: [1, 0] };
+
+/**
+ * The hit with its middle replaced by `*`, keeping its length (so redaction offsets after it
+ * stay valid) and its separators. For an e-mail only the local part is masked.
+ *
+ * @example
+ * maskHit({ kind: 'mobile', start: 0, end: 11, text: '13812345678' }); // '138****5678'
+ */
+export function maskHit(hit: PersonalDataHit): string {
+  const [head, tail] = KEEP[hit.kind];
+  if (hit.kind === 'email') {
+    const at = hit.text.indexOf('@');
+    return hit.text.slice(0, head) + '*'.repeat(Math.max(0, at - head)) + hit.text.slice(at);
+  }
+  const chars = [...hit.text];
+  const positions = chars.map((c, i) => (/[0-9Xx]/.test(c) ? i : -1)).filter((i) => i >= 0);
+  const hidden = new Set(positions.slice(head, positions.length - tail));
+  return chars.map((c, i) => (hidden.has(i) ? '*' : c)).join('');
+}
+
+/** The text with every hit masked (same length as the input). */
+export function maskAll(text: string, hits: readonly PersonalDataHit[]): string {
+  let out = text;
+  for (const hit of hits) out = out.slice(0, hit.start) + maskHit(hit) + out.slice(hit.end);
+  return out;
 }

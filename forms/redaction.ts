@@ -4,6 +4,9 @@
  */
 import type { Redaction } from './field-types-redactions.js';
 
+/** A range with the text shown for it: the drafter's reason to reviewers, the legal ground's label to the public. */
+export type RedactionRange = Pick<Redaction, 'start' | 'end' | 'reason'>;
+
 /** What the public sees: kept text, and a marker where something was removed. */
 export type PublicSegment = { kind: 'text'; text: string } | { kind: 'removed'; reason: string };
 
@@ -29,7 +32,7 @@ const isLowSurrogate = (text: string, i: number) => {
  * line before publication, so it widens a range that splits a character rather than
  * publish half of it, and refuses offsets it cannot interpret.
  */
-function normalise(body: string, redactions: readonly Redaction[]): Range[] {
+function normalise(body: string, redactions: readonly RedactionRange[]): Range[] {
   const ranges: Range[] = [];
   redactions.forEach((r, index) => {
     if (!Number.isInteger(r.start) || !Number.isInteger(r.end)) {
@@ -52,7 +55,7 @@ function normalise(body: string, redactions: readonly Redaction[]): Range[] {
  * redactedSegments('低保对象张三，身份证号略。', [{ start: 4, end: 6, reason: '个人隐私' }]);
  * // [{ kind: 'text', text: '低保对象' }, { kind: 'removed', reason: '个人隐私' }, { kind: 'text', text: '，身份证号略。' }]
  */
-export function redactedSegments(body: string, redactions: readonly Redaction[]): PublicSegment[] {
+export function redactedSegments(body: string, redactions: readonly RedactionRange[]): PublicSegment[] {
   const merged: { start: number; end: number; reasons: string[] }[] = [];
   for (const r of normalise(body, redactions)) {
     const last = merged.at(-1);
@@ -83,7 +86,7 @@ export function redactedSegments(body: string, redactions: readonly Redaction[])
  * highlightSegments('张三领取低保', [{ start: 0, end: 2, reason: '个人隐私' }]);
  * // [{ kind: 'redaction', text: '张三', reason: '个人隐私', index: 0 }, { kind: 'text', text: '领取低保' }]
  */
-export function highlightSegments(body: string, redactions: readonly Redaction[]): ReviewSegment[] {
+export function highlightSegments(body: string, redactions: readonly RedactionRange[]): ReviewSegment[] {
   const segments: ReviewSegment[] = [];
   let cursor = 0;
   for (const r of normalise(body, redactions)) {

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { seedDemoBureau } from './seed/seed-demo';
 import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
+import { startScheduler } from './scheduler';
 
 /** The standalone server: migrate, seed a demo bureau into an empty database, serve. */
 async function main() {
@@ -13,6 +14,7 @@ async function main() {
   const { password, generated } = demoPassword(config.demoPassword);
   const { seeded } = await seedDemoBureau(services, password);
   const app = createApp(services);
+  const stopScheduler = startScheduler(services);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`;
     console.log(`审发 Shenfa 已启动：${url}`);
@@ -23,6 +25,7 @@ async function main() {
     }
   });
   const stop = () => {
+    stopScheduler();
     server.close();
     services.database.close();
     process.exit(0);

@@ -1,19 +1,23 @@
 /**
  * Compiles a definition into an XState v5 machine. Every step is a state; every accepted
  * event is a list of guarded candidate transitions, one per possible target, so the machine
- * itself holds the whole flow and @xstate/graph can walk it.
+ * itself holds the whole flow and @xstate/graph can walk it. Acting on one seat of several
+ * (an approval that leaves the step open, a transfer, an added signer) is a transition
+ * without a target: it changes the context only.
  */
 import { and, assign, setup } from 'xstate';
 import { DRAFT_STEP, stepById, workflowDefinitionSchema, type StepDefinition, type WorkflowDefinition } from './definition';
 import { CONCLUDED, declaredReturnTargets, evaluateGuard, guardParams, nextStepId, returnTargetIds, stepIdsFrom } from './flow';
 import { defaultRegistry, type GuardParams, type WorkflowRegistry } from './registry';
 import { REVIEW_EVENT_TYPES, type DocumentFacts, type ReviewContext, type ReviewEvent, type ReviewEventType } from './review-types';
+import { approvalLeavesStepOpen, approvalUnblocksSeat, recordAddedSigner, recordApproval, recordTransfer } from './seat-updates';
 import { checksFor } from './step-rules';
 
-type ActionRef = string | { type: string; params: Record<string, unknown> };
+type ActionRef = string | { type: string; params: object };
 interface Candidate {
-  target: string;
-  guards: { type: string; params: Record<string, unknown> }[];
+  /** Undefined: the document stays at the step. */
+  target?: string;
+  guards: { type: string; params: object }[];
   actions: ActionRef[];
 }
 
@@ -29,20 +33,33 @@ function arrivalEffects(def: WorkflowDefinition, to: string, via: ReviewEventTyp
   return [...base, ...(stepById(def, to)?.effects ?? [])];
 }
 
+// Whoever moves the document off a step closes the seats of its visit.
+const LEAVE = 'shenfa.leaveStep';
+
 function candidates(def: WorkflowDefinition, step: StepDefinition, type: ReviewEventType): Candidate[] {
-  const approval = { type: 'shenfa.recordApproval', params: { stepId: step.id } };
+  const params = guardParams(def, step);
+  const approval = { type: 'shenfa.recordApproval', params };
   const fixed = (target: string, actions: ActionRef[]): Candidate[] => [
-    { target, guards: [], actions: [...actions, ...arrivalEffects(def, target, type)] },
+    { target, guards: [], actions: [...actions, LEAVE, ...arrivalEffects(def, target, type)] },
   ];
+  const stays = (actions: ActionRef[], guards: Candidate['guards'] = []): Candidate => ({ guards, actions });
   switch (type) {
     case 'SUBMIT':
     case 'APPROVE': {
       const after = def.steps.slice(def.steps.indexOf(step) + 1).filter((s) => s.kind !== 'end');
-      return [...after.map((s) => s.id), CONCLUDED].map((to) => ({
+      const flows = [...after.map((s) => s.id), CONCLUDED].map((to) => ({
         target: to,
         guards: [{ type: 'shenfa.flowsTo', params: { from: step.id, to } }],
-        actions: [type === 'SUBMIT' ? 'shenfa.startRound' : approval, ...arrivalEffects(def, to, type)],
+        actions: [type === 'SUBMIT' ? 'shenfa.startRound' : approval, LEAVE, ...arrivalEffects(def, to, type)],
       }));
+      if (type === 'SUBMIT') return flows;
+      // Tried in order: an approval that leaves seats open keeps the document here.
+      const open = { type: 'shenfa.staysOpen', params };
+      return [
+        stays([approval, 'notifyAssignees'], [open, { type: 'shenfa.unblocksSeat', params }]),
+        stays([approval], [open]),
+        ...flows,
+      ];
     }
     case 'RETURN':
       return declaredReturnTargets(step).map((to) => ({
@@ -50,6 +67,7 @@ function candidates(def: WorkflowDefinition, step: StepDefinition, type: ReviewE
         guards: [{ type: 'shenfa.returnsTo', params: { from: step.id, to } }],
         actions: [
           { type: 'shenfa.recordReturn', params: { fromStep: step.id, toStep: to, dropStepIds: stepIdsFrom(def, to) } },
+          LEAVE,
           ...arrivalEffects(def, to, type),
         ],
       }));
@@ -61,6 +79,10 @@ function candidates(def: WorkflowDefinition, step: StepDefinition, type: ReviewE
       return fixed(DRAFT_STEP, ['shenfa.recordRecall']);
     case 'WITHDRAW_PUBLICATION':
       return fixed('withdrawn', []);
+    case 'TRANSFER':
+      return [stays([{ type: 'shenfa.recordTransfer', params }, 'notifyAssignees'])];
+    case 'ADD_SIGNER':
+      return [stays([{ type: 'shenfa.recordAddedSigner', params }, 'notifyAssignees'])];
   }
 }
 
@@ -71,7 +93,11 @@ function stateConfig(def: WorkflowDefinition, step: StepDefinition) {
     const checks = checksFor(step, type);
     if (!checks) continue;
     const rules = checks.map((c) => ({ type: c.guard, params }));
-    on[type] = candidates(def, step, type).map((c) => ({ guard: and([...rules, ...c.guards]), target: c.target, actions: c.actions }));
+    on[type] = candidates(def, step, type).map((c) => ({
+      guard: and([...rules, ...c.guards]),
+      ...(c.target ? { target: c.target } : {}),
+      actions: c.actions,
+    }));
   }
   const final = step.kind === 'end' && step.id !== 'published';
   return final ? { type: 'final' as const } : { on };
@@ -105,6 +131,8 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
     nextStepId(def, p.from, context, event, registry) === p.to;
   guards['shenfa.returnsTo'] = ({ context, event }, p: { from: string; to: string }) =>
     event.type === 'RETURN' && event.target === p.to && returnTargetIds(def, p.from, context, registry).includes(p.to);
+  guards['shenfa.staysOpen'] = ({ context, event }, p: GuardParams) => approvalLeavesStepOpen(context, event, p);
+  guards['shenfa.unblocksSeat'] = ({ context, event }, p: GuardParams) => approvalUnblocksSeat(context, event, p);
 
   // Effects are names only: a pure transition returns them and the server runs them later.
   const effects = Object.fromEntries([...registry.actions].map((name) => [name, () => {}]));
@@ -119,9 +147,10 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
           ? { ...pickFacts(event.facts), drafterId: context.drafterId, round: context.round + 1, acted: [], lastReturn: null }
           : {},
       ),
-      'shenfa.recordApproval': assign(({ context, event }, p: { stepId: string }) => ({
-        acted: [...context.acted, { stepId: p.stepId, userId: event.actor.id }],
-      })),
+      'shenfa.recordApproval': assign(({ context, event }, p: GuardParams) => recordApproval(context, event, p)),
+      'shenfa.recordTransfer': assign(({ context, event }, p: GuardParams) => recordTransfer(context, event, p)),
+      'shenfa.recordAddedSigner': assign(({ context, event }, p: GuardParams) => recordAddedSigner(context, event, p)),
+      [LEAVE]: assign({ seatChanges: [] }),
       'shenfa.recordReturn': assign(({ context, event }, p: { fromStep: string; toStep: string; dropStepIds: string[] }) => ({
         acted: context.acted.filter((a) => !p.dropStepIds.includes(a.stepId)),
         lastReturn: { fromStep: p.fromStep, toStep: p.toStep, byUserId: event.actor.id },
@@ -131,7 +160,7 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
   }).createMachine({
     id: `${def.key}-v${def.version}`,
     initial: DRAFT_STEP,
-    context: ({ input }) => ({ ...pickFacts(input), round: 0, acted: [], lastReturn: null }),
+    context: ({ input }) => ({ ...pickFacts(input), round: 0, acted: [], lastReturn: null, seatChanges: [] }),
     // The config is built from data, so its literal types cannot be checked statically.
     states: Object.fromEntries(def.steps.map((s) => [s.id, stateConfig(def, s)])) as never,
   });

@@ -2,11 +2,13 @@
  * The workflow definition format: plain JSON an admin can edit, validated by zod before it
  * is compiled. Steps are listed in sequence order; the four end states are listed too
  * (kind 'end') so their labels live in data, but their meaning is fixed by the engine.
+ * A review-like step may name several signers (会签 when all must approve, 或签 when any one
+ * suffices); without `signers` it has a single seat for its `role`.
  */
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
 
-export const STEP_KINDS = ['fill', 'review', 'signoff', 'decision', 'filing', 'publication', 'end'] as const;
+export const STEP_KINDS = ['fill', 'review', 'signoff', 'decision', 'countersign', 'filing', 'publication', 'end'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** The fixed end states. Only `published` is not final: it may still be withdrawn. */
@@ -16,8 +18,18 @@ export type EndState = (typeof END_STATES)[number];
 /** The single fill step every definition starts with; returns to it reach the drafter. */
 export const DRAFT_STEP = 'draft';
 
-/** Steps where separation of duties applies: never one's own document, never twice a round. */
-export const SEPARATED_KINDS: readonly StepKind[] = ['review', 'signoff', 'decision'];
+/**
+ * Steps where separation of duties applies: never one's own document, never twice a round.
+ * They are also the steps that may name signers, hand a seat on (转办) or add a signer (加签).
+ */
+export const SEPARATED_KINDS: readonly StepKind[] = ['review', 'signoff', 'decision', 'countersign'];
+
+/** Who fills one seat: anyone holding a role, or one named person. */
+export type SignerRef = { role: Role } | { userId: string };
+
+/** 'all' (会签): every seat approves; 'any' (或签): the first approval completes the step. */
+export const SEAT_MODES = ['all', 'any'] as const;
+export type SeatMode = (typeof SEAT_MODES)[number];
 
 /** Steps a document may only reach when its attribute is publishable, whatever `when` says. */
 export const PUBLICATION_KINDS: readonly StepKind[] = ['filing', 'publication'];
@@ -37,7 +49,12 @@ export interface StepDefinition {
   id: string;
   kind: StepKind;
   label: LocalizedText;
+  /** The step's lead role; also the role a named seat's holder hands over to (转办). */
   role?: Role;
+  /** Seats of a review-like step; without it the step has one seat for `role`. */
+  signers?: SignerRef[];
+  /** How the seats complete the step; 'all' unless said. Needs two or more signers. */
+  mode?: SeatMode;
   when?: ConditionRef;
   dueWorkingDays?: number;
   returnTargets?: string[];
@@ -60,6 +77,11 @@ const stepSchema = z.object({
   kind: z.enum(STEP_KINDS),
   label: localizedText,
   role: z.enum(ROLES).optional(),
+  signers: z
+    .array(z.union([z.object({ role: z.enum(ROLES) }).strict(), z.object({ userId: z.string().min(1) }).strict()]))
+    .min(1)
+    .optional(),
+  mode: z.enum(SEAT_MODES).optional(),
   when: z.object({ guard: z.string().min(1), not: z.boolean().optional() }).optional(),
   dueWorkingDays: z.number().int().positive().optional(),
   returnTargets: z.array(identifier).optional(),
@@ -67,6 +89,18 @@ const stepSchema = z.object({
 });
 
 const isEndState = (id: string): boolean => (END_STATES as readonly string[]).includes(id);
+
+/** Seats only where separation of duties applies; a named person holds at most one seat. */
+function checkSigners(step: z.infer<typeof stepSchema>, issue: (message: string, path: (string | number)[]) => void): void {
+  const signers = step.signers ?? [];
+  if (step.signers && !SEPARATED_KINDS.includes(step.kind)) issue('only review, sign-off, decision and countersign steps have signers', ['signers']);
+  if (step.kind === 'countersign' && signers.length < 2) issue('a countersign step needs at least two signers', ['signers']);
+  if (step.mode && signers.length < 2) issue('mode needs at least two signers', ['mode']);
+  const named = signers.flatMap((s) => ('userId' in s ? [s.userId] : []));
+  named.forEach((userId, n) => {
+    if (named.indexOf(userId) !== n) issue(`'${userId}' is named twice`, ['signers']);
+  });
+}
 
 /** Structural rules the engine relies on; each problem is reported at its step's path. */
 function checkSteps(steps: readonly z.infer<typeof stepSchema>[], ctx: z.RefinementCtx): void {
@@ -93,6 +127,7 @@ function checkSteps(steps: readonly z.infer<typeof stepSchema>[], ctx: z.Refinem
     if (needsRole && !step.role) issue('this step needs a role', [i, 'role']);
     if ((step.kind === 'fill' || step.kind === 'end') && step.when) issue('this step cannot be conditional', [i, 'when']);
     if ((step.kind === 'fill' || step.kind === 'end') && step.returnTargets) issue('this step cannot return', [i, 'returnTargets']);
+    checkSigners(step, (message, path) => issue(message, [i, ...path]));
     step.returnTargets?.forEach((target, t) => {
       const at = ids.indexOf(target);
       if (at === -1 || at >= i || steps[at]?.kind === 'end') issue(`return target '${target}' is not an earlier step`, [i, 'returnTargets', t]);

@@ -119,7 +119,7 @@ describe('returns', () => {
     if (!returned.ok) return;
     state = returned.state;
     expect(reviewStatus(state)).toBe('in_review');
-    expect(state.context.acted).toEqual([{ stepId: 'stats_review', userId: users.stats.id }]);
+    expect(state.context.acted).toEqual([{ stepId: 'stats_review', seatId: 'stats_review#0', userId: users.stats.id }]);
     expect(state.context.lastReturn).toEqual({ fromStep: 'leader_signoff', toStep: 'legality_review', byUserId: users.leader.id });
     expect(state.context.round).toBe(1);
 

@@ -113,7 +113,7 @@ describe('roles', () => {
 
   it('lists exactly the events each actor may send', () => {
     const state = atLegality();
-    expect(availableEvents(def, state, users.legal)).toEqual(['APPROVE', 'RETURN']);
+    expect(availableEvents(def, state, users.legal)).toEqual(['APPROVE', 'RETURN', 'TRANSFER', 'ADD_SIGNER']);
     expect(availableEvents(def, state, users.drafter)).toEqual(['RECALL']);
     expect(availableEvents(def, state, users.leader)).toEqual([]);
     expect(availableEvents(def, startReview(def, plain), users.drafter)).toEqual(['SUBMIT']);

@@ -9,6 +9,7 @@ import { compileWorkflow, type ReviewMachine } from './compile';
 import { returnTargetIds } from './flow';
 import { defaultRegistry, type WorkflowRegistry } from './registry';
 import { releaseReviewDefinition } from './release-review.definition';
+import { ROLES } from './roles';
 import {
   REVIEW_EVENT_TYPES,
   type Actor,
@@ -73,13 +74,23 @@ export function currentStep(def: WorkflowDefinition, state: PersistedReview): St
   return stepById(def, state.value);
 }
 
+/**
+ * A colleague no real user id can equal, free of every restriction: TRANSFER and ADD_SIGNER
+ * are offered when the actor may hand on or add to *someone*; whom is the server's question.
+ */
+export const ANY_COLLEAGUE = '\u0000any-colleague';
+
 function candidateEvents(def: WorkflowDefinition, state: PersistedReview, actor: Actor, type: ReviewEventType, registry: WorkflowRegistry): ReviewEvent[] {
-  const { round: _round, acted: _acted, lastReturn: _lastReturn, ...facts } = state.context;
+  const { hasStatistics, isMajorMatter, attribute, categoryCode, drafterId } = state.context;
   switch (type) {
     case 'SUBMIT':
-      return [{ type, actor, facts }];
+      return [{ type, actor, facts: { hasStatistics, isMajorMatter, attribute, categoryCode, drafterId } }];
     case 'RETURN':
       return returnTargetIds(def, state.value, state.context, registry).map((target) => ({ type, actor, target }));
+    case 'TRANSFER':
+      return [{ type, actor, toUserId: ANY_COLLEAGUE, toRoles: ROLES }];
+    case 'ADD_SIGNER':
+      return [{ type, actor, userId: ANY_COLLEAGUE, position: 'before' }];
     default:
       return [{ type, actor }];
   }
@@ -87,8 +98,9 @@ function candidateEvents(def: WorkflowDefinition, state: PersistedReview, actor:
 
 /**
  * The events this actor may send now, in a fixed order; exactly those applyReviewEvent
- * would accept (RETURN when at least one target is allowed). Drives the UI's buttons.
- * @example availableEvents(def, state, { id: 'u3', roles: ['leader'] }) // ['APPROVE', 'RETURN', 'REJECT']
+ * would accept (RETURN when at least one target is allowed, TRANSFER and ADD_SIGNER when
+ * some eligible colleague would be accepted). Drives the UI's buttons.
+ * @example availableEvents(def, state, { id: 'u3', roles: ['leader'] }) // ['APPROVE', 'RETURN', 'REJECT', 'TRANSFER', 'ADD_SIGNER']
  */
 export function availableEvents(
   def: WorkflowDefinition,

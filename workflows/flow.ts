@@ -13,6 +13,7 @@ import {
 } from './definition';
 import type { GuardParams, WorkflowRegistry } from './registry';
 import type { ReviewContext, ReviewEvent } from './review-types';
+import { stepSeating } from './seats';
 
 /** Where a document goes when no working step is left for it. */
 export const CONCLUDED = 'concluded';
@@ -48,6 +49,7 @@ export function guardParams(def: WorkflowDefinition, step: StepDefinition): Guar
     stepId: step.id,
     ...(step.role ? { role: step.role } : {}),
     separatedStepIds: def.steps.filter((s) => SEPARATED_KINDS.includes(s.kind)).map((s) => s.id),
+    seating: stepSeating(step),
   };
 }
 

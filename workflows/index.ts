@@ -3,6 +3,8 @@ export * from './roles';
 export * from './definition';
 export * from './review-types';
 export * from './registry';
+export * from './seats';
+export * from './seat-view';
 export * from './flow';
 export * from './step-rules';
 export * from './compile';

@@ -6,13 +6,17 @@
 import { isPublishable } from '../forms/disclosure';
 import type { Role } from './roles';
 import { REVIEW_EFFECTS, type ReviewContext, type ReviewEvent } from './review-types';
+import { SEAT_GUARDS } from './seat-guards';
+import type { StepSeating } from './seats';
 
 /** Step data the compiler passes to every guard it calls. */
 export interface GuardParams {
   stepId: string;
   role?: Role;
-  /** Ids of the steps under separation of duties (review, signoff, decision). */
+  /** Ids of the steps under separation of duties (review, signoff, decision, countersign). */
   separatedStepIds: readonly string[];
+  /** The step's declared seats; none for the draft and end states. */
+  seating: StepSeating;
 }
 
 /**
@@ -44,6 +48,7 @@ const RULE_GUARDS: Record<string, WorkflowGuard> = {
   notAlreadyActed: (ctx, event, params) =>
     !ctx.acted.some((a) => a.userId === actorOf(event)?.id && params.separatedStepIds.includes(a.stepId)),
   nobodyActed: (ctx) => ctx.acted.length === 0 && ctx.lastReturn === null,
+  ...SEAT_GUARDS,
 };
 
 /** Conditions a definition may name in `when`. */

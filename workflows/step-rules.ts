@@ -16,29 +16,48 @@ export interface RuleCheck {
 
 const BY_DRAFTER: RuleCheck = { guard: 'isDocumentDrafter', refusal: 'not_assignee' };
 const BY_ROLE: RuleCheck = { guard: 'holdsStepRole', refusal: 'not_assignee' };
+// A task naming a seat that is no longer open is stale: the document moved on under it.
+const SEAT_OPEN: RuleCheck = { guard: 'namedSeatIsOpen', refusal: 'invalid_in_state' };
+// Someone who filled a seat here has no seat left, but 'already_acted' tells them why.
+const NOT_HERE: RuleCheck = { guard: 'notActedAtStep', refusal: 'already_acted' };
+const HOLDS_SEAT: RuleCheck = { guard: 'holdsOpenSeat', refusal: 'not_assignee' };
 const NOT_OWN: RuleCheck = { guard: 'notOwnDocument', refusal: 'own_document' };
 const NOT_TWICE: RuleCheck = { guard: 'notAlreadyActed', refusal: 'already_acted' };
+const UNBLOCKED: RuleCheck = { guard: 'seatNotBlocked', refusal: 'seat_blocked' };
 // A recall after anyone approved or returned would undo their work, hence 'already_acted'.
+// Transfers and added signers are no verdict on the text, so they leave a recall possible.
 const UNTOUCHED: RuleCheck = { guard: 'nobodyActed', refusal: 'already_acted' };
+// The person a seat is handed or added to must be free to act on it.
+const TO_COLLEAGUE: readonly RuleCheck[] = [
+  { guard: 'assigneeNotDrafter', refusal: 'own_document' },
+  { guard: 'assigneeNotActed', refusal: 'already_acted' },
+  { guard: 'assigneeEligible', refusal: 'invalid_assignee' },
+];
 
-const SEPARATED = [BY_ROLE, NOT_OWN, NOT_TWICE];
+const SEATED = [SEAT_OPEN, HOLDS_SEAT];
+const SEPARATED = [SEAT_OPEN, NOT_HERE, HOLDS_SEAT, NOT_OWN, NOT_TWICE, UNBLOCKED];
+const HAND_ON = [...SEPARATED, ...TO_COLLEAGUE];
 const RECALL = [BY_DRAFTER, UNTOUCHED];
 
 type EventRules = Partial<Record<ReviewEventType, readonly RuleCheck[]>>;
 
+const REVIEW: EventRules = { APPROVE: SEPARATED, RETURN: SEPARATED, RECALL, TRANSFER: HAND_ON, ADD_SIGNER: HAND_ON };
+
 const RULES_BY_KIND: Record<Exclude<StepDefinition['kind'], 'end'>, EventRules> = {
   fill: { SUBMIT: [BY_DRAFTER] },
-  review: { APPROVE: SEPARATED, RETURN: SEPARATED, RECALL },
-  signoff: { APPROVE: SEPARATED, RETURN: SEPARATED, REJECT: SEPARATED, RECALL },
-  decision: { APPROVE: SEPARATED, RETURN: SEPARATED, RECALL },
-  // Filing and publishing are the publisher's routine: one person may do both.
-  filing: { APPROVE: [BY_ROLE], RETURN: [BY_ROLE], RECALL },
-  publication: { PUBLISH: [BY_ROLE], RETURN: [BY_ROLE], RECALL },
+  review: REVIEW,
+  signoff: { ...REVIEW, REJECT: SEPARATED },
+  decision: REVIEW,
+  countersign: REVIEW,
+  // Filing and publishing are the publisher's routine: one person may do both, and the
+  // one seat is open to every publisher, so there is nothing to hand on or add.
+  filing: { APPROVE: SEATED, RETURN: SEATED, RECALL },
+  publication: { PUBLISH: SEATED, RETURN: SEATED, RECALL },
 };
 
 /**
  * The checks an event must pass at a step, or null when the step does not accept it.
- * @example checksFor(stepById(def, 'leader_signoff')!, 'REJECT') // role, own document, already acted
+ * @example checksFor(stepById(def, 'leader_signoff')!, 'REJECT') // open seat, own document, already acted, not blocked
  */
 export function checksFor(step: StepDefinition, type: ReviewEventType): readonly RuleCheck[] | null {
   if (step.kind === 'end') {

@@ -8,6 +8,7 @@ import { InboxPage } from './pages/InboxPage';
 import { MyDocumentsPage } from './pages/MyDocumentsPage';
 import { DraftFormPage } from './pages/DraftFormPage';
 import { DocumentPage } from './pages/DocumentPage';
+import { ReviewSheetPage } from './pages/ReviewSheetPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
           <Route path="/mine" component={MyDocumentsPage} />
           <Route path="/documents/new" component={DraftFormPage} />
           <Route path="/documents/:id/edit" component={DraftFormPage} />
+          <Route path="/documents/:id/sheet" component={ReviewSheetPage} />
           <Route path="/documents/:id" component={DocumentPage} />
           <Route path="*rest" component={NotFoundPage} />
         </Route>

@@ -6,6 +6,8 @@ import { demoPassword } from '../seed/demo-password';
 import { createUser } from '../seed/user-admin';
 import { ShenfaError } from '../services/errors';
 import { verifyAuditChain } from '../services/audit-verify-service';
+import { loadWorkCalendar } from '../services/calendar-service';
+import { workdaysCommand } from './workdays-command';
 
 const HELP = `用法：npm run shenfa -- <命令> [选项]
 
@@ -13,6 +15,8 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   migrate                      创建或升级数据库（DATABASE_URL，默认 file:data/shenfa.db）
   seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
   audit verify                 校验审计日志哈希链，指出第一条被篡改的记录
+  workdays add <日期> <N>      计算某日起 N 个工作日后的日期（含法定节假日与调休，及管理员设定）
+  workdays check <日期>        查看某日是工作日、周末、节假日还是调休上班
   create-user                  创建用户
       --username <名>  --name <姓名>  --password <密码>  --roles <角色,角色>  --department <科室代码>
       角色：admin drafter stats legal secrecy leader publisher
@@ -34,6 +38,14 @@ const commands: Record<string, Command> = {
     const { seeded } = await seedDemoBureau(services, password);
     console.log(seeded ? `演示单位已创建。${generated ? `演示密码：${password}` : '密码取自 SHENFA_DEMO_PASSWORD。'}` : '数据库中已有用户，未重复创建演示数据。');
     services.database.close();
+  },
+  async workdays(args) {
+    const services = await createServices(readConfig());
+    try {
+      console.log(await workdaysCommand(args, await loadWorkCalendar(services)));
+    } finally {
+      services.database.close();
+    }
   },
   async audit(args) {
     if (args[0] !== 'verify') throw new ShenfaError('BAD_REQUEST', '用法：audit verify');

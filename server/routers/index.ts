@@ -3,12 +3,16 @@ import { authRouter } from './auth';
 import { documentsRouter } from './documents';
 import { reviewRouter } from './review';
 import { publicationRouter } from './publication';
+import { deadlinesRouter } from './deadlines';
+import { notificationsRouter } from './notifications';
 
 export const appRouter = router({
   auth: authRouter,
   documents: documentsRouter,
   review: reviewRouter,
   publication: publicationRouter,
+  deadlines: deadlinesRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

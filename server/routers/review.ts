@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { router, signedInProcedure } from '../trpc';
-import { FIVE_CHECKS } from '../../forms/disclosure';
+import { FIVE_CHECKS, LEGAL_GROUNDS } from '../../forms/disclosure';
 import { performReviewAction } from '../services/review-service';
 import { listMyTasks } from '../services/inbox-service';
+import { justifyPrivacyHit, maskPrivacyHit } from '../services/privacy-service';
+import { reviseRedactions } from '../services/redaction-review-service';
 
 const target = { documentId: z.string().min(1).max(64), expectedVersion: z.number().int().positive() };
 const taskId = z.string().min(1, '缺少任务编号').max(64);
@@ -21,6 +23,16 @@ export const reviewRouter = router({
   return: signedInProcedure
     .input(z.object({ ...target, taskId, opinion: requiredOpinion, target: z.string().min(1).max(64).default('draft') }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'return' })),
+  maskPrivacy: signedInProcedure
+    .input(z.object({ ...target, start: z.number().int().min(0), text: z.string().min(1).max(100) }))
+    .mutation(({ ctx, input }) => maskPrivacyHit(ctx.services, ctx.user, input)),
+  justifyPrivacy: signedInProcedure
+    .input(z.object({ ...target, start: z.number().int().min(0), text: z.string().min(1).max(100), note: z.string().trim().min(1, '请填写保留理由').max(500) }))
+    .mutation(({ ctx, input }) => justifyPrivacyHit(ctx.services, ctx.user, input)),
+  // Ranges are checked against the stored body by the drafting form's own rules, inside the service.
+  reviseRedactions: signedInProcedure
+    .input(z.object({ ...target, redactions: z.array(z.object({ start: z.number().int(), end: z.number().int(), ground: z.enum(LEGAL_GROUNDS), reason: z.string().max(500) })).max(500) }))
+    .mutation(({ ctx, input }) => reviseRedactions(ctx.services, ctx.user, input)),
   reject: signedInProcedure
     .input(z.object({ ...target, taskId, opinion: requiredOpinion }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'reject' })),

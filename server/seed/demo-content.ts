@@ -27,6 +27,10 @@ export interface DemoUser {
 
 export interface DemoCategory {
   code: string;
+  /** The law requires this kind of information to be published proactively. */
+  requiresDisclosure?: boolean;
+  /** The statutory clock its documents run on (a rule key of workflows/clocks). */
+  clockRule?: string;
   nameZh: string;
   nameEn: string;
   /** 栏目 of the public catalog. */
@@ -60,7 +64,7 @@ export interface DemoDocument {
   attribute: DisclosureAttribute;
   channels: Channel[];
   /** Each passage occurs exactly once in `body`. */
-  redactions: { passage: string; reason: string }[];
+  redactions: { passage: string; ground: LegalGround; reason: string }[];
   attributeReason: string;
   legalGround: LegalGround | null;
   /** Username of the drafter. */
@@ -110,12 +114,12 @@ export const demoBureau: {
 };
 
 export const demoCategories: DemoCategory[] = [
-  { code: 'notice', nameZh: '通知公告', nameEn: 'Notices', column: '法定主动公开内容/通知公告', sort: 10 },
-  { code: 'policy', nameZh: '政策文件', nameEn: 'Policy documents', column: '法定主动公开内容/政策文件', sort: 20 },
-  { code: 'interpretation', nameZh: '政策解读', nameEn: 'Policy interpretations', column: '法定主动公开内容/政策解读', sort: 30 },
-  { code: 'social-assistance', nameZh: '社会救助', nameEn: 'Social assistance', column: '重点领域信息公开/社会救助', sort: 40 },
-  { code: 'budget', nameZh: '财政预决算', nameEn: 'Budgets and final accounts', column: '法定主动公开内容/财政预决算', sort: 50 },
-  { code: 'plan', nameZh: '规划计划', nameEn: 'Plans', column: '法定主动公开内容/规划计划', sort: 60 },
+  { code: 'notice', clockRule: 'proactive_disclosure', nameZh: '通知公告', nameEn: 'Notices', column: '法定主动公开内容/通知公告', sort: 10 },
+  { code: 'policy', clockRule: 'proactive_disclosure', requiresDisclosure: true, nameZh: '政策文件', nameEn: 'Policy documents', column: '法定主动公开内容/政策文件', sort: 20 },
+  { code: 'interpretation', clockRule: 'policy_interpretation', nameZh: '政策解读', nameEn: 'Policy interpretations', column: '法定主动公开内容/政策解读', sort: 30 },
+  { code: 'social-assistance', clockRule: 'proactive_disclosure', nameZh: '社会救助', nameEn: 'Social assistance', column: '重点领域信息公开/社会救助', sort: 40 },
+  { code: 'budget', clockRule: 'budget_final_accounts', requiresDisclosure: true, nameZh: '财政预决算', nameEn: 'Budgets and final accounts', column: '法定主动公开内容/财政预决算', sort: 50 },
+  { code: 'plan', clockRule: 'proactive_disclosure', nameZh: '规划计划', nameEn: 'Plans', column: '法定主动公开内容/规划计划', sort: 60 },
 ];
 
 /**
@@ -221,11 +225,11 @@ export const demoDocuments: DemoDocument[] = [
     attribute: 'partial',
     channels: ['portal', 'notice_board'],
     redactions: [
-      { passage: '王建国，身份证号码369901196203154214', reason: '涉及个人隐私（姓名、身份证号码）' },
-      { passage: '刘秀英，身份证号码36990219780922103X', reason: '涉及个人隐私（姓名、身份证号码）' },
-      { passage: '赵春梅，身份证号码369901198506113021', reason: '涉及个人隐私（姓名、身份证号码）' },
-      { passage: '孙德全，身份证号码369903195401082512', reason: '涉及个人隐私（姓名、身份证号码）' },
-      { passage: '周丽娟，身份证号码369902199104270623', reason: '涉及个人隐私（姓名、身份证号码）' },
+      { ground: 'third_party_rights', passage: '王建国，身份证号码369901196203154214', reason: '涉及个人隐私（姓名、身份证号码）' },
+      { ground: 'third_party_rights', passage: '刘秀英，身份证号码36990219780922103X', reason: '涉及个人隐私（姓名、身份证号码）' },
+      { ground: 'third_party_rights', passage: '赵春梅，身份证号码369901198506113021', reason: '涉及个人隐私（姓名、身份证号码）' },
+      { ground: 'third_party_rights', passage: '孙德全，身份证号码369903195401082512', reason: '涉及个人隐私（姓名、身份证号码）' },
+      { ground: 'third_party_rights', passage: '周丽娟，身份证号码369902199104270623', reason: '涉及个人隐私（姓名、身份证号码）' },
     ],
     attributeReason:
       '名单含救助对象姓名、身份证号码，依据《政府信息公开条例》第十五条删除涉及个人隐私的内容后公开；保留所在村（社区）、救助事由和金额，便于社会监督。',
@@ -251,10 +255,10 @@ export const demoDocuments: DemoDocument[] = [
     attribute: 'partial',
     channels: ['portal', 'notice_board'],
     redactions: [
-      { passage: '身份证号码369901194708301217', reason: '涉及个人隐私（身份证号码）' },
-      { passage: '身份证号码369903196802140933', reason: '涉及个人隐私（身份证号码）' },
-      { passage: '，发放账号6217990000123456788', reason: '涉及个人金融账户信息' },
-      { passage: '身份证号码369902197307053523', reason: '涉及个人隐私（身份证号码）' },
+      { ground: 'third_party_rights', passage: '身份证号码369901194708301217', reason: '涉及个人隐私（身份证号码）' },
+      { ground: 'third_party_rights', passage: '身份证号码369903196802140933', reason: '涉及个人隐私（身份证号码）' },
+      { ground: 'third_party_rights', passage: '，发放账号6217990000123456788', reason: '涉及个人金融账户信息' },
+      { ground: 'third_party_rights', passage: '身份证号码369902197307053523', reason: '涉及个人隐私（身份证号码）' },
     ],
     attributeReason: '户主姓名已作脱敏处理，身份证号码和银行账号删除后公开，依据《政府信息公开条例》第十五条。',
     legalGround: null,

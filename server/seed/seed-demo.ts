@@ -23,7 +23,7 @@ function toInput(doc: DemoDocument, categoryId: string): DraftDocumentInput {
   const redactions = doc.redactions.map((r) => {
     const start = doc.body.indexOf(r.passage);
     if (start < 0 || doc.body.indexOf(r.passage, start + 1) >= 0) throw new Error(`demo redaction must occur once: ${r.passage}`);
-    return { start, end: start + r.passage.length, reason: r.reason };
+    return { start, end: start + r.passage.length, ground: r.ground, reason: r.reason };
   });
   return {
     title: doc.title, docNumber: doc.docNumber, categoryId, writtenAt: doc.writtenAt, body: doc.body,
@@ -88,7 +88,7 @@ export async function seedDemoBureau(base: ServiceContext, password: string): Pr
     writeSetting(db, SETTING_KEYS.bureauName, demoBureau.name),
     writeSetting(db, SETTING_KEYS.agencyCode, demoBureau.agencyCode),
     db.insert(departments).values(demoBureau.departments.map((d) => ({ id: crypto.randomUUID(), code: d.code, name: d.name }))),
-    db.insert(categories).values(demoCategories.map((c) => ({ id: crypto.randomUUID(), ...c }))),
+    db.insert(categories).values(demoCategories.map((c) => ({ id: crypto.randomUUID(), ...c, requiresDisclosure: c.requiresDisclosure ?? false, clockRule: c.clockRule ?? null }))),
   ]);
   for (const u of demoBureau.users) {
     await createUser(base, { username: u.username, displayName: u.displayName, password, roles: u.roles, departmentCode: u.department });

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { attachments, categories, documents } from '../db/schema/index';
-import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
+import { LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
 import { redactedSegments } from '../../forms/index';
 import { loadRedactions } from './document-store';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -82,7 +82,8 @@ export async function getPublishedDocument(ctx: ServiceContext, indexNumber: str
     writtenAt: doc.writtenAt,
     publishedAt: cstDate(doc.publishedAt ?? 0),
     validity: doc.validity as 'in_force' | 'repealed' | 'expired',
-    segments: redactedSegments(doc.body, redactionList),
+    // The public sees the legal ground only; the drafter's own explanation may itself reveal what was removed.
+    segments: redactedSegments(doc.body, redactionList.map((r) => ({ start: r.start, end: r.end, reason: LEGAL_GROUND_LABELS[r.ground].zh }))),
     attachments: files.map((f) => ({ name: f.name, size: f.size, url: `/public/attachments/${f.id}` })),
   };
 }

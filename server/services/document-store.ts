@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { categories, documents, redactions, tasks } from '../db/schema/index';
 import type { DocumentFacts, PersistedReview } from '../../workflows/index';
-import type { DisclosureAttribute } from '../../forms/disclosure';
+import type { DisclosureAttribute, LegalGround } from '../../forms/disclosure';
 import { notFound } from './errors';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -16,10 +16,11 @@ export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
 
 export async function loadRedactions(db: Db, documentId: string) {
   return db
-    .select({ id: redactions.id, start: redactions.start, end: redactions.end, reason: redactions.reason })
+    .select({ id: redactions.id, start: redactions.start, end: redactions.end, ground: redactions.ground, reason: redactions.reason, confirmedBy: redactions.confirmedBy, confirmedAt: redactions.confirmedAt })
     .from(redactions)
     .where(eq(redactions.documentId, documentId))
-    .orderBy(asc(redactions.start));
+    .orderBy(asc(redactions.start))
+    .then((rows) => rows.map((r) => ({ ...r, ground: r.ground as LegalGround })));
 }
 
 export async function loadOpenTask(db: Db, documentId: string): Promise<TaskRow | undefined> {

@@ -2,11 +2,11 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { attachments, auditLog, categories, departments, documents, reviewRecords, users } from '../db/schema/index';
 import { availableEvents, currentStep, returnTargetsFor, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
-import { scanPersonalData } from '../../forms/index';
 import { canViewDocument, isTaskFor } from './access';
 import { notFound } from './errors';
 import { loadDocument, loadOpenTask, loadRedactions, reviewState } from './document-store';
 import { pinnedDefinition } from './workflow-definitions';
+import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -39,7 +39,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const taskIsMine = Boolean(openTask && isTaskFor(user, openTask) && openTask.step === state.value);
   const drafter = alias(users, 'drafter');
   const [meta] = await db
-    .select({ categoryName: categories.nameZh, categoryCode: categories.code, departmentName: departments.name, drafterName: drafter.displayName })
+    .select({ categoryName: categories.nameZh, categoryCode: categories.code, requiresDisclosure: categories.requiresDisclosure, departmentName: departments.name, drafterName: drafter.displayName })
     .from(documents)
     .innerJoin(categories, eq(categories.id, documents.categoryId))
     .innerJoin(departments, eq(departments.id, documents.departmentId))
@@ -95,7 +95,9 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     history: history.map((h) => ({ ...h, fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null })),
     reviews: reviews.map((r) => ({ ...r, stepLabel: stepLabel(def, r.step) })),
     openTask: openTask && taskIsMine ? { id: openTask.id, step: openTask.step, createdAt: openTask.createdAt } : null,
-    privacyHits: scanPersonalData(doc.body).filter((hit) => !redactionList.some((r) => r.start <= hit.start && hit.end <= r.end)),
+    privacyHits: await privacyFindings(db, doc),
+    // The law requires this category to be published, yet the drafter chose not to: the legality reviewer must look twice.
+    warnings: meta?.requiresDisclosure && (doc.attribute === 'non_public' || doc.attribute === 'on_request') ? ['category_requires_disclosure' as const] : [],
     returnTargets: taskIsMine ? returnTargetsFor(def, state).map((id) => ({ id, label: stepLabel(def, id) })) : [],
     can: {
       edit: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),
@@ -107,6 +109,8 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
       publish: canActOnTask('PUBLISH'),
       withdrawPublication: events.has('WITHDRAW_PUBLICATION'),
       uploadAttachment: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),
+      resolvePrivacy: taskIsMine && step?.role === PRIVACY_ROLE && !involvement.isDrafter,
+      reviseRedactions: taskIsMine && step?.role === PRIVACY_ROLE && !involvement.isDrafter && doc.attribute === 'partial',
     },
   };
 }

@@ -6,6 +6,8 @@ import { commitChange } from './commit';
 import { badRequest, conflict, forbidden } from './errors';
 import { loadDocument, reviewState } from './document-store';
 import { currentDefinition } from './workflow-definitions';
+import { loadWorkCalendar } from './calendar-service';
+import { categoryClockRule, documentClockStatement } from './deadline-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -35,7 +37,7 @@ function documentFields(input: DraftDocumentInput) {
 }
 
 function redactionRows(documentId: string, input: DraftDocumentInput) {
-  return input.redactions.map((r) => ({ id: crypto.randomUUID(), documentId, start: r.start, end: r.end, reason: r.reason }));
+  return input.redactions.map((r) => ({ id: crypto.randomUUID(), documentId, start: r.start, end: r.end, ground: r.ground, reason: r.reason }));
 }
 
 /** A drafter starts a document; it waits in 起草 until submitted. */
@@ -70,6 +72,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
       updatedAt: now,
     }),
     ...(rows.length ? [db.insert(redactions).values(rows)] : []),
+    documentClockStatement(db, await loadWorkCalendar(ctx), { id, writtenAt: input.writtenAt }, await categoryClockRule(db, input.categoryId)),
   ], [{ at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }]);
   return { id, version: 1 };
 }
@@ -99,6 +102,7 @@ export async function updateDraft(
       db.update(documents).set({ ...documentFields(input), snapshot: nextState, version: expectedVersion + 1, updatedAt: now }).where(eq(documents.id, documentId)),
       db.delete(redactions).where(eq(redactions.documentId, documentId)),
       ...(rows.length ? [db.insert(redactions).values(rows)] : []),
+      documentClockStatement(db, await loadWorkCalendar(ctx), { id: documentId, writtenAt: input.writtenAt }, await categoryClockRule(db, input.categoryId)),
     ],
     [{ at: now, actorId: actor.id, documentId, action: 'document.edited', fromState: doc.currentStep, toState: doc.currentStep, detail: { title: input.title, attribute: input.attribute } }],
     '文件已被修改，请刷新后重试',

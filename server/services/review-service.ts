@@ -1,12 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { documents, indexSequences, reviewRecords, tasks } from '../db/schema/index';
+import { documents, indexSequences, redactions, reviewRecords, tasks } from '../db/schema/index';
 import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
+import { taskDue } from './deadline-service';
+import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
-import { factsOf, loadCategoryCode, loadDocument, loadOpenTask, reviewState, type DocumentRow, type TaskRow } from './document-store';
+import { factsOf, loadCategoryCode, loadDocument, loadOpenTask, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
 import { pinnedDefinition } from './workflow-definitions';
+import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
 import { cstYear } from '../time';
 import type { ServiceContext } from './service-context';
@@ -27,6 +30,8 @@ const REFUSAL_MESSAGES: Record<Refusal, ShenfaError> = {
   not_assignee: forbidden('您不是当前环节的办理人'),
   own_document: forbidden('不能审查、签发本人起草的文件'),
   already_acted: forbidden('本轮审查中您已审批过该文件，不能重复审批'),
+  seat_blocked: conflict('您加签的人员尚未审批，请等待其处理后再办理'),
+  invalid_assignee: badRequest('所选人员不能办理该环节（须具有相应角色，且不是起草人或本轮已审批人员）'),
   invalid_in_state: conflict('文件已流转到其他环节，请刷新后重试'),
   invalid_target: badRequest('退回的目标环节无效'),
 };
@@ -86,6 +91,11 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const openTask = requireTask(input, await loadOpenTask(db, doc.id), state);
   const facts = factsOf(doc, (await loadCategoryCode(db, doc.categoryId)) ?? '');
   requireFiveChecks(def, state, input);
+  const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
+  if (secrecyApproval || input.action === 'publish') await assertPrivacyResolved(db, doc);
+  if (input.action === 'publish' && (await loadRedactions(db, doc.id)).some((r) => !r.confirmedBy)) {
+    throw badRequest('删减内容尚未经保密审查确认，不能发布');
+  }
   const result = applyReviewEvent(def, state, toEvent(input, actor, facts));
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
 
@@ -124,9 +134,14 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
         .where(eq(tasks.id, openTask.id)),
     );
   }
+  if (secrecyApproval) {
+    // Approving the secrecy review confirms every redaction as it stands.
+    statements.push(db.update(redactions).set({ confirmedBy: actor.id, confirmedAt: now }).where(and(eq(redactions.documentId, doc.id), isNull(redactions.confirmedBy))));
+  }
   const nextTask = nextTaskFor(def, next, doc.drafterId);
   if (nextTask) {
-    statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...nextTask, round: next.context.round, status: 'open', createdAt: now }));
+    const due = nextTask.role === 'drafter' ? { dueDate: null, dueProvisional: false } : taskDue(def, nextTask.step, now, await loadWorkCalendar(ctx));
+    statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...nextTask, ...due, round: next.context.round, status: 'open', createdAt: now }));
   }
   const opinion = 'opinion' in input ? input.opinion : input.action === 'withdraw_publication' ? input.reason : '';
   statements.push(
@@ -146,7 +161,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   await commitChange(
     ctx,
     statements,
-    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}) } }],
+    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}), ...(input.action === 'submit' ? { privacyHits: (await privacyFindings(db, doc)).length } : {}) } }],
     '该文件已被他人处理，请刷新后重试',
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));

@@ -55,8 +55,10 @@ describe('one document from draft to the public catalog', () => {
     const doc = await clients.drafter!.trpc.documents.get.query({ id });
     const page = await publicHtml(`/public/documents/${encodeURIComponent(doc.indexNumber!)}`);
     expect(page.html).toContain('删减后公开-路径测试');
-    expect(page.html).toContain('涉及个人隐私');
-    expect(page.html).not.toContain('110101199003077777');
+    expect(page.html).toContain('（此处依法删除：保护第三方合法权益）');
+    // The drafter's own explanation stays internal: it may describe what was removed.
+    expect(page.html).not.toContain('涉及个人隐私');
+    expect(page.html).not.toContain('11010519491231002X');
     expect(page.html).not.toContain('13812345678');
     expect(page.html).not.toContain('张某某');
     expect(page.html).toContain('三、各县（区）民政部门');

@@ -22,7 +22,7 @@ export interface TestServer {
  * A real Shenfa server on a loopback port over a fresh libsql file, seeded with the demo
  * bureau through the real services.
  */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { seed?: boolean; now?: () => number } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-test-'));
   const config = readConfig({
     DATABASE_URL: `file:${path.join(dir, 'shenfa.db')}`,
@@ -31,7 +31,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     PORT: '0',
     HOST: '127.0.0.1',
   });
-  const services = await createServices(config);
+  const services = await createServices(config, options.now ? { now: options.now } : {});
   if (options.seed !== false) await seedDemoBureau(services, TEST_PASSWORD);
   const app = createApp(services);
   const server: ServerType = await new Promise((resolve) => {

@@ -96,6 +96,11 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
             </button>
           </Show>
         </div>
+        <Show when={props.doc.can.reject}>
+          <p class="muted small" data-testid="reject-hint">
+            {t('action.rejectHint')}
+          </p>
+        </Show>
         <Show when={props.doc.can.return && props.doc.returnTargets.length > 0}>
           <div class="return-row">
             <label for="return-target">{t('action.returnTarget')}</label>

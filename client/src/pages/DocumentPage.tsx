@@ -3,7 +3,7 @@
  * the actions the server says they may take. After an action the data reloads in place.
  */
 import { createResource, Show } from 'solid-js';
-import { useParams } from '@solidjs/router';
+import { A, useParams } from '@solidjs/router';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
 import { AsyncView } from '../components/AsyncView';
@@ -35,11 +35,18 @@ function DocumentScreen(props: { id: string }) {
       {(d) => (
         <article class="document">
           <header class="doc-head">
-            <h1>{d().title}</h1>
-            <div class="doc-state">
-              <span class="muted">{t('doc.stepPrefix')}</span>
-              <strong data-testid="doc-status">{d().currentStep.label}</strong>
-              <StatusBadge status={d().status} />
+            <div class="doc-head-main">
+              <h1>{d().title}</h1>
+              <div class="doc-state">
+                <span class="muted">{t('doc.stepPrefix')}</span>
+                <strong data-testid="doc-status">{d().currentStep.label}</strong>
+                <StatusBadge status={d().status} />
+              </div>
+            </div>
+            <div class="doc-tools no-print">
+              <A href={`/documents/${d().id}/sheet`} class="button button-small" data-testid="open-sheet">
+                {t('doc.openSheet')}
+              </A>
             </div>
           </header>
           <div class="doc-layout">
@@ -47,7 +54,10 @@ function DocumentScreen(props: { id: string }) {
               <section class="card doc-meta-card">
                 <DocumentMeta doc={d()} />
               </section>
-              <PrivacyWarning hits={d().privacyHits} />
+              <Show when={d().warnings.includes('category_requires_disclosure')}>
+                <p class="notice notice-warning" data-testid="warning-requires-disclosure">{t('doc.warningRequiresDisclosure')}</p>
+              </Show>
+              <PrivacyWarning doc={d()} reload={refetch} />
               <section class="card doc-body-card">
                 <h2>{t('doc.body')}</h2>
                 <Show when={d().redactions.length > 0}>

@@ -8,4 +8,8 @@ export const categories = sqliteTable('categories', {
   nameEn: text('name_en').notNull(),
   column: text('column').notNull(),
   sort: integer('sort').notNull().default(0),
+  /** The law requires this kind of information to be published (e.g. normative documents). */
+  requiresDisclosure: integer('requires_disclosure', { mode: 'boolean' }).notNull().default(false),
+  /** The statutory clock (a rule key from workflows/clocks) that documents of this category run on. */
+  clockRule: text('clock_rule'),
 });

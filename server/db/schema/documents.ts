@@ -54,7 +54,11 @@ export const redactions = sqliteTable(
     documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
+    ground: text('ground').notNull(),
     reason: text('reason').notNull(),
+    /** The secrecy reviewer who confirmed (or changed) this range, and when. */
+    confirmedBy: text('confirmed_by').references(() => users.id),
+    confirmedAt: integer('confirmed_at'),
   },
   (t) => [index('redactions_document').on(t.documentId)],
 );
@@ -80,3 +84,38 @@ export const indexSequences = sqliteTable('index_sequences', {
   prefix: text('prefix').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * A personal-data hit the secrecy reviewer chose to keep, with the written reason
+ * (e.g. a public official's office phone). Keyed by the exact text found.
+ */
+export const privacyJustifications = sqliteTable(
+  'privacy_justifications',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    note: text('note').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('privacy_justifications_text').on(t.documentId, t.text)],
+);
+
+/**
+ * The statutory clock of a document (e.g. 20 working days from formation to publication).
+ * Kept apart from the document row so recomputing deadlines after a calendar change does not
+ * touch document versions that reviewers hold.
+ */
+export const documentClocks = sqliteTable(
+  'document_clocks',
+  {
+    documentId: text('document_id').primaryKey().references(() => documents.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    startedOn: text('started_on').notNull(),
+    dueDate: text('due_date').notNull(),
+    provisional: integer('provisional', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('document_clocks_due').on(t.dueDate)],
+);

@@ -3,3 +3,4 @@ export * from './sessions';
 export * from './categories';
 export * from './documents';
 export * from './review';
+export * from './calendar';

@@ -15,13 +15,17 @@ export const tasks = sqliteTable(
     round: integer('round').notNull(),
     status: text('status').notNull(), // open | done | cancelled
     createdAt: integer('created_at').notNull(),
-    dueAt: integer('due_at'),
+    /** Last day (CST, YYYY-MM-DD) to act, from the step's working-day limit; null when the step has none. */
+    dueDate: text('due_date'),
+    /** The due date ran into a year whose holiday notice is not known yet. */
+    dueProvisional: integer('due_provisional', { mode: 'boolean' }).notNull().default(false),
     completedBy: text('completed_by').references(() => users.id),
     completedAt: integer('completed_at'),
     outcome: text('outcome'),
   },
   (t) => [
     index('tasks_open_role').on(t.status, t.role, t.createdAt),
+    index('tasks_open_due').on(t.status, t.dueDate),
     index('tasks_open_assignee').on(t.status, t.assigneeId),
     index('tasks_document').on(t.documentId),
   ],

@@ -61,8 +61,8 @@ function renderInline(piece: Inline): HtmlFragment {
     const reason = piece.reason.trim();
     return fragment(
       reason
-        ? html`<span class="redaction">【此处删除：${reason}】</span>`
-        : html`<span class="redaction">【此处删除】</span>`,
+        ? html`<span class="redaction">（此处依法删除：${reason}）</span>`
+        : html`<span class="redaction">（此处依法删除）</span>`,
     );
   }
   // Single newlines are line structure (lists, 落款): keep them as line breaks.

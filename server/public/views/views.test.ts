@@ -64,13 +64,13 @@ describe('public catalog views', () => {
       expect(out).not.toContain('<script');
       expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     }
-    expect(doc).toContain('【此处删除：&lt;script&gt;');
+    expect(doc).toContain('（此处依法删除：&lt;script&gt;');
     expect(doc).not.toContain('javascript:');
   });
 
   it('shows a removed segment only as its reason, inside the paragraph it interrupts', () => {
     const out = renderCatalogDocument(documentView());
-    expect(out).toContain('<p class="lines">1. <span class="redaction">【此处删除：涉及个人隐私】</span>，清溪街道柳湾社区，救助金额3000元。<br>2. 白沙镇石桥村</p>');
+    expect(out).toContain('<p class="lines">1. <span class="redaction">（此处依法删除：涉及个人隐私）</span>，清溪街道柳湾社区，救助金额3000元。<br>2. 白沙镇石桥村</p>');
     expect(out).toContain('<p class="lines">清源市民政局<br>2026年10月15日</p>');
     expect(toParagraphs(documentView().segments)).toHaveLength(3);
   });

@@ -4,13 +4,16 @@
  * UTF-16 code units with the end exclusive, which is what the forms core expects.
  */
 import { createSignal, For, Show } from 'solid-js';
-import type { Redaction } from '../../../../forms/index';
+import { LEGAL_GROUNDS, LEGAL_GROUND_LABELS, type LegalGround, type Redaction } from '../../../../forms/index';
+import { locale } from '../../i18n/i18n';
 import { t } from '../../i18n/i18n';
 import { HighlightedBody } from '../../components/HighlightedBody';
 import type { FieldProps } from '../field-props';
 
 export function RedactionsEditor(props: FieldProps) {
   const [reason, setReason] = createSignal('');
+  // Most removals in published lists protect a third party's privacy; the drafter changes it when not.
+  const [ground, setGround] = createSignal<LegalGround>('third_party_rights');
   const [problem, setProblem] = createSignal('');
   const target = () => props.field.targetField ?? '';
   const body = () => {
@@ -38,7 +41,7 @@ export function RedactionsEditor(props: FieldProps) {
       return;
     }
     // Kept in body order, so 第 N 处 in a validation message is the Nth passage in the list.
-    const next = [...redactions().map((r) => ({ ...r })), { start, end, reason: why }].sort((a, b) => a.start - b.start);
+    const next = [...redactions().map((r) => ({ ...r })), { start, end, ground: ground(), reason: why }].sort((a, b) => a.start - b.start);
     props.setValue(next);
     props.form.setNotice('');
   };
@@ -49,6 +52,9 @@ export function RedactionsEditor(props: FieldProps) {
     <div class="redactions" id={props.id} aria-describedby={props.errorId}>
       <p class="muted small">{t('redaction.hint')}</p>
       <div class="redaction-add">
+        <select data-testid="redaction-ground" aria-label={t('redaction.ground')} value={ground()} onChange={(e) => setGround(e.currentTarget.value as LegalGround)}>
+          <For each={LEGAL_GROUNDS}>{(g) => <option value={g}>{LEGAL_GROUND_LABELS[g][locale()]}</option>}</For>
+        </select>
         <input
           type="text"
           data-testid="redaction-reason"
@@ -82,7 +88,9 @@ export function RedactionsEditor(props: FieldProps) {
             {(r, i) => (
               <li data-testid="redaction-item">
                 <span class="redaction-passage">「{body().slice(r.start, r.end)}」</span>
-                <span class="redaction-why">{r.reason}</span>
+                <span class="redaction-why">
+                  {LEGAL_GROUND_LABELS[r.ground]?.[locale()]}：{r.reason}
+                </span>
                 <button type="button" class="link-button danger" onClick={() => remove(i())}>
                   {t('redaction.remove')}
                 </button>

@@ -45,7 +45,9 @@ CREATE TABLE `categories` (
 	`name_zh` text NOT NULL,
 	`name_en` text NOT NULL,
 	`column` text NOT NULL,
-	`sort` integer DEFAULT 0 NOT NULL
+	`sort` integer DEFAULT 0 NOT NULL,
+	`requires_disclosure` integer DEFAULT false NOT NULL,
+	`clock_rule` text
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `categories_code_unique` ON `categories` (`code`);--> statement-breakpoint
@@ -64,6 +66,16 @@ CREATE TABLE `attachments` (
 );
 --> statement-breakpoint
 CREATE INDEX `attachments_document` ON `attachments` (`document_id`);--> statement-breakpoint
+CREATE TABLE `document_clocks` (
+	`document_id` text PRIMARY KEY NOT NULL,
+	`rule` text NOT NULL,
+	`started_on` text NOT NULL,
+	`due_date` text NOT NULL,
+	`provisional` integer DEFAULT false NOT NULL,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `document_clocks_due` ON `document_clocks` (`due_date`);--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` text PRIMARY KEY NOT NULL,
 	`title` text NOT NULL,
@@ -106,13 +118,30 @@ CREATE TABLE `index_sequences` (
 	`last` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `privacy_justifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`document_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`text` text NOT NULL,
+	`note` text NOT NULL,
+	`user_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `privacy_justifications_text` ON `privacy_justifications` (`document_id`,`text`);--> statement-breakpoint
 CREATE TABLE `redactions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`document_id` text NOT NULL,
 	`start` integer NOT NULL,
 	`end` integer NOT NULL,
+	`ground` text NOT NULL,
 	`reason` text NOT NULL,
-	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+	`confirmed_by` text,
+	`confirmed_at` integer,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`confirmed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `redactions_document` ON `redactions` (`document_id`);--> statement-breakpoint
@@ -156,7 +185,8 @@ CREATE TABLE `tasks` (
 	`round` integer NOT NULL,
 	`status` text NOT NULL,
 	`created_at` integer NOT NULL,
-	`due_at` integer,
+	`due_date` text,
+	`due_provisional` integer DEFAULT false NOT NULL,
 	`completed_by` text,
 	`completed_at` integer,
 	`outcome` text,
@@ -166,5 +196,43 @@ CREATE TABLE `tasks` (
 );
 --> statement-breakpoint
 CREATE INDEX `tasks_open_role` ON `tasks` (`status`,`role`,`created_at`);--> statement-breakpoint
+CREATE INDEX `tasks_open_due` ON `tasks` (`status`,`due_date`);--> statement-breakpoint
 CREATE INDEX `tasks_open_assignee` ON `tasks` (`status`,`assignee_id`);--> statement-breakpoint
-CREATE INDEX `tasks_document` ON `tasks` (`document_id`);
+CREATE INDEX `tasks_document` ON `tasks` (`document_id`);--> statement-breakpoint
+CREATE TABLE `calendar_known_years` (
+	`year` integer PRIMARY KEY NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `calendar_overrides` (
+	`date` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `notifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`document_id` text,
+	`message` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`read_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `notifications_user` ON `notifications` (`user_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `reminders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`task_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`fired_at` integer NOT NULL,
+	FOREIGN KEY (`task_id`) REFERENCES `tasks`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `reminders_task_kind` ON `reminders` (`task_id`,`kind`);

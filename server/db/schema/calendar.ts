@@ -1,0 +1,49 @@
+import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { users } from './organisation';
+import { tasks } from './review';
+
+/** Days an admin has set from the State Council notice; they win over the holiday package. */
+export const calendarOverrides = sqliteTable('calendar_overrides', {
+  date: text('date').primaryKey(),
+  kind: text('kind').notNull(), // workday | holiday
+  note: text('note').notNull().default(''),
+  createdBy: text('created_by').references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Years whose holiday notice an admin has entered in full, so their deadlines are no longer provisional. */
+export const calendarKnownYears = sqliteTable('calendar_known_years', {
+  year: integer('year').primaryKey(),
+  createdBy: text('created_by').references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * One row per reminder that has fired. The unique (task, kind) is the claim: of two server
+ * processes scanning at once, only the one whose insert lands sends it.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // due_soon | overdue
+    firedAt: integer('fired_at').notNull(),
+  },
+  (t) => [uniqueIndex('reminders_task_kind').on(t.taskId, t.kind)],
+);
+
+/** In-app notifications (通知中心). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    documentId: text('document_id'),
+    message: text('message').notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [index('notifications_user').on(t.userId, t.readAt, t.createdAt)],
+);

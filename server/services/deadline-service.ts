@@ -1,0 +1,73 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { categories, documentClocks, documents, tasks } from '../db/schema/index';
+import { computeDeadline, defaultClockRule, type ClockRule } from '../../workflows/clocks/index';
+import type { WorkCalendar } from '../../workflows/calendar/index';
+import { stepById, type WorkflowDefinition } from '../../workflows/index';
+import { pinnedDefinition } from './workflow-definitions';
+import { loadWorkCalendar } from './calendar-service';
+import { cstDate } from '../time';
+import { commitChange } from './commit';
+import type { Db } from '../db/client';
+import type { ServiceContext } from './service-context';
+
+/** Statuses whose statutory clock still matters: the document is not yet public nor ended. */
+export const CLOCK_RUNNING_STATUSES = ['draft', 'returned', 'in_review', 'awaiting_publication'];
+
+/** The due date of a task at `stepId` opened at `openedAt`, from the step's working-day limit. */
+export function taskDue(def: WorkflowDefinition, stepId: string, openedAt: number, calendar: WorkCalendar): { dueDate: string | null; dueProvisional: boolean } {
+  const days = stepById(def, stepId)?.dueWorkingDays;
+  if (!days) return { dueDate: null, dueProvisional: false };
+  const { date, provisional } = calendar.addWorkingDays(cstDate(openedAt), days);
+  return { dueDate: date, dueProvisional: provisional };
+}
+
+function ruleFor(key: string | null): ClockRule | null {
+  if (!key) return null;
+  try {
+    return defaultClockRule(key);
+  } catch {
+    return null;
+  }
+}
+
+export async function categoryClockRule(db: Db, categoryId: string): Promise<string | null> {
+  const [category] = await db.select({ clockRule: categories.clockRule }).from(categories).where(eq(categories.id, categoryId));
+  return category?.clockRule ?? null;
+}
+
+/**
+ * The statement that sets (or clears) a document's statutory clock. The clock's start event
+ * is the document's 成文日期 (formation, decision or approval date, per the rule).
+ */
+export function documentClockStatement(db: Db, calendar: WorkCalendar, doc: { id: string; writtenAt: string }, ruleKey: string | null): BatchItem<'sqlite'> {
+  const rule = ruleFor(ruleKey);
+  if (!rule) return db.delete(documentClocks).where(eq(documentClocks.documentId, doc.id));
+  const result = computeDeadline(rule, [{ name: rule.start, date: doc.writtenAt }], calendar);
+  const row = { documentId: doc.id, rule: rule.key, startedOn: doc.writtenAt, dueDate: result.due ?? doc.writtenAt, provisional: result.provisional };
+  return db.insert(documentClocks).values(row).onConflictDoUpdate({ target: documentClocks.documentId, set: row });
+}
+
+/** After the calendar changed: recompute every open task's due date and every running statutory clock. */
+export async function recomputeOpenDeadlines(ctx: ServiceContext): Promise<{ tasks: number; documents: number }> {
+  const { db } = ctx.database;
+  const calendar = await loadWorkCalendar(ctx);
+  const openTasks = await db
+    .select({ id: tasks.id, step: tasks.step, createdAt: tasks.createdAt, workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion })
+    .from(tasks)
+    .innerJoin(documents, eq(documents.id, tasks.documentId))
+    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate)));
+  const statements: BatchItem<'sqlite'>[] = openTasks.map((t) =>
+    db.update(tasks).set(taskDue(pinnedDefinition(t.workflowKey, t.workflowVersion), t.step, t.createdAt, calendar)).where(eq(tasks.id, t.id)),
+  );
+  const running = await db
+    .select({ id: documents.id, writtenAt: documents.writtenAt, clockRule: categories.clockRule })
+    .from(documents)
+    .innerJoin(documentClocks, eq(documentClocks.documentId, documents.id))
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .where(inArray(documents.status, CLOCK_RUNNING_STATUSES));
+  for (const doc of running) statements.push(documentClockStatement(db, calendar, doc, doc.clockRule));
+  const counts = { tasks: openTasks.length, documents: running.length };
+  await commitChange(ctx, statements, [{ at: ctx.now(), actorId: null, action: 'deadlines.recomputed', detail: counts }]);
+  return counts;
+}

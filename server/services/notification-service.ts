@@ -1,0 +1,24 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { notifications } from '../db/schema/index';
+import type { ServiceContext } from './service-context';
+import type { SessionUser } from './users';
+
+export async function listNotifications(ctx: ServiceContext, user: SessionUser) {
+  const { db } = ctx.database;
+  const items = await db
+    .select({ id: notifications.id, kind: notifications.kind, documentId: notifications.documentId, message: notifications.message, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .from(notifications)
+    .where(eq(notifications.userId, user.id))
+    .orderBy(desc(notifications.createdAt))
+    .limit(50);
+  const [unread] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+  return { items, unread: unread?.n ?? 0 };
+}
+
+/** Marks one notification (or, without an id, all of them) as read. Reading is not a state change of a document, so no audit row. */
+export async function markNotificationsRead(ctx: ServiceContext, user: SessionUser, id?: string) {
+  const { db } = ctx.database;
+  const mine = and(eq(notifications.userId, user.id), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined);
+  await db.update(notifications).set({ readAt: ctx.now() }).where(mine);
+  return { ok: true as const };
+}
