@@ -7,7 +7,7 @@ import type { GuardParams } from './registry';
 import type { ReviewContext, ReviewEvent, SeatChange } from './review-types';
 import { isStepComplete, nextSeatId, pickSeat, seatBoard, seatIdOf, withApproval, type BoardSeat } from './seats';
 
-function actorSeat(context: ReviewContext, event: ReviewEvent, p: GuardParams): { board: BoardSeat[]; seat: BoardSeat } {
+function actorSeat(context: ReviewContext, event: ReviewEvent, p: GuardParams): { board: readonly BoardSeat[]; seat: BoardSeat } {
   const board = seatBoard(p.seating, context);
   const seat = pickSeat(board, { actor: event.actor, seatId: seatIdOf(event) });
   if (!seat) throw new Error(`${event.type} at '${p.stepId}' reached an action without a seat for ${event.actor.id}`);

@@ -7,7 +7,7 @@ import { ROLE_LABELS } from './roles';
 import type { PersistedReview } from './review-types';
 import { publicSeat, seatBoard, stepSeating, type BoardSeat, type Seat } from './seats';
 
-function currentBoard(def: WorkflowDefinition, state: PersistedReview): BoardSeat[] {
+function currentBoard(def: WorkflowDefinition, state: PersistedReview): readonly BoardSeat[] {
   const step = stepById(def, state.value);
   return step ? seatBoard(stepSeating(step), state.context) : [];
 }

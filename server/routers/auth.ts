@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { router, publicProcedure, signedInProcedure } from '../trpc';
-import { signIn, signOut } from '../services/session-service';
+import { describeSignedInUser, signIn, signOut } from '../services/session-service';
 import { blankSessionCookie, sessionCookie } from '../auth/cookie';
 
 export const authRouter = router({
@@ -9,12 +9,12 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const session = await signIn(ctx.services, input.username, input.password);
       ctx.resHeaders.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, ctx.services.config.secureCookies));
-      return { user: session.user };
+      return { user: (await describeSignedInUser(ctx.services, session.user))! };
     }),
   logout: signedInProcedure.mutation(async ({ ctx }) => {
     await signOut(ctx.services, ctx.sessionId, ctx.user.id);
     ctx.resHeaders.append('Set-Cookie', blankSessionCookie(ctx.services.config.secureCookies));
     return { ok: true as const };
   }),
-  me: publicProcedure.query(({ ctx }) => ctx.user),
+  me: publicProcedure.query(({ ctx }) => describeSignedInUser(ctx.services, ctx.user)),
 });

@@ -6,6 +6,7 @@ import { canViewDocument, isTaskFor } from './access';
 import { notFound } from './errors';
 import { loadDocument, loadOpenTask, loadRedactions, reviewState } from './document-store';
 import { pinnedDefinition } from './workflow-definitions';
+import { readSetting, SETTING_KEYS } from './settings';
 import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
@@ -67,6 +68,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const canActOnTask = (type: ReviewEvent['type']) => taskIsMine && events.has(type);
 
   return {
+    bureauName: await readSetting(db, SETTING_KEYS.bureauName),
     id: doc.id,
     version: doc.version,
     title: doc.title,

@@ -5,6 +5,7 @@ import { generateSessionToken, sessionIdFromToken } from '../auth/session-token'
 import { loadSessionUser, type SessionUser } from './users';
 import { unauthorized } from './errors';
 import { commitChange } from './commit';
+import { readSetting, SETTING_KEYS } from './settings';
 import type { ServiceContext } from './service-context';
 
 /** A session ends after this long without use… */
@@ -74,4 +75,9 @@ export async function validateSessionToken(ctx: ServiceContext, token: string): 
 export async function signOut(ctx: ServiceContext, sessionId: string, userId: string): Promise<void> {
   const { db } = ctx.database;
   await commitChange(ctx, [db.delete(sessions).where(eq(sessions.id, sessionId))], [{ at: ctx.now(), actorId: userId, action: 'session.signed_out' }]);
+}
+
+/** The signed-in user as the app header shows them, with the bureau they work for; null when signed out. */
+export async function describeSignedInUser(ctx: ServiceContext, user: SessionUser | null) {
+  return user ? { ...user, bureauName: await readSetting(ctx.database.db, SETTING_KEYS.bureauName) } : null;
 }

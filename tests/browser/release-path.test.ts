@@ -108,7 +108,7 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     await publicPage.waitForURL(/\/public\/documents\//);
     const html = await publicPage.content();
     expect(html).toContain('本季度共救助困难群众126人次');
-    expect(html).toContain('涉及个人隐私');
+    expect(html).toContain('（此处依法删除：保护第三方合法权益）');
     expect(html).not.toContain('110101199003077777');
     expect(html).not.toContain('李某某');
     await screenshot(publicPage, '10-public-document');

@@ -24,7 +24,7 @@ export function AppHeader(props: { user: SessionUser }) {
       <div class="header-top">
         <A href="/" class="brand" end>
           <span class="brand-name">{t('app.name')}</span>
-          <span class="brand-context">{props.user.department.name}</span>
+          <span class="brand-context">{props.user.bureauName} · {props.user.department.name}</span>
         </A>
         <div class="header-user">
           <span class="user-name">{props.user.displayName}</span>
