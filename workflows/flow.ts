@@ -40,17 +40,28 @@ export function evaluateGuard(
   return guard(effectiveContext(context, event), event, params);
 }
 
+// Guards run thousands of times per walk of the graph; definitions are never mutated, so
+// each step's params are built once per definition object (and seat boards cached on them).
+const paramsCache = new WeakMap<WorkflowDefinition, WeakMap<StepDefinition, GuardParams>>();
+
 /**
- * The data every guard receives about the step it guards.
+ * The data every guard receives about the step it guards; the same object for the same
+ * definition and step.
  * @example guardParams(def, stepById(def, 'leader_signoff')!).role // 'leader'
  */
 export function guardParams(def: WorkflowDefinition, step: StepDefinition): GuardParams {
-  return {
+  const byStep = paramsCache.get(def) ?? new WeakMap<StepDefinition, GuardParams>();
+  paramsCache.set(def, byStep);
+  const cached = byStep.get(step);
+  if (cached) return cached;
+  const params: GuardParams = {
     stepId: step.id,
     ...(step.role ? { role: step.role } : {}),
     separatedStepIds: def.steps.filter((s) => SEPARATED_KINDS.includes(s.kind)).map((s) => s.id),
     seating: stepSeating(step),
   };
+  byStep.set(step, params);
+  return params;
 }
 
 /**

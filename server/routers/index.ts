@@ -5,6 +5,7 @@ import { reviewRouter } from './review';
 import { publicationRouter } from './publication';
 import { deadlinesRouter } from './deadlines';
 import { notificationsRouter } from './notifications';
+import { validityRouter } from './validity';
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   publication: publicationRouter,
   deadlines: deadlinesRouter,
   notifications: notificationsRouter,
+  validity: validityRouter,
 });
 
 export type AppRouter = typeof appRouter;

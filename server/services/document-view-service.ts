@@ -7,6 +7,7 @@ import { notFound } from './errors';
 import { loadDocument, loadOpenTask, loadRedactions, reviewState } from './document-store';
 import { pinnedDefinition } from './workflow-definitions';
 import { readSetting, SETTING_KEYS } from './settings';
+import { canProposeValidity, pendingValidityChange } from './validity-service';
 import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
@@ -91,6 +92,8 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     publishedAt: doc.publishedAt,
     withdrawnAt: doc.withdrawnAt,
     withdrawReason: doc.withdrawReason,
+    validity: doc.validity,
+    pendingValidityChange: await pendingValidityChange(db, doc.id),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     attachments: files,
@@ -111,6 +114,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
       publish: canActOnTask('PUBLISH'),
       withdrawPublication: events.has('WITHDRAW_PUBLICATION'),
       uploadAttachment: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),
+      proposeValidity: canProposeValidity(user, doc),
       resolvePrivacy: taskIsMine && step?.role === PRIVACY_ROLE && !involvement.isDrafter,
       reviseRedactions: taskIsMine && step?.role === PRIVACY_ROLE && !involvement.isDrafter && doc.attribute === 'partial',
     },

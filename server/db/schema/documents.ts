@@ -119,3 +119,21 @@ export const documentClocks = sqliteTable(
   },
   (t) => [index('document_clocks_due').on(t.dueDate)],
 );
+
+/** A proposed change of a published document's validity (有效性), and its review. */
+export const validityChanges = sqliteTable(
+  'validity_changes',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    proposedValidity: text('proposed_validity').notNull(),
+    reason: text('reason').notNull(),
+    proposerId: text('proposer_id').notNull().references(() => users.id),
+    state: text('state').notNull(), // pending | approved | rejected
+    deciderId: text('decider_id').references(() => users.id),
+    opinion: text('opinion').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    decidedAt: integer('decided_at'),
+  },
+  (t) => [index('validity_changes_document').on(t.documentId, t.createdAt), index('validity_changes_pending').on(t.state)],
+);

@@ -145,6 +145,24 @@ CREATE TABLE `redactions` (
 );
 --> statement-breakpoint
 CREATE INDEX `redactions_document` ON `redactions` (`document_id`);--> statement-breakpoint
+CREATE TABLE `validity_changes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`document_id` text NOT NULL,
+	`proposed_validity` text NOT NULL,
+	`reason` text NOT NULL,
+	`proposer_id` text NOT NULL,
+	`state` text NOT NULL,
+	`decider_id` text,
+	`opinion` text DEFAULT '' NOT NULL,
+	`created_at` integer NOT NULL,
+	`decided_at` integer,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`proposer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decider_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `validity_changes_document` ON `validity_changes` (`document_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `validity_changes_pending` ON `validity_changes` (`state`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` integer NOT NULL,

@@ -1,0 +1,1 @@
+export * from './validity-change.machine';
