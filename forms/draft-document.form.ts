@@ -39,6 +39,8 @@ export interface DraftDocumentInput {
   attributeReason: string;
   /** Required when non_public; null otherwise. */
   legalGround: LegalGround | null;
+  /** For a policy interpretation (政策解读): the policy document it explains; null otherwise. */
+  policyDocumentId: string | null;
 }
 
 /** What a client may send: any subset; hidden fields may be omitted. */
@@ -68,6 +70,13 @@ export const draftDocumentForm: FormDefinition = {
       required: true,
     },
     { key: 'writtenAt', type: 'date', label: { zh: '成文日期', en: 'Date written' }, required: true },
+    {
+      key: 'policyDocumentId',
+      type: 'select',
+      label: { zh: '关联政策文件', en: 'Policy document explained' },
+      help: { zh: '政策解读填写：与政策文件同步审签、同步发布', en: 'For an interpretation: signed off and published together with its policy' },
+      optionsSource: 'policies',
+    },
     { key: 'body', type: 'textarea', label: { zh: '正文', en: 'Body' }, required: true, rules: { maxLength: 200_000 } },
     {
       key: 'hasStatistics',

@@ -1,89 +1,21 @@
 /**
  * Compiles a definition into an XState v5 machine. Every step is a state; every accepted
- * event is a list of guarded candidate transitions, one per possible target, so the machine
- * itself holds the whole flow and @xstate/graph can walk it. Acting on one seat of several
- * (an approval that leaves the step open, a transfer, an added signer) is a transition
- * without a target: it changes the context only.
+ * event is a list of guarded candidate transitions, one per possible target (see
+ * transitions.ts), so the machine itself holds the whole flow and @xstate/graph can walk it.
  */
 import { and, assign, setup } from 'xstate';
-import { DRAFT_STEP, stepById, workflowDefinitionSchema, type StepDefinition, type WorkflowDefinition } from './definition';
-import { CONCLUDED, declaredReturnTargets, evaluateGuard, guardParams, nextStepId, returnTargetIds, stepIdsFrom } from './flow';
+import { DRAFT_STEP, workflowDefinitionSchema, type StepDefinition, type WorkflowDefinition } from './definition';
+import { evaluateGuard, guardParams, nextStepId, returnTargetIds } from './flow';
 import { defaultRegistry, type GuardParams, type WorkflowRegistry } from './registry';
-import { REVIEW_EVENT_TYPES, type DocumentFacts, type ReviewContext, type ReviewEvent, type ReviewEventType } from './review-types';
+import { REVIEW_EVENT_TYPES, type DocumentFacts, type ReviewContext, type ReviewEvent } from './review-types';
 import { approvalLeavesStepOpen, approvalUnblocksSeat, recordAddedSigner, recordApproval, recordTransfer } from './seat-updates';
-import { checksFor } from './step-rules';
+import { checksFor, type RuleCheck } from './step-rules';
+import { candidates, LEAVE } from './transitions';
 
-type ActionRef = string | { type: string; params: object };
-interface Candidate {
-  /** Undefined: the document stays at the step. */
-  target?: string;
-  guards: { type: string; params: object }[];
-  actions: ActionRef[];
-}
-
-const ARRIVAL_EFFECTS: Record<string, string[]> = {
-  published: ['recordPublication'],
-  withdrawn: ['recordWithdrawal'],
-  concluded: ['notifyDrafterConcluded'],
-  rejected: ['notifyDrafterRejected'],
-};
-
-function arrivalEffects(def: WorkflowDefinition, to: string, via: ReviewEventType): string[] {
-  const base = to === DRAFT_STEP ? [via === 'RECALL' ? 'notifyRecalled' : 'notifyDrafterReturned'] : (ARRIVAL_EFFECTS[to] ?? ['notifyAssignees']);
-  return [...base, ...(stepById(def, to)?.effects ?? [])];
-}
-
-// Whoever moves the document off a step closes the seats of its visit.
-const LEAVE = 'shenfa.leaveStep';
-
-function candidates(def: WorkflowDefinition, step: StepDefinition, type: ReviewEventType): Candidate[] {
-  const params = guardParams(def, step);
-  const approval = { type: 'shenfa.recordApproval', params };
-  const fixed = (target: string, actions: ActionRef[]): Candidate[] => [
-    { target, guards: [], actions: [...actions, LEAVE, ...arrivalEffects(def, target, type)] },
-  ];
-  const stays = (actions: ActionRef[], guards: Candidate['guards'] = []): Candidate => ({ guards, actions });
-  switch (type) {
-    case 'SUBMIT':
-    case 'APPROVE': {
-      const after = def.steps.slice(def.steps.indexOf(step) + 1).filter((s) => s.kind !== 'end');
-      const flows = [...after.map((s) => s.id), CONCLUDED].map((to) => ({
-        target: to,
-        guards: [{ type: 'shenfa.flowsTo', params: { from: step.id, to } }],
-        actions: [type === 'SUBMIT' ? 'shenfa.startRound' : approval, LEAVE, ...arrivalEffects(def, to, type)],
-      }));
-      if (type === 'SUBMIT') return flows;
-      // Tried in order: an approval that leaves seats open keeps the document here.
-      const open = { type: 'shenfa.staysOpen', params };
-      return [
-        stays([approval, 'notifyAssignees'], [open, { type: 'shenfa.unblocksSeat', params }]),
-        stays([approval], [open]),
-        ...flows,
-      ];
-    }
-    case 'RETURN':
-      return declaredReturnTargets(step).map((to) => ({
-        target: to,
-        guards: [{ type: 'shenfa.returnsTo', params: { from: step.id, to } }],
-        actions: [
-          { type: 'shenfa.recordReturn', params: { fromStep: step.id, toStep: to, dropStepIds: stepIdsFrom(def, to) } },
-          LEAVE,
-          ...arrivalEffects(def, to, type),
-        ],
-      }));
-    case 'PUBLISH':
-      return fixed('published', [approval]);
-    case 'REJECT':
-      return fixed('rejected', []);
-    case 'RECALL':
-      return fixed(DRAFT_STEP, ['shenfa.recordRecall']);
-    case 'WITHDRAW_PUBLICATION':
-      return fixed('withdrawn', []);
-    case 'TRANSFER':
-      return [stays([{ type: 'shenfa.recordTransfer', params }, 'notifyAssignees'])];
-    case 'ADD_SIGNER':
-      return [stays([{ type: 'shenfa.recordAddedSigner', params }, 'notifyAssignees'])];
-  }
+/** The rule checks of one event at one step, evaluated as one guard. */
+interface RulesParams {
+  checks: readonly RuleCheck[];
+  step: GuardParams;
 }
 
 function stateConfig(def: WorkflowDefinition, step: StepDefinition) {
@@ -92,9 +24,9 @@ function stateConfig(def: WorkflowDefinition, step: StepDefinition) {
   for (const type of REVIEW_EVENT_TYPES) {
     const checks = checksFor(step, type);
     if (!checks) continue;
-    const rules = checks.map((c) => ({ type: c.guard, params }));
+    const rules = { type: 'shenfa.rulesPass', params: { checks, step: params } satisfies RulesParams };
     on[type] = candidates(def, step, type).map((c) => ({
-      guard: and([...rules, ...c.guards]),
+      guard: and([rules, ...c.guards]),
       ...(c.target ? { target: c.target } : {}),
       actions: c.actions,
     }));
@@ -112,6 +44,11 @@ const pickFacts = (f: DocumentFacts): DocumentFacts => ({
   drafterId: f.drafterId,
 });
 
+// XState's pure `transition` first builds a throwaway actor whose initial snapshot gets no
+// input. Answering it with placeholder facts instead of throwing spares an exception, and
+// its stack trace, on every transition; that snapshot is discarded unread.
+const THROWAWAY_FACTS: DocumentFacts = { hasStatistics: false, isMajorMatter: false, attribute: 'open', categoryCode: '', drafterId: '' };
+
 function assertResolvable(def: WorkflowDefinition, registry: WorkflowRegistry): void {
   for (const step of def.steps) {
     if (step.when && !registry.guards.has(step.when.guard)) throw new Error(`step '${step.id}': unknown guard '${step.when.guard}'`);
@@ -127,6 +64,21 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
   for (const name of registry.guards.keys()) {
     guards[name] = ({ context, event }, params: GuardParams) => evaluateGuard(registry, name, context, event, params);
   }
+  // Every candidate of an event repeats the same rule checks; XState hands them the same
+  // event and context objects, so the verdict is computed once per transition attempt.
+  const verdicts = new WeakMap<ReviewEvent, WeakMap<ReviewContext, Map<RulesParams, boolean>>>();
+  guards['shenfa.rulesPass'] = ({ context, event }, p: RulesParams) => {
+    const byContext = verdicts.get(event) ?? new WeakMap<ReviewContext, Map<RulesParams, boolean>>();
+    verdicts.set(event, byContext);
+    const memo = byContext.get(context) ?? new Map<RulesParams, boolean>();
+    byContext.set(context, memo);
+    let verdict = memo.get(p);
+    if (verdict === undefined) {
+      verdict = p.checks.every((c) => evaluateGuard(registry, c.guard, context, event, p.step));
+      memo.set(p, verdict);
+    }
+    return verdict;
+  };
   guards['shenfa.flowsTo'] = ({ context, event }, p: { from: string; to: string }) =>
     nextStepId(def, p.from, context, event, registry) === p.to;
   guards['shenfa.returnsTo'] = ({ context, event }, p: { from: string; to: string }) =>
@@ -160,7 +112,7 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
   }).createMachine({
     id: `${def.key}-v${def.version}`,
     initial: DRAFT_STEP,
-    context: ({ input }) => ({ ...pickFacts(input), round: 0, acted: [], lastReturn: null, seatChanges: [] }),
+    context: ({ input }) => ({ ...pickFacts(input ?? THROWAWAY_FACTS), round: 0, acted: [], lastReturn: null, seatChanges: [] }),
     // The config is built from data, so its literal types cannot be checked statically.
     states: Object.fromEntries(def.steps.map((s) => [s.id, stateConfig(def, s)])) as never,
   });

@@ -27,9 +27,10 @@ export const persisted = (s: Snapshot): PersistedReview => ({ value: String(s.va
  */
 export function serializerFor(def: WorkflowDefinition) {
   return (s: Snapshot): string => {
-    const { round: _round, lastReturn, acted, seatChanges: _changes, ...facts } = s.context;
+    const { round: _round, lastReturn, acted, seatChanges, ...facts } = s.context;
     const actedSet = acted.map((a) => `${a.stepId}:${a.seatId}:${a.userId}`).sort();
-    const step = stepById(def, String(s.value));
+    // Without changes the seats follow from the definition and `acted`, already in the key.
+    const step = seatChanges?.length ? stepById(def, String(s.value)) : undefined;
     const seats = step ? seatBoard(stepSeating(step), s.context).map(({ approvedBy: _a, ...seat }) => seat) : [];
     return JSON.stringify([s.value, facts, actedSet, lastReturn !== null, seats]);
   };

@@ -9,6 +9,9 @@ import { MyDocumentsPage } from './pages/MyDocumentsPage';
 import { DraftFormPage } from './pages/DraftFormPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { ReviewSheetPage } from './pages/ReviewSheetPage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { CalendarAdminPage } from './pages/CalendarAdminPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 export function App() {
@@ -23,6 +26,9 @@ export function App() {
           <Route path="/documents/:id/edit" component={DraftFormPage} />
           <Route path="/documents/:id/sheet" component={ReviewSheetPage} />
           <Route path="/documents/:id" component={DocumentPage} />
+          <Route path="/deadlines" component={DeadlinesPage} />
+          <Route path="/notifications" component={NotificationsPage} />
+          <Route path="/admin/calendar" component={CalendarAdminPage} />
           <Route path="*rest" component={NotFoundPage} />
         </Route>
       </Router>

@@ -5,12 +5,14 @@ import { createDraft, updateDraft } from '../services/draft-service';
 import { getDocumentView } from '../services/document-view-service';
 import { listMyDocuments } from '../services/inbox-service';
 import { listCategories } from '../services/catalog-service';
+import { listPolicyOptions } from '../services/policy-pair-service';
 
 const documentId = z.string().min(1, '缺少文件编号').max(64);
 const expectedVersion = z.number().int().positive();
 
 export const documentsRouter = router({
   categories: signedInProcedure.query(({ ctx }) => listCategories(ctx.services)),
+  policyOptions: roleProcedure('drafter').query(({ ctx }) => listPolicyOptions(ctx.services)),
   create: roleProcedure('drafter')
     .input(draftDocumentSchema)
     .mutation(({ ctx, input }) => createDraft(ctx.services, ctx.user, input)),

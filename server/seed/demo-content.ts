@@ -71,6 +71,8 @@ export interface DemoDocument {
   drafter: string;
   stage: DemoStage;
   /** For stage 'returned'. */
+  /** For a 政策解读: the key of the policy document it explains. */
+  policyKey?: string;
   returnOpinion?: string;
   /** For stage 'withdrawn'. */
   withdrawReason?: string;
@@ -185,6 +187,7 @@ export const demoDocuments: DemoDocument[] = [
   },
   {
     key: 'tekun-measures-2026-interpretation',
+    policyKey: 'tekun-measures-2026',
     title: '《清源市特困人员救助供养实施办法》政策解读',
     docNumber: '',
     categoryCode: 'interpretation',

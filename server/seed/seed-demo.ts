@@ -19,7 +19,7 @@ export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-function toInput(doc: DemoDocument, categoryId: string): DraftDocumentInput {
+function toInput(doc: DemoDocument, categoryId: string, policyDocumentId: string | null): DraftDocumentInput {
   const redactions = doc.redactions.map((r) => {
     const start = doc.body.indexOf(r.passage);
     if (start < 0 || doc.body.indexOf(r.passage, start + 1) >= 0) throw new Error(`demo redaction must occur once: ${r.passage}`);
@@ -28,7 +28,7 @@ function toInput(doc: DemoDocument, categoryId: string): DraftDocumentInput {
   return {
     title: doc.title, docNumber: doc.docNumber, categoryId, writtenAt: doc.writtenAt, body: doc.body,
     hasStatistics: doc.hasStatistics, isMajorMatter: doc.isMajorMatter, attribute: doc.attribute, channels: doc.channels,
-    redactions, attributeReason: doc.attributeReason, legalGround: doc.legalGround,
+    redactions, attributeReason: doc.attributeReason, legalGround: doc.legalGround, policyDocumentId,
   };
 }
 
@@ -98,6 +98,7 @@ export async function seedDemoBureau(base: ServiceContext, password: string): Pr
     const user = await loadSessionUser(db, row.id);
     if (user) people.push(user);
   }
+  const idsByKey = new Map<string, string>();
   const categoryIds = new Map((await db.select().from(categories)).map((c) => [c.code, c.id]));
   // In date order, so 索引号 sequence numbers follow publication order as they would in a real year.
   for (const doc of [...demoDocuments].sort((a, b) => a.writtenAt.localeCompare(b.writtenAt))) {
@@ -107,7 +108,8 @@ export async function seedDemoBureau(base: ServiceContext, password: string): Pr
     const drafter = people.find((p) => p.username === doc.drafter);
     const categoryId = categoryIds.get(doc.categoryCode);
     if (!drafter || !categoryId) throw new Error(`demo document ${doc.key}: unknown drafter or category`);
-    const { id } = await createDraft(ctx, drafter, toInput(doc, categoryId));
+    const { id } = await createDraft(ctx, drafter, toInput(doc, categoryId, doc.policyKey ? (idsByKey.get(doc.policyKey) ?? null) : null));
+    idsByKey.set(doc.key, id);
     await driveToStage(ctx, doc, id, people, drafter);
   }
   return { seeded: true };

@@ -36,15 +36,30 @@ export async function categoryClockRule(db: Db, categoryId: string): Promise<str
   return category?.clockRule ?? null;
 }
 
+export interface ClockSubject {
+  id: string;
+  writtenAt: string;
+  /** When the policy this document interprets was published (CST date), if it has been. */
+  policyPublishedOn?: string | null;
+}
+
 /**
- * The statement that sets (or clears) a document's statutory clock. The clock's start event
- * is the document's 成文日期 (formation, decision or approval date, per the rule).
+ * The day a rule's clock starts for a document: an interpretation's clock starts when its
+ * policy is published; every other rule starts at the document's 成文日期 (its formation,
+ * decision or approval date). Null: not started yet.
  */
-export function documentClockStatement(db: Db, calendar: WorkCalendar, doc: { id: string; writtenAt: string }, ruleKey: string | null): BatchItem<'sqlite'> {
+export function clockStart(rule: ClockRule, doc: ClockSubject): string | null {
+  if (rule.start === 'policy.published') return doc.policyPublishedOn ?? null;
+  return doc.writtenAt;
+}
+
+/** The statement that sets (or clears) a document's statutory clock. */
+export function documentClockStatement(db: Db, calendar: WorkCalendar, doc: ClockSubject, ruleKey: string | null): BatchItem<'sqlite'> {
   const rule = ruleFor(ruleKey);
-  if (!rule) return db.delete(documentClocks).where(eq(documentClocks.documentId, doc.id));
-  const result = computeDeadline(rule, [{ name: rule.start, date: doc.writtenAt }], calendar);
-  const row = { documentId: doc.id, rule: rule.key, startedOn: doc.writtenAt, dueDate: result.due ?? doc.writtenAt, provisional: result.provisional };
+  const startedOn = rule ? clockStart(rule, doc) : null;
+  if (!rule || !startedOn) return db.delete(documentClocks).where(eq(documentClocks.documentId, doc.id));
+  const result = computeDeadline(rule, [{ name: rule.start, date: startedOn }], calendar);
+  const row = { documentId: doc.id, rule: rule.key, startedOn, dueDate: result.due ?? startedOn, provisional: result.provisional };
   return db.insert(documentClocks).values(row).onConflictDoUpdate({ target: documentClocks.documentId, set: row });
 }
 
@@ -61,12 +76,13 @@ export async function recomputeOpenDeadlines(ctx: ServiceContext): Promise<{ tas
     db.update(tasks).set(taskDue(pinnedDefinition(t.workflowKey, t.workflowVersion), t.step, t.createdAt, calendar)).where(eq(tasks.id, t.id)),
   );
   const running = await db
-    .select({ id: documents.id, writtenAt: documents.writtenAt, clockRule: categories.clockRule })
+    .select({ id: documents.id, startedOn: documentClocks.startedOn, clockRule: categories.clockRule })
     .from(documents)
     .innerJoin(documentClocks, eq(documentClocks.documentId, documents.id))
     .innerJoin(categories, eq(categories.id, documents.categoryId))
     .where(inArray(documents.status, CLOCK_RUNNING_STATUSES));
-  for (const doc of running) statements.push(documentClockStatement(db, calendar, doc, doc.clockRule));
+  // A running clock keeps the day it started; only the counting from it changes.
+  for (const doc of running) statements.push(documentClockStatement(db, calendar, { id: doc.id, writtenAt: doc.startedOn, policyPublishedOn: doc.startedOn }, doc.clockRule));
   const counts = { tasks: openTasks.length, documents: running.length };
   await commitChange(ctx, statements, [{ at: ctx.now(), actorId: null, action: 'deadlines.recomputed', detail: counts }]);
   return counts;

@@ -8,6 +8,7 @@ import { loadDocument, loadOpenTask, loadRedactions, reviewState } from './docum
 import { pinnedDefinition } from './workflow-definitions';
 import { readSetting, SETTING_KEYS } from './settings';
 import { canProposeValidity, pendingValidityChange } from './validity-service';
+import { interpretationsOf } from './policy-pair-service';
 import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
@@ -93,6 +94,9 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     withdrawnAt: doc.withdrawnAt,
     withdrawReason: doc.withdrawReason,
     validity: doc.validity,
+    // 同步审签: the leader signs a policy and its interpretation together, so each page shows the other.
+    policy: doc.policyDocumentId ? ((await db.select({ id: documents.id, title: documents.title, status: documents.status }).from(documents).where(eq(documents.id, doc.policyDocumentId)))[0] ?? null) : null,
+    interpretations: (await interpretationsOf(db, doc.id)).map((i) => ({ id: i.id, title: i.title, status: i.status })),
     pendingValidityChange: await pendingValidityChange(db, doc.id),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { categories, documents, redactions } from '../db/schema/index';
 import { startReview, reviewStatus } from '../../workflows/index';
 import type { DraftDocumentInput } from '../../forms/index';
+import { isPublishable, type DisclosureAttribute } from '../../forms/disclosure';
+import { cstDate } from '../time';
 import { commitChange } from './commit';
 import { badRequest, conflict, forbidden } from './errors';
 import { loadDocument, reviewState } from './document-store';
@@ -13,6 +15,21 @@ import type { SessionUser } from './users';
 
 const RELEASE_REVIEW = 'release-review';
 const EDITABLE_STATUSES = new Set(['draft', 'returned']);
+
+/**
+ * An interpretation may name the policy it explains: a published-to-be document (open or
+ * partial) that is not itself an interpretation. Returns the policy's publication date, if any.
+ */
+async function checkPolicyLink(ctx: ServiceContext, documentId: string | null, policyDocumentId: string | null): Promise<string | null> {
+  if (!policyDocumentId) return null;
+  if (policyDocumentId === documentId) throw badRequest('文件不能关联自身作为政策文件');
+  const [policy] = await ctx.database.db
+    .select({ attribute: documents.attribute, policyDocumentId: documents.policyDocumentId, publishedAt: documents.publishedAt, status: documents.status })
+    .from(documents)
+    .where(eq(documents.id, policyDocumentId));
+  if (!policy || !isPublishable(policy.attribute as DisclosureAttribute) || policy.policyDocumentId) throw badRequest('所关联的政策文件不存在或不能关联');
+  return policy.status === 'published' && policy.publishedAt ? cstDate(policy.publishedAt) : null;
+}
 
 async function requireCategory(ctx: ServiceContext, categoryId: string): Promise<string> {
   const [row] = await ctx.database.db.select({ code: categories.code }).from(categories).where(eq(categories.id, categoryId));
@@ -33,6 +50,7 @@ function documentFields(input: DraftDocumentInput) {
     attributeReason: input.attributeReason,
     legalGround: input.legalGround,
     channels: input.channels,
+    policyDocumentId: input.policyDocumentId,
   };
 }
 
@@ -45,6 +63,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
   if (!actor.roles.includes('drafter')) throw forbidden('只有起草人可以起草文件');
   const { db } = ctx.database;
   const categoryCode = await requireCategory(ctx, input.categoryId);
+  const policyPublishedOn = await checkPolicyLink(ctx, null, input.policyDocumentId);
   const def = currentDefinition(RELEASE_REVIEW);
   const state = startReview(def, {
     hasStatistics: input.hasStatistics,
@@ -72,7 +91,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
       updatedAt: now,
     }),
     ...(rows.length ? [db.insert(redactions).values(rows)] : []),
-    documentClockStatement(db, await loadWorkCalendar(ctx), { id, writtenAt: input.writtenAt }, await categoryClockRule(db, input.categoryId)),
+    documentClockStatement(db, await loadWorkCalendar(ctx), { id, writtenAt: input.writtenAt, policyPublishedOn }, await categoryClockRule(db, input.categoryId)),
   ], [{ at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }]);
   return { id, version: 1 };
 }
@@ -91,6 +110,7 @@ export async function updateDraft(
   if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
   if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能修改');
   const categoryCode = await requireCategory(ctx, input.categoryId);
+  const policyPublishedOn = await checkPolicyLink(ctx, documentId, input.policyDocumentId);
   const state = reviewState(doc);
   // Conditions (statistics, major matter, attribute) are re-read at submission; keep them current meanwhile.
   const nextState = { ...state, context: { ...state.context, hasStatistics: input.hasStatistics, isMajorMatter: input.isMajorMatter, attribute: input.attribute, categoryCode } };
@@ -102,7 +122,7 @@ export async function updateDraft(
       db.update(documents).set({ ...documentFields(input), snapshot: nextState, version: expectedVersion + 1, updatedAt: now }).where(eq(documents.id, documentId)),
       db.delete(redactions).where(eq(redactions.documentId, documentId)),
       ...(rows.length ? [db.insert(redactions).values(rows)] : []),
-      documentClockStatement(db, await loadWorkCalendar(ctx), { id: documentId, writtenAt: input.writtenAt }, await categoryClockRule(db, input.categoryId)),
+      documentClockStatement(db, await loadWorkCalendar(ctx), { id: documentId, writtenAt: input.writtenAt, policyPublishedOn }, await categoryClockRule(db, input.categoryId)),
     ],
     [{ at: now, actorId: actor.id, documentId, action: 'document.edited', fromState: doc.currentStep, toState: doc.currentStep, detail: { title: input.title, attribute: input.attribute } }],
     '文件已被修改，请刷新后重试',

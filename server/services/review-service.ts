@@ -5,6 +5,7 @@ import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type Pers
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
 import { taskDue } from './deadline-service';
+import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
 import { factsOf, loadCategoryCode, loadDocument, loadOpenTask, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
@@ -106,6 +107,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const published = input.action === 'publish';
   const prefix = published ? `${await readSetting(db, SETTING_KEYS.agencyCode)}/${cstYear(now)}-` : '';
   if (published) {
+    statements.push(...(await policyPublicationStatements(ctx, doc.id, now)));
     statements.push(
       db.insert(indexSequences).values({ prefix, last: 1 }).onConflictDoUpdate({ target: indexSequences.prefix, set: { last: sql`${indexSequences.last} + 1` } }),
     );

@@ -38,6 +38,7 @@ export function draftInput(categoryIdValue: string, overrides: Partial<DraftDocu
     redactions: [],
     attributeReason: '',
     legalGround: null,
+    policyDocumentId: null,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The staff header: who and where you are, the four ways to go, and sign-out. Menu
- * entries follow roles only for convenience; the server refuses anything a role may not do.
+ * The staff header: who and where you are, unread notifications, the ways to go, and
+ * sign-out. Menu entries follow roles only for convenience; the server refuses anything a
+ * role may not do.
  */
 import { Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
@@ -10,6 +11,7 @@ import { useSession } from '../session/SessionProvider';
 import type { SessionUser } from '../trpc';
 import { InboxCount } from './InboxCount';
 import { LanguageToggle } from './LanguageToggle';
+import { NotificationLink } from './NotificationLink';
 
 export function AppHeader(props: { user: SessionUser }) {
   const session = useSession();
@@ -29,6 +31,7 @@ export function AppHeader(props: { user: SessionUser }) {
         <div class="header-user">
           <span class="user-name">{props.user.displayName}</span>
           <span class="user-roles">{roleNames()}</span>
+          <NotificationLink />
           <LanguageToggle />
           <button type="button" class="link-button" data-testid="logout" onClick={signOut}>
             {t('nav.logout')}
@@ -43,6 +46,10 @@ export function AppHeader(props: { user: SessionUser }) {
         <A href="/mine">{t('nav.mine')}</A>
         <Show when={props.user.roles.includes('drafter')}>
           <A href="/documents/new">{t('nav.new')}</A>
+        </Show>
+        <A href="/deadlines">{t('nav.deadlines')}</A>
+        <Show when={props.user.roles.includes('admin')}>
+          <A href="/admin/calendar">{t('nav.calendar')}</A>
         </Show>
         {/* Server-rendered pages: a full page load, not a client route. */}
         <a href="/public" rel="external">

@@ -27,11 +27,11 @@ function HitRow(props: { hit: Hit; canResolve: boolean; actions: DocumentActions
       </Show>
       <Show when={props.canResolve && !props.hit.justification}>
         <div class="privacy-actions">
-          <button type="button" class="button small" data-testid="privacy-mask" disabled={Boolean(props.actions.busy())} onClick={mask}>
+          <button type="button" class="button button-small" data-testid="privacy-mask" disabled={Boolean(props.actions.busy())} onClick={mask}>
             {t('privacy.mask')}
           </button>
           <input type="text" data-testid="privacy-note" placeholder={t('privacy.notePlaceholder')} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-          <button type="button" class="button small secondary" data-testid="privacy-keep" disabled={Boolean(props.actions.busy())} onClick={justify}>
+          <button type="button" class="button button-small" data-testid="privacy-keep" disabled={Boolean(props.actions.busy())} onClick={justify}>
             {t('privacy.keep')}
           </button>
         </div>

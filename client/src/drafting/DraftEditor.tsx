@@ -18,8 +18,10 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
   const session = useSession();
   const navigate = useNavigate();
   const [categories] = createResource(() => trpc.documents.categories.query());
+  const [policies] = createResource(() => trpc.documents.policyOptions.query());
   const optionSources = (): Record<string, FieldOption[]> => ({
     categories: (categories.error ? [] : (categories() ?? [])).map((c) => ({ value: c.id, label: { zh: c.nameZh, en: c.nameEn } })),
+    policies: (policies.error ? [] : (policies() ?? [])).map((p) => ({ value: p.id, label: { zh: p.label, en: p.label } })),
   });
   const form = createFormController({
     definition: draftDocumentForm,

@@ -12,6 +12,7 @@ import { HighlightedBody } from '../components/HighlightedBody';
 import { usePageTitle } from '../components/page-title';
 import { DocumentMeta } from '../document/DocumentMeta';
 import { PrivacyWarning } from '../document/PrivacyWarning';
+import { RedactionReview } from '../document/RedactionReview';
 import { AttachmentList } from '../document/AttachmentList';
 import { ActionPanel } from '../document/ActionPanel';
 import { ReviewRecords } from '../document/ReviewRecords';
@@ -65,6 +66,7 @@ function DocumentScreen(props: { id: string }) {
                 </Show>
                 <HighlightedBody body={d().body} redactions={d().redactions} />
               </section>
+              <RedactionReview doc={d()} reload={refetch} />
               <div class="doc-attachments">
                 <AttachmentList doc={d()} onUploaded={refetch} />
               </div>

@@ -7,6 +7,7 @@ import { attributeLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import { AsyncView } from '../components/AsyncView';
 import { StatusBadge } from '../components/StatusBadge';
+import { DueDate } from '../deadlines/DueDate';
 import { usePageTitle } from '../components/page-title';
 
 export function InboxPage() {
@@ -27,6 +28,7 @@ export function InboxPage() {
                   <th>{t('col.category')}</th>
                   <th>{t('col.attribute')}</th>
                   <th>{t('col.received')}</th>
+                  <th>{t('col.dueDate')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -50,6 +52,9 @@ export function InboxPage() {
                       <td data-label={t('col.attribute')}>{attributeLabel(task.attribute)}</td>
                       <td data-label={t('col.received')} class="nowrap">
                         {formatDateTime(task.createdAt)}
+                      </td>
+                      <td data-label={t('col.dueDate')} class="nowrap" data-testid="task-due">
+                        <DueDate date={task.dueDate} provisional={task.dueProvisional} />
                       </td>
                     </tr>
                   )}

@@ -16,6 +16,9 @@ interface Session {
   /** Bumped after any action that may change the inbox, so its count reloads. */
   inboxVersion(): number;
   inboxChanged(): void;
+  /** Bumped after notifications were marked read, so the header's unread count reloads. */
+  notificationsVersion(): number;
+  notificationsChanged(): void;
 }
 
 const SessionContext = createContext<Session>();
@@ -23,6 +26,7 @@ const SessionContext = createContext<Session>();
 export function SessionProvider(props: ParentProps) {
   const [user, { mutate }] = createResource(() => trpc.auth.me.query());
   const [inboxVersion, setInboxVersion] = createSignal(0);
+  const [notificationsVersion, setNotificationsVersion] = createSignal(0);
   const session: Session = {
     user,
     signedIn: (u) => mutate(u),
@@ -34,6 +38,8 @@ export function SessionProvider(props: ParentProps) {
     expired: () => mutate(null),
     inboxVersion,
     inboxChanged: () => setInboxVersion((v) => v + 1),
+    notificationsVersion,
+    notificationsChanged: () => setNotificationsVersion((v) => v + 1),
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

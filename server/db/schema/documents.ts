@@ -23,6 +23,8 @@ export const documents = sqliteTable(
     legalGround: text('legal_ground'),
     channels: text('channels', { mode: 'json' }).$type<string[]>().notNull(),
     drafterId: text('drafter_id').notNull().references(() => users.id),
+    /** For a policy interpretation: the policy document it explains (同步审签、同步发布). */
+    policyDocumentId: text('policy_document_id'),
     departmentId: text('department_id').notNull().references(() => departments.id),
     workflowKey: text('workflow_key').notNull(),
     workflowVersion: integer('workflow_version').notNull(),

@@ -90,6 +90,7 @@ CREATE TABLE `documents` (
 	`legal_ground` text,
 	`channels` text NOT NULL,
 	`drafter_id` text NOT NULL,
+	`policy_document_id` text,
 	`department_id` text NOT NULL,
 	`workflow_key` text NOT NULL,
 	`workflow_version` integer NOT NULL,

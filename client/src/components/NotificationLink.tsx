@@ -1,0 +1,36 @@
+/**
+ * 通知 in the header with the number of unread messages. Reloaded on every navigation,
+ * after notifications are marked read, and once a minute, so a reminder raised by the
+ * server's scheduler shows up on a page left open.
+ */
+import { createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { A, useLocation } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { t } from '../i18n/i18n';
+import { useSession } from '../session/SessionProvider';
+
+const POLL_MS = 60_000;
+
+export function NotificationLink() {
+  const session = useSession();
+  const location = useLocation();
+  const [tick, setTick] = createSignal(0);
+  const timer = setInterval(() => setTick((n) => n + 1), POLL_MS);
+  onCleanup(() => clearInterval(timer));
+  const [list] = createResource(
+    () => (session.user() ? `${location.pathname}#${session.notificationsVersion()}#${tick()}` : false),
+    // A failed count is not worth an error message; the notifications page reports its own failures.
+    () => trpc.notifications.list.query().catch(() => null),
+  );
+  const unread = () => (list.error ? 0 : (list.latest?.unread ?? 0));
+  return (
+    <A href="/notifications" class="notif-link" data-testid="notifications-link">
+      {t('nav.notifications')}
+      <Show when={unread() > 0}>
+        <span class="count" data-testid="notification-count" aria-label={t('notification.countLabel', { n: unread() })}>
+          {unread() > 99 ? '99+' : unread()}
+        </span>
+      </Show>
+    </A>
+  );
+}

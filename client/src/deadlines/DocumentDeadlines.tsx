@@ -1,0 +1,57 @@
+/** 法定公开时限 on the deadline board: documents whose statutory disclosure clock is running out. */
+import { For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { t } from '../i18n/i18n';
+import type { DocumentDeadline } from '../trpc';
+import { DeadlineBadge, DueDate } from './DueDate';
+
+export function DocumentDeadlines(props: { documents: DocumentDeadline[] }) {
+  return (
+    <section class="board-section" data-testid="deadline-documents">
+      <h2>
+        {t('deadline.documents')} <span class="muted small">{props.documents.length}</span>
+      </h2>
+      <p class="muted small section-hint">{t('deadline.documentsHint')}</p>
+      <Show when={props.documents.length > 0} fallback={<p class="empty empty-small">{t('deadline.sectionEmpty')}</p>}>
+        <table class="list-table board-table">
+          <thead>
+            <tr>
+              <th>{t('col.title')}</th>
+              <th>{t('col.department')}</th>
+              <th>{t('col.drafter')}</th>
+              <th>{t('col.category')}</th>
+              <th>{t('col.rule')}</th>
+              <th>{t('col.step')}</th>
+              <th>{t('col.dueDate')}</th>
+              <th>{t('col.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.documents}>
+              {(doc) => (
+                <tr data-testid="deadline-document-row" class={`row-${doc.state}`}>
+                  <td class="cell-title">
+                    <A href={`/documents/${doc.documentId}`}>{doc.title}</A>
+                  </td>
+                  <td data-label={t('col.department')} class="nowrap">{doc.departmentName}</td>
+                  <td data-label={t('col.drafter')} class="nowrap">{doc.drafterName}</td>
+                  <td data-label={t('col.category')} class="nowrap">{doc.categoryName}</td>
+                  <td data-label={t('col.rule')}>{doc.ruleLabel}</td>
+                  <td data-label={t('col.step')} class="nowrap">
+                    <span class="step-label">{doc.stepLabel}</span>
+                  </td>
+                  <td data-label={t('col.dueDate')} class="nowrap">
+                    <DueDate date={doc.dueDate} provisional={doc.provisional} />
+                  </td>
+                  <td data-label={t('col.state')}>
+                    <DeadlineBadge state={doc.state} />
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+}

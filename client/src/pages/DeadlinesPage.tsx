@@ -1,0 +1,77 @@
+/**
+ * /deadlines — 临期超期: review tasks and statutory disclosure clocks that are due soon or
+ * overdue. The server decides the scope (the whole bureau for 公开办, leaders and admins,
+ * one's own section otherwise) and the state; the page only filters by 科室, kept in the
+ * address so a filtered board can be bookmarked or sent on.
+ */
+import { createResource, For, Show } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { trpc, type DeadlineBoard } from '../trpc';
+import { t } from '../i18n/i18n';
+import { formatIsoDate } from '../i18n/format';
+import { AsyncView } from '../components/AsyncView';
+import { usePageTitle } from '../components/page-title';
+import { TaskDeadlines } from '../deadlines/TaskDeadlines';
+import { DocumentDeadlines } from '../deadlines/DocumentDeadlines';
+
+/** Each 科室 on the board with how many rows it has, most first. */
+function departmentsOf(board: DeadlineBoard): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const row of [...board.tasks, ...board.documents]) counts.set(row.departmentName, (counts.get(row.departmentName) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+export function DeadlinesPage() {
+  usePageTitle(() => t('deadline.title'));
+  const [board, { refetch }] = createResource(() => trpc.deadlines.board.query());
+  const [params, setParams] = useSearchParams<{ dept?: string }>();
+  const department = () => params.dept ?? '';
+  const pick = <T extends { departmentName: string }>(rows: T[]) => (department() ? rows.filter((r) => r.departmentName === department()) : rows);
+
+  return (
+    <section>
+      <AsyncView resource={board} onRetry={refetch}>
+        {(b) => {
+          const tasks = () => pick(b().tasks);
+          const documents = () => pick(b().documents);
+          const count = (state: string) => [...tasks(), ...documents()].filter((r) => r.state === state).length;
+          return (
+            <>
+              <div class="page-head">
+                <div>
+                  <h1>{t('deadline.title')}</h1>
+                  <p class="muted small page-sub">
+                    {t('deadline.asOf', { date: formatIsoDate(b().today, true) })} · {t('deadline.legend')}
+                  </p>
+                </div>
+                <Show when={b().tasks.length + b().documents.length > 0}>
+                  <label class="inline-field">
+                    <span>{t('deadline.department')}</span>
+                    <select data-testid="deadline-department" value={department()} onChange={(e) => setParams({ dept: e.currentTarget.value || undefined })}>
+                      <option value="">{t('deadline.allDepartments')}</option>
+                      <For each={departmentsOf(b())}>
+                        {(d) => (
+                          <option value={d.name} selected={d.name === department()}>
+                            {d.name}（{d.count}）
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </label>
+                </Show>
+              </div>
+              <Show when={b().tasks.length + b().documents.length > 0} fallback={<p class="empty" data-testid="deadline-empty">{t('deadline.empty')}</p>}>
+                <p class="board-summary" data-testid="deadline-summary">
+                  <span class="summary-chip summary-overdue">{t('deadline.countOverdue', { n: count('overdue') })}</span>
+                  <span class="summary-chip summary-due_soon">{t('deadline.countDueSoon', { n: count('due_soon') })}</span>
+                </p>
+                <TaskDeadlines tasks={tasks()} />
+                <DocumentDeadlines documents={documents()} />
+              </Show>
+            </>
+          );
+        }}
+      </AsyncView>
+    </section>
+  );
+}
