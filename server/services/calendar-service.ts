@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { calendarKnownYears, calendarOverrides } from '../db/schema/index';
-import { calendarOverrideSchema, createWorkCalendar, type CalendarOverride, type WorkCalendar } from '../../workflows/calendar/index';
+import { calendarOverrideSchema, createWorkCalendar, packageHolidays, type CalendarOverride, type WorkCalendar } from '../../workflows/calendar/index';
 import { commitChange } from './commit';
 import { recomputeOpenDeadlines } from './deadline-service';
 import { badRequest, forbidden } from './errors';
@@ -37,7 +37,7 @@ export async function listCalendarSettings(ctx: ServiceContext) {
   return {
     overrides: await db.select({ date: calendarOverrides.date, kind: calendarOverrides.kind, note: calendarOverrides.note }).from(calendarOverrides).orderBy(asc(calendarOverrides.date)),
     knownYears: (await db.select({ year: calendarKnownYears.year }).from(calendarKnownYears)).map((y) => y.year).sort(),
-    packageYears: (await loadWorkCalendar(ctx)).knownYears(),
+    packageYears: [...packageHolidays.knownYears].sort(),
   };
 }
 

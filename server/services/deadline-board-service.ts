@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, departments, documentClocks, documents, tasks, users } from '../db/schema/index';
+import { categories, departments, documentClocks, documents, reviewRecords, tasks, users } from '../db/schema/index';
+import { canViewDocument, isTaskFor } from './access';
+import type { Db } from '../db/client';
 import { deadlineStatus, defaultClockRule, type DeadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
 import { CLOCK_RUNNING_STATUSES } from './deadline-service';
@@ -12,6 +14,23 @@ import type { SessionUser } from './users';
 
 /** Roles that oversee the whole bureau's deadlines (公开办, leaders, admins); others see their own section. */
 const OVERSEERS = ['admin', 'publisher', 'leader'] as const;
+
+/**
+ * Which of the listed documents this user may open. An overseer sees that a deadline is
+ * running bureau-wide, but the text stays with the people who have a part in the review.
+ */
+async function viewableDocuments(db: Db, user: SessionUser, rows: { documentId: string; drafterId: string; status: string }[]): Promise<Set<string>> {
+  const ids = [...new Set(rows.map((r) => r.documentId))];
+  if (ids.length === 0) return new Set();
+  const acted = new Set((await db.selectDistinct({ id: reviewRecords.documentId }).from(reviewRecords).where(and(eq(reviewRecords.userId, user.id), inArray(reviewRecords.documentId, ids)))).map((r) => r.id));
+  const open = await db.select({ documentId: tasks.documentId, role: tasks.role, assigneeId: tasks.assigneeId }).from(tasks).where(and(eq(tasks.status, 'open'), inArray(tasks.documentId, ids)));
+  const holding = new Set(open.filter((t) => isTaskFor(user, t)).map((t) => t.documentId));
+  return new Set(
+    rows
+      .filter((r) => canViewDocument(user.roles, r.status, { isDrafter: r.drafterId === user.id, hasActed: acted.has(r.documentId), holdsOpenTask: holding.has(r.documentId) }))
+      .map((r) => r.documentId),
+  );
+}
 
 function ruleLabel(key: string): string {
   try {
@@ -36,6 +55,7 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     .select({
       taskId: tasks.id, step: tasks.step, role: tasks.role, dueDate: tasks.dueDate, provisional: tasks.dueProvisional,
       documentId: documents.id, title: documents.title, workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion,
+      status: documents.status, drafterId: documents.drafterId,
       departmentName: departments.name, assigneeName: assignee.displayName,
     })
     .from(tasks)
@@ -49,7 +69,7 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const drafter = alias(users, 'drafter');
   const clockRows = await db
     .select({
-      documentId: documents.id, title: documents.title, status: documents.status, currentStep: documents.currentStep,
+      documentId: documents.id, title: documents.title, status: documents.status, currentStep: documents.currentStep, drafterId: documents.drafterId,
       workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion,
       rule: documentClocks.rule, dueDate: documentClocks.dueDate, provisional: documentClocks.provisional,
       departmentName: departments.name, drafterName: drafter.displayName, categoryName: categories.nameZh,
@@ -62,11 +82,12 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     .where(and(inArray(documents.status, CLOCK_RUNNING_STATUSES), docScope))
     .orderBy(asc(documentClocks.dueDate))
     .limit(500);
-  const flagged = <T extends { dueDate: string | null }>(rows: T[]) =>
-    rows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate!, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');
+  const flaggedTasks = taskRows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate!, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');
+  const flaggedDocs = clockRows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');
+  const viewable = await viewableDocuments(db, user, [...flaggedTasks, ...flaggedDocs]);
   return {
     today,
-    tasks: flagged(taskRows).map(({ workflowKey, workflowVersion, ...r }) => ({ ...r, stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.step) })),
-    documents: flagged(clockRows).map(({ workflowKey, workflowVersion, ...r }) => ({ ...r, ruleLabel: ruleLabel(r.rule), stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) })),
+    tasks: flaggedTasks.map(({ workflowKey, workflowVersion, drafterId: _d, ...r }) => ({ ...r, canView: viewable.has(r.documentId), stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.step) })),
+    documents: flaggedDocs.map(({ workflowKey, workflowVersion, drafterId: _d, ...r }) => ({ ...r, canView: viewable.has(r.documentId), ruleLabel: ruleLabel(r.rule), stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) })),
   };
 }

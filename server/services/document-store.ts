@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { categories, documents, redactions, tasks } from '../db/schema/index';
+import { categories, documents, redactions, tasks, users } from '../db/schema/index';
 import type { DocumentFacts, PersistedReview } from '../../workflows/index';
 import type { DisclosureAttribute, LegalGround } from '../../forms/disclosure';
 import { notFound } from './errors';
@@ -16,8 +16,9 @@ export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
 
 export async function loadRedactions(db: Db, documentId: string) {
   return db
-    .select({ id: redactions.id, start: redactions.start, end: redactions.end, ground: redactions.ground, reason: redactions.reason, confirmedBy: redactions.confirmedBy, confirmedAt: redactions.confirmedAt })
+    .select({ id: redactions.id, start: redactions.start, end: redactions.end, ground: redactions.ground, reason: redactions.reason, confirmedBy: redactions.confirmedBy, confirmedByName: users.displayName, confirmedAt: redactions.confirmedAt })
     .from(redactions)
+    .leftJoin(users, eq(users.id, redactions.confirmedBy))
     .where(eq(redactions.documentId, documentId))
     .orderBy(asc(redactions.start))
     .then((rows) => rows.map((r) => ({ ...r, ground: r.ground as LegalGround })));

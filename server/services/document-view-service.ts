@@ -14,6 +14,16 @@ import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
+/** Audit details are stored as JSON text (hashed as stored); the page wants the object. */
+function parseDetail(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
 export function stepLabel(def: WorkflowDefinition, stepId: string): string {
   return def.steps.find((s) => s.id === stepId)?.label.zh ?? stepId;
 }
@@ -101,7 +111,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     attachments: files,
-    history: history.map((h) => ({ ...h, fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null })),
+    history: history.map((h) => ({ ...h, detail: parseDetail(h.detail), fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null })),
     reviews: reviews.map((r) => ({ ...r, stepLabel: stepLabel(def, r.step) })),
     openTask: openTask && taskIsMine ? { id: openTask.id, step: openTask.step, createdAt: openTask.createdAt } : null,
     privacyHits: await privacyFindings(db, doc),

@@ -15,6 +15,12 @@ export async function listNotifications(ctx: ServiceContext, user: SessionUser) 
   return { items, unread: unread?.n ?? 0 };
 }
 
+/** Just the unread count, for the header badge that polls. */
+export async function countUnreadNotifications(ctx: ServiceContext, user: SessionUser): Promise<number> {
+  const [row] = await ctx.database.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
 /** Marks one notification (or, without an id, all of them) as read. Reading is not a state change of a document, so no audit row. */
 export async function markNotificationsRead(ctx: ServiceContext, user: SessionUser, id?: string) {
   const { db } = ctx.database;

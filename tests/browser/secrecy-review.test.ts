@@ -126,7 +126,8 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '分管领导审批');
     expect(await page.textContent('[data-testid=action-done]')).toContain('同意');
     await screenshot(page, '30-secrecy-approved');
-    expect(errors).toEqual([]);
+    // The browser logs the one refused approval (HTTP 400); nothing else may go wrong.
+    expect(errors).toEqual([expect.stringContaining('400 (Bad Request)')]);
     await context.close();
   });
 
@@ -155,8 +156,10 @@ describe('secrecy review in the browser', () => {
     await row.locator('a').first().click();
     await page.waitForSelector('[data-testid=reviews]');
     expect(await page.textContent('[data-testid=reviews]')).toContain(opinion);
+    expect(await page.textContent('[data-testid=return-notice]')).toContain(opinion);
     await page.click('[data-testid=edit-document]');
     await page.waitForURL(/\/edit$/);
+    expect(await page.textContent('[data-testid=return-notice]')).toContain(opinion);
     const body = await page.inputValue('[name=body]');
     await page.fill('[name=body]', body.replace('确保按时足额发放到位。', '确保于2026年12月20日前足额发放到位。'));
     await screenshot(page, '30-drafter-edit');

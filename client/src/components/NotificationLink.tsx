@@ -20,9 +20,9 @@ export function NotificationLink() {
   const [list] = createResource(
     () => (session.user() ? `${location.pathname}#${session.notificationsVersion()}#${tick()}` : false),
     // A failed count is not worth an error message; the notifications page reports its own failures.
-    () => trpc.notifications.list.query().catch(() => null),
+    () => trpc.notifications.unreadCount.query().catch(() => 0),
   );
-  const unread = () => (list.error ? 0 : (list.latest?.unread ?? 0));
+  const unread = () => (list.error ? 0 : (list.latest ?? 0));
   return (
     <A href="/notifications" class="notif-link" data-testid="notifications-link">
       {t('nav.notifications')}

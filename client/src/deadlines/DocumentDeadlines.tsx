@@ -31,7 +31,9 @@ export function DocumentDeadlines(props: { documents: DocumentDeadline[] }) {
               {(doc) => (
                 <tr data-testid="deadline-document-row" class={`row-${doc.state}`}>
                   <td class="cell-title">
-                    <A href={`/documents/${doc.documentId}`}>{doc.title}</A>
+                    <Show when={doc.canView} fallback={<span>{doc.title}</span>}>
+                      <A href={`/documents/${doc.documentId}`}>{doc.title}</A>
+                    </Show>
                   </td>
                   <td data-label={t('col.department')} class="nowrap">{doc.departmentName}</td>
                   <td data-label={t('col.drafter')} class="nowrap">{doc.drafterName}</td>

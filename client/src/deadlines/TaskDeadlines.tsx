@@ -32,7 +32,9 @@ export function TaskDeadlines(props: { tasks: TaskDeadline[] }) {
               {(task) => (
                 <tr data-testid="deadline-task-row" class={`row-${task.state}`}>
                   <td class="cell-title">
-                    <A href={`/documents/${task.documentId}`}>{task.title}</A>
+                    <Show when={task.canView} fallback={<span>{task.title}</span>}>
+                      <A href={`/documents/${task.documentId}`}>{task.title}</A>
+                    </Show>
                   </td>
                   <td data-label={t('col.stepShort')}>
                     <span class="step-label">{task.stepLabel}</span>

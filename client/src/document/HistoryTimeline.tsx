@@ -6,12 +6,32 @@ import type { DocumentView } from '../trpc';
 
 type HistoryEntry = DocumentView['history'][number];
 
-/** The free text an entry carries: a review opinion, a withdrawal reason, a file name. */
+/**
+ * The free text an entry carries: a review opinion, a withdrawal reason, a file name, the
+ * masked personal data and why it was kept (the audit never holds the data itself).
+ */
+function detailOf(entry: HistoryEntry): Record<string, unknown> | null {
+  // The audit log stores detail as JSON text; the server passes it on as stored.
+  const raw: unknown = entry.detail;
+  if (typeof raw !== 'string') return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 function noteOf(entry: HistoryEntry): string {
-  const detail = entry.detail as Record<string, unknown> | null;
+  const detail = detailOf(entry);
   if (!detail) return '';
   if (typeof detail.opinion === 'string' && detail.opinion) return detail.opinion;
   if (entry.action === 'attachment.added' && typeof detail.name === 'string') return detail.name;
+  if (entry.action.startsWith('privacy.') && typeof detail.masked === 'string') {
+    const kind = typeof detail.kind === 'string' ? `${tKnown('privacy', detail.kind)} ` : '';
+    return typeof detail.note === 'string' && detail.note ? `${kind}${detail.masked}：${detail.note}` : `${kind}${detail.masked}`;
+  }
+  if (entry.action === 'redactions.revised' && typeof detail.count === 'number') return t('history.redactionCount', { n: detail.count });
   return '';
 }
 

@@ -11,8 +11,25 @@ import { createDocumentActions, type DocumentActions } from './document-actions'
 
 type Hit = DocumentView['privacyHits'][number];
 
-function HitRow(props: { hit: Hit; canResolve: boolean; actions: DocumentActions }) {
+const CONTEXT_BEFORE = 12;
+const CONTEXT_AFTER = 8;
+
+/** The words around a hit, so the reviewer finds it in the body; every hit in them shown masked (masks keep the length). */
+function contextOf(body: string, hits: readonly Hit[], hit: Hit): { before: string; after: string } {
+  let masked = body;
+  for (const h of hits) masked = masked.slice(0, h.start) + h.masked + masked.slice(h.end);
+  const from = Math.max(0, hit.start - CONTEXT_BEFORE);
+  const to = Math.min(masked.length, hit.end + CONTEXT_AFTER);
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+  return {
+    before: (from > 0 ? '…' : '') + oneLine(masked.slice(from, hit.start)),
+    after: oneLine(masked.slice(hit.end, to)) + (to < masked.length ? '…' : ''),
+  };
+}
+
+function HitRow(props: { hit: Hit; body: string; hits: readonly Hit[]; canResolve: boolean; actions: DocumentActions }) {
   const [note, setNote] = createSignal('');
+  const context = () => contextOf(props.body, props.hits, props.hit);
   const mask = () => props.actions.run(t('privacy.mask'), (target) => trpc.review.maskPrivacy.mutate({ ...target, start: props.hit.start, text: props.hit.text }));
   const justify = () => {
     if (!note().trim()) return props.actions.refuse(t('privacy.noteRequired'));
@@ -21,7 +38,11 @@ function HitRow(props: { hit: Hit; canResolve: boolean; actions: DocumentActions
   return (
     <li data-testid="privacy-hit">
       <strong>{tKnown('privacy', props.hit.kind)}</strong> <span class="mono">{props.hit.masked}</span>{' '}
-      <span class="muted small">{t('doc.privacyAt', { n: props.hit.start + 1 })}</span>
+      <span class="privacy-context small" title={t('doc.privacyAt', { n: props.hit.start + 1 })}>
+        {context().before}
+        <mark>{props.hit.masked}</mark>
+        {context().after}
+      </span>
       <Show when={props.hit.justification}>
         {(why) => <span class="badge badge-muted">{t('privacy.kept', { note: why() })}</span>}
       </Show>
@@ -30,6 +51,7 @@ function HitRow(props: { hit: Hit; canResolve: boolean; actions: DocumentActions
           <button type="button" class="button button-small" data-testid="privacy-mask" disabled={Boolean(props.actions.busy())} onClick={mask}>
             {t('privacy.mask')}
           </button>
+          <span class="muted small">{t('privacy.or')}</span>
           <input type="text" data-testid="privacy-note" placeholder={t('privacy.notePlaceholder')} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
           <button type="button" class="button button-small" data-testid="privacy-keep" disabled={Boolean(props.actions.busy())} onClick={justify}>
             {t('privacy.keep')}
@@ -48,7 +70,7 @@ export function PrivacyWarning(props: { doc: DocumentView; reload: () => unknown
       <section class="notice notice-warning privacy" data-testid="privacy-hits" role="note">
         <h2>{t('doc.privacyTitle')}</h2>
         <ul>
-          <For each={props.doc.privacyHits}>{(hit) => <HitRow hit={hit} canResolve={props.doc.can.resolvePrivacy} actions={actions} />}</For>
+          <For each={props.doc.privacyHits}>{(hit) => <HitRow hit={hit} body={props.doc.body} hits={props.doc.privacyHits} canResolve={props.doc.can.resolvePrivacy} actions={actions} />}</For>
         </ul>
         <Show when={actions.error()}>
           <p class="field-error" role="alert" data-testid="privacy-error">{actions.error()}</p>

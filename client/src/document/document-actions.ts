@@ -1,7 +1,9 @@
 /**
  * Runs one review action against the document as the user saw it: every call carries
  * `expectedVersion`, so if someone else acted first the server answers CONFLICT, and
- * the page shows that message and reloads what is now true.
+ * the page shows that message and reloads what is now true. A refusal belongs to the
+ * version it was given for: once the document changes (say the secrecy reviewer masks
+ * the personal data that blocked 同意), the old message goes away.
  */
 import { createSignal } from 'solid-js';
 import { t } from '../i18n/i18n';
@@ -28,8 +30,13 @@ export interface DocumentActions {
 export function createDocumentActions(doc: () => DocumentView, reload: () => unknown): DocumentActions {
   const session = useSession();
   const [busy, setBusy] = createSignal('');
-  const [error, setError] = createSignal('');
+  const [failure, setFailure] = createSignal<{ message: string; version: number } | null>(null);
   const [done, setDone] = createSignal('');
+  const setError = (message: string) => setFailure(message ? { message, version: doc().version } : null);
+  const error = () => {
+    const f = failure();
+    return f && f.version === doc().version ? f.message : '';
+  };
 
   return {
     busy,
@@ -52,8 +59,9 @@ export function createDocumentActions(doc: () => DocumentView, reload: () => unk
         return true;
       } catch (e) {
         if (isUnauthorized(e)) session.expired();
-        setError(errorMessage(e));
+        // After a conflict the message explains the reload, so it is kept for the reloaded version.
         if (isConflict(e)) await reload();
+        setError(errorMessage(e));
         return false;
       } finally {
         setBusy('');

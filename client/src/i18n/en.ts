@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   'privacy.bank_card': 'Bank card',
   'privacy.email': 'E-mail',
   'privacy.mask': 'Mask',
+  'privacy.or': 'or',
   'privacy.keep': 'Keep with reason',
   'privacy.kept': 'Kept: {note}',
   'privacy.notePlaceholder': 'Reason to keep (e.g. the office hotline)',
@@ -145,6 +146,16 @@ export const en: Record<MessageKey, string> = {
   'history.review.reject': 'Rejected',
   'history.review.publish': 'Published',
   'history.review.withdraw_publication': 'Withdrawn',
+  'history.privacy.masked': 'Personal data masked',
+  'history.privacy.justified': 'Personal data kept with reason',
+  'history.redactions.revised': 'Removals confirmed',
+  'history.validity.proposed': 'Validity change proposed',
+  'history.validity.approved': 'Validity change approved',
+  'history.validity.rejected': 'Validity change rejected',
+  'history.session.signed_in': 'Signed in',
+  'history.reminder.due_soon': 'Due-soon reminder',
+  'history.reminder.overdue': 'Overdue reminder',
+  'history.redactionCount': '{n} removal(s)',
   'history.system': 'System',
 
   'reviews.round': 'Round',
@@ -241,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   'redactionReview.reasonRequired': 'Give a reason for passage {n}.',
   'redactionReview.passage': 'Passage',
 
+  'return.title': 'Returned at {step} by {name}',
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to my tasks',
 };

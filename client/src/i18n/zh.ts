@@ -93,6 +93,7 @@ export const zh = {
   'privacy.bank_card': '银行卡号',
   'privacy.email': '电子邮箱',
   'privacy.mask': '一键遮盖',
+  'privacy.or': '或',
   'privacy.keep': '保留并说明',
   'privacy.kept': '已说明保留：{note}',
   'privacy.notePlaceholder': '保留理由（如：单位公开咨询电话）',
@@ -143,6 +144,16 @@ export const zh = {
   'history.review.reject': '不予通过',
   'history.review.publish': '发布',
   'history.review.withdraw_publication': '撤稿',
+  'history.privacy.masked': '遮盖个人信息',
+  'history.privacy.justified': '说明保留个人信息',
+  'history.redactions.revised': '确认删减内容',
+  'history.validity.proposed': '提出有效性变更',
+  'history.validity.approved': '同意有效性变更',
+  'history.validity.rejected': '不同意有效性变更',
+  'history.session.signed_in': '登录',
+  'history.reminder.due_soon': '临期提醒',
+  'history.reminder.overdue': '超期提醒',
+  'history.redactionCount': '共 {n} 处删减',
   'history.system': '系统',
 
   'reviews.round': '轮次',
@@ -239,6 +250,7 @@ export const zh = {
   'redactionReview.reasonRequired': '第 {n} 处请填写删减理由。',
   'redactionReview.passage': '删减文字',
 
+  'return.title': '{step}（{name}）退回意见',
   'notFound.title': '页面不存在',
   'notFound.back': '返回我的待办',
 } as const;

@@ -13,6 +13,7 @@ import { usePageTitle } from '../components/page-title';
 import { DocumentMeta } from '../document/DocumentMeta';
 import { PrivacyWarning } from '../document/PrivacyWarning';
 import { RedactionReview } from '../document/RedactionReview';
+import { ReturnNotice } from '../document/ReturnNotice';
 import { AttachmentList } from '../document/AttachmentList';
 import { ActionPanel } from '../document/ActionPanel';
 import { ReviewRecords } from '../document/ReviewRecords';
@@ -50,6 +51,7 @@ function DocumentScreen(props: { id: string }) {
               </A>
             </div>
           </header>
+          <ReturnNotice doc={d()} />
           <div class="doc-layout">
             <div class="doc-main">
               <section class="card doc-meta-card">

@@ -7,6 +7,7 @@ import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { DraftEditor } from '../drafting/DraftEditor';
 import { draftValuesOf, emptyDraftValues } from '../drafting/draft-values';
+import { ReturnNotice } from '../document/ReturnNotice';
 
 export function DraftFormPage() {
   const params = useParams<{ id?: string }>();
@@ -35,6 +36,7 @@ function EditExisting(props: { id: string }) {
             </div>
           }
         >
+          <ReturnNotice doc={d()} />
           <DraftEditor initial={draftValuesOf(d())} existing={{ id: d().id, version: d().version }} />
         </Show>
       )}
