@@ -9,7 +9,7 @@ const body = readFileSync(
 );
 const KEYS: (keyof DraftDocumentInput)[] = [
   'title', 'docNumber', 'categoryId', 'writtenAt', 'body', 'hasStatistics', 'isMajorMatter',
-  'attribute', 'channels', 'redactions', 'attributeReason', 'legalGround',
+  'attribute', 'channels', 'redactions', 'attributeReason', 'legalGround', 'policyDocumentId',
 ];
 
 const common = {

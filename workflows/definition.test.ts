@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileWorkflow } from './compile';
 import { workflowDefinitionSchema, type StepDefinition, type WorkflowDefinition } from './definition';
 import { releaseReviewDefinition } from './release-review.definition';
+import { jointReview } from './seat-test-helpers';
 
 const clone = (): WorkflowDefinition => JSON.parse(JSON.stringify(releaseReviewDefinition)) as WorkflowDefinition;
 const withSteps = (edit: (steps: StepDefinition[]) => void): WorkflowDefinition => {
@@ -19,6 +20,13 @@ describe('workflowDefinitionSchema', () => {
   it('accepts the default definition and its JSON round trip', () => {
     expect(messages(releaseReviewDefinition)).toEqual([]);
     expect(workflowDefinitionSchema.parse(clone())).toEqual(releaseReviewDefinition);
+  });
+
+  it('accepts signers: a countersign (会签) and an any-mode sign-off (或签) naming a person', () => {
+    expect(messages(jointReview)).toEqual([]);
+    expect(workflowDefinitionSchema.parse(JSON.parse(JSON.stringify(jointReview)))).toEqual(jointReview);
+    // Two seats of one role: two different people of that role must approve.
+    expect(messages(withSteps((s) => void Object.assign(s[4]!, { signers: [{ role: 'leader' }, { role: 'leader' }] })))).toEqual([]);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -44,6 +52,15 @@ describe('workflowDefinitionSchema', () => {
     ['a return target that is the step itself', withSteps((s) => void Object.assign(s[2]!, { returnTargets: ['legality_review'] })), /not an earlier step/],
     ['a return target that does not exist', withSteps((s) => void Object.assign(s[2]!, { returnTargets: ['nowhere'] })), /not an earlier step/],
     ['publication before filing', withSteps((s) => void s.splice(6, 2, s[7]!, s[6]!)), /publication step must be the last/],
+    ['a countersign with one signer', withSteps((s) => void Object.assign(s[2]!, { kind: 'countersign', signers: [{ role: 'legal' }] })), /at least two signers/],
+    ['a countersign without signers', withSteps((s) => void Object.assign(s[2]!, { kind: 'countersign' })), /at least two signers/],
+    ['signers on a filing step', withSteps((s) => void Object.assign(s[6]!, { signers: [{ role: 'publisher' }] })), /^steps\.6\.signers: only review/],
+    ['a mode without two signers', withSteps((s) => void Object.assign(s[2]!, { mode: 'any' })), /^steps\.2\.mode: mode needs at least two signers/],
+    ['an unknown mode', withSteps((s) => void Object.assign(s[2]!, { signers: [{ role: 'legal' }, { role: 'secrecy' }], mode: 'most' })), /^steps\.2\.mode/],
+    ['a person named twice', withSteps((s) => void Object.assign(s[4]!, { signers: [{ userId: 'u1' }, { userId: 'u1' }] })), /'u1' is named twice/],
+    ['a signer with a role and a person', withSteps((s) => void Object.assign(s[2]!, { signers: [{ role: 'legal', userId: 'u1' }] })), /^steps\.2\.signers\.0/],
+    ['a signer with an unknown role', withSteps((s) => void Object.assign(s[2]!, { signers: [{ role: 'mayor' }] })), /^steps\.2\.signers\.0/],
+    ['an empty signer list', withSteps((s) => void Object.assign(s[2]!, { signers: [] })), /^steps\.2\.signers/],
   ])('rejects %s', (_name, input, expected) => {
     expect(messages(input).join('\n')).toMatch(expected);
   });

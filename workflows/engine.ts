@@ -20,14 +20,13 @@ import {
   type ReviewEventType,
   type ReviewStatus,
 } from './review-types';
-import { checksFor, explainRefusal } from './step-rules';
+import { explainRefusal, failedRuleCheck } from './step-rules';
 
 export type ApplyResult = { ok: true; state: PersistedReview; effects: string[] } | { ok: false; refusal: Refusal };
 
 function restore(machine: ReviewMachine, def: WorkflowDefinition, state: PersistedReview) {
-  const step = stepById(def, state.value);
-  if (!step) throw new Error(`state '${state.value}' is not a step of ${def.key}@${def.version}`);
-  return { step, snapshot: machine.resolveState({ value: state.value, context: state.context }) };
+  if (!stepById(def, state.value)) throw new Error(`state '${state.value}' is not a step of ${def.key}@${def.version}`);
+  return machine.resolveState({ value: state.value, context: state.context });
 }
 
 function persist(snapshot: { value: unknown; context: PersistedReview['context'] }): PersistedReview {
@@ -56,9 +55,11 @@ export function applyReviewEvent(
   registry: WorkflowRegistry = defaultRegistry,
 ): ApplyResult {
   const machine = compileWorkflow(def, registry);
-  const { step, snapshot } = restore(machine, def, state);
-  // The machine has no transition for an event its step does not accept; skip asking it.
-  if (!checksFor(step, event.type)) return { ok: false, refusal: 'invalid_in_state' };
+  const snapshot = restore(machine, def, state);
+  // Every transition of the machine is guarded by the same rule checks, so an event failing
+  // one would take none: answer it with the reason, without asking XState.
+  const refusal = failedRuleCheck(def, state, event, registry);
+  if (refusal) return { ok: false, refusal };
   const [next, actions] = transition(machine, snapshot, event);
   // XState hands back the very same snapshot when no transition was enabled.
   if (next === snapshot) return { ok: false, refusal: explainRefusal(def, state, event, registry) };
@@ -90,7 +91,7 @@ function candidateEvents(def: WorkflowDefinition, state: PersistedReview, actor:
     case 'TRANSFER':
       return [{ type, actor, toUserId: ANY_COLLEAGUE, toRoles: ROLES }];
     case 'ADD_SIGNER':
-      return [{ type, actor, userId: ANY_COLLEAGUE, position: 'before' }];
+      return [{ type, actor, userId: ANY_COLLEAGUE, position: 'before' }, { type, actor, userId: ANY_COLLEAGUE, position: 'after' }];
     default:
       return [{ type, actor }];
   }
@@ -109,7 +110,7 @@ export function availableEvents(
   registry: WorkflowRegistry = defaultRegistry,
 ): ReviewEventType[] {
   const machine = compileWorkflow(def, registry);
-  const { snapshot } = restore(machine, def, state);
+  const snapshot = restore(machine, def, state);
   return REVIEW_EVENT_TYPES.filter((type) =>
     candidateEvents(def, state, actor, type, registry).some((event) => snapshot.can(event)),
   );

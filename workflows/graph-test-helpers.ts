@@ -10,7 +10,8 @@ import { compileWorkflow, type ReviewMachine } from './compile';
 import { stepById, type WorkflowDefinition } from './definition';
 import { applyReviewEvent, availableEvents } from './engine';
 import { REVIEW_EVENT_TYPES, type Actor, type DocumentFacts, type PersistedReview, type ReviewEvent } from './review-types';
-import { seatBoard, stepSeating } from './seats';
+import { assigneeOf } from './seat-guards';
+import { seatBoard, seatIdOf, stepSeating } from './seats';
 
 export type Snapshot = SnapshotFrom<ReviewMachine>;
 // The machine's own event type also holds XState's internal events, hence EventFromLogic.
@@ -23,39 +24,55 @@ export const persisted = (s: Snapshot): PersistedReview => ({ value: String(s.va
 /**
  * Rounds grow without bound, so they are left out; guards read lastReturn only as present or
  * not, `acted` only as a set, and seat changes only through the seats they produce, so states
- * equal on the rest behave alike.
+ * equal on the rest behave alike. Built by hand rather than by JSON.stringify: the walk
+ * calls it once per transition.
  */
 export function serializerFor(def: WorkflowDefinition) {
   return (s: Snapshot): string => {
-    const { round: _round, lastReturn, acted, seatChanges, ...facts } = s.context;
-    const actedSet = acted.map((a) => `${a.stepId}:${a.seatId}:${a.userId}`).sort();
+    const c = s.context;
+    const acted = c.acted.map((a) => `${a.stepId}:${a.seatId}:${a.userId}`).sort();
     // Without changes the seats follow from the definition and `acted`, already in the key.
-    const step = seatChanges?.length ? stepById(def, String(s.value)) : undefined;
-    const seats = step ? seatBoard(stepSeating(step), s.context).map(({ approvedBy: _a, ...seat }) => seat) : [];
-    return JSON.stringify([s.value, facts, actedSet, lastReturn !== null, seats]);
+    const step = c.seatChanges?.length ? stepById(def, String(s.value)) : undefined;
+    const seats = step ? JSON.stringify(seatBoard(stepSeating(step), c).map(({ approvedBy: _a, ...seat }) => seat)) : '';
+    return [s.value, c.attribute, c.hasStatistics, c.isMajorMatter, c.categoryCode, c.drafterId, acted.join(','), c.lastReturn !== null, seats].join('|');
   };
+}
+
+/** A key per distinct event, cheaper than the default JSON of the whole event with its actor. */
+function serializeEvent(event: EventFromLogic<ReviewMachine>): string {
+  // The walk only ever sends the review events it is given.
+  const e = event as ReviewEvent;
+  const detail = e.type === 'SUBMIT' ? JSON.stringify(e.facts) : [seatIdOf(e), 'target' in e ? e.target : '', assigneeOf(e), 'position' in e ? e.position : ''].join(':');
+  return `${e.type}:${e.actor.id}:${detail}`;
 }
 
 /** Every state reachable from a new document with these facts, under these events. */
 export function explore(def: WorkflowDefinition, input: DocumentFacts, events: (s: Snapshot) => ReviewEvent[]) {
-  const options = { input, events, serializeState: serializerFor(def), limit: 2_000_000 };
+  const options = { input, events, serializeState: serializerFor(def), serializeEvent, limit: 2_000_000 };
   return { options, adjacency: getAdjacencyMap(compileWorkflow(def), options) };
+}
+
+/** Every transition the walk recorded, refused events included (they lead back to their state). */
+export function edgesOf(adjacency: Adjacency): { fromKey: string; from: Snapshot; event: ReviewEvent; to: Snapshot }[] {
+  const entries = Object.entries(adjacency) as [string, AdjacencyValue<Snapshot, EventFromLogic<ReviewMachine>>][];
+  return entries.flatMap(([fromKey, { state, transitions }]) =>
+    Object.values(transitions).map((t) => ({ fromKey, from: state, event: t.event as ReviewEvent, to: t.state })),
+  );
 }
 
 /** States from which some final state can be reached, by walking the edges backwards. */
 export function statesReachingAnEnd(def: WorkflowDefinition, adjacency: Adjacency): Set<string> {
   const serialize = serializerFor(def);
-  const entries = Object.entries(adjacency) as [string, AdjacencyValue<Snapshot, EventFromLogic<ReviewMachine>>][];
   const incoming = new Map<string, string[]>();
-  for (const [from, { transitions }] of entries) {
-    for (const { state } of Object.values(transitions)) {
-      const to = serialize(state);
-      const sources = incoming.get(to) ?? [];
-      sources.push(from);
-      incoming.set(to, sources);
-    }
+  for (const { fromKey, to } of edgesOf(adjacency)) {
+    const toKey = serialize(to);
+    const sources = incoming.get(toKey) ?? [];
+    sources.push(fromKey);
+    incoming.set(toKey, sources);
   }
-  const queue = entries.filter(([, { state }]) => FINAL.has(String(state.value))).map(([key]) => key);
+  const queue = Object.entries(adjacency)
+    .filter(([, { state }]) => FINAL.has(String(state.value)))
+    .map(([key]) => key);
   const reached = new Set(queue);
   for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
     for (const from of incoming.get(key) ?? []) if (!reached.has(from)) reached.add(from), queue.push(from);

@@ -1,4 +1,4 @@
-/** The pure workflow core: definitions as data, their compiler, and the review engine. */
+/** The pure workflow core: definitions as data, their compiler, the review engine and its seats (会签/或签, 转办, 加签). */
 export * from './roles';
 export * from './definition';
 export * from './review-types';

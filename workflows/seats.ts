@@ -108,7 +108,7 @@ export function seatsHeldBy(board: readonly BoardSeat[], userId: string, roles: 
   return personal.length ? personal : open.filter((s) => s.userId === null && s.role !== null && roles.includes(s.role));
 }
 
-/** The seat an event names, if it names one. */
+/** The seat an event names, if it names one. @example seatIdOf({ type: 'APPROVE', actor, seatId: 'joint_review#1' }) // 'joint_review#1' */
 export function seatIdOf(event: ReviewEvent | undefined): string | undefined {
   return event && 'seatId' in event ? event.seatId : undefined;
 }
@@ -138,19 +138,22 @@ export function isStepComplete(board: readonly BoardSeat[], mode: SeatMode): boo
   return mode === 'any' ? declared.some((s) => isSatisfied(board, s)) : declared.every((s) => isSatisfied(board, s));
 }
 
-/** The board as it would be once `userId` approved `seatId`. */
+/**
+ * The board as it would be once `userId` approved `seatId`, with the seats it unblocks freed.
+ * @example isStepComplete(withApproval(board, 'joint_review#1', 'u-secrecy'), 'all')
+ */
 export function withApproval(board: readonly BoardSeat[], seatId: string, userId: string): readonly BoardSeat[] {
   const next = board.map((s) => (s.id === seatId ? { ...s, approvedBy: userId } : { ...s }));
   for (const seat of next) if (seat.blockedBy && next.find((s) => s.id === seat.blockedBy)?.approvedBy) seat.blockedBy = null;
   return next;
 }
 
-/** The id the next added seat of this step gets. */
+/** The id the next added seat of this step gets. @example nextSeatId(twoSeatBoard, 'joint_review') // 'joint_review#2' */
 export function nextSeatId(board: readonly BoardSeat[], stepId: string): string {
   return `${stepId}#${board.length}`;
 }
 
-/** The public view of a board seat, without what only the engine needs. */
+/** The public view of a board seat, without what only the engine needs. @example board.map(publicSeat) */
 export function publicSeat({ approvedBy: _approved, attachedTo: _attached, ...seat }: BoardSeat): Seat {
   return seat;
 }

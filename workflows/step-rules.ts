@@ -1,7 +1,7 @@
 /**
  * Which events each kind of step accepts, and the ordered rule checks each must pass. The
- * compiler turns a check list into the machine's guard; the engine walks the same list to
- * say why the machine refused an event.
+ * compiler turns a check list into one guard on every candidate transition; the engine
+ * walks the same list to refuse an event, with its reason, before asking the machine.
  */
 import { stepById, type StepDefinition, type WorkflowDefinition } from './definition';
 import { evaluateGuard, guardParams } from './flow';
@@ -57,13 +57,31 @@ const RULES_BY_KIND: Record<Exclude<StepDefinition['kind'], 'end'>, EventRules> 
 
 /**
  * The checks an event must pass at a step, or null when the step does not accept it.
- * @example checksFor(stepById(def, 'leader_signoff')!, 'REJECT') // open seat, own document, already acted, not blocked
+ * @example checksFor(stepById(def, 'leader_signoff')!, 'REJECT') // seat open, not acted here, holds a seat, not own, not twice, not blocked
  */
 export function checksFor(step: StepDefinition, type: ReviewEventType): readonly RuleCheck[] | null {
   if (step.kind === 'end') {
     return step.id === 'published' && type === 'WITHDRAW_PUBLICATION' ? [BY_ROLE] : null;
   }
   return RULES_BY_KIND[step.kind][type] ?? null;
+}
+
+/**
+ * The refusal of the first rule check this event fails at the current step, or null when it
+ * passes them all ('invalid_in_state' when the step does not accept the event at all).
+ * @example failedRuleCheck(def, atLegality, { type: 'APPROVE', actor: drafter }, reg) // 'not_assignee'
+ */
+export function failedRuleCheck(
+  def: WorkflowDefinition,
+  state: PersistedReview,
+  event: ReviewEvent,
+  registry: WorkflowRegistry,
+): Refusal | null {
+  const step = stepById(def, state.value);
+  const checks = step && checksFor(step, event.type);
+  if (!step || !checks) return 'invalid_in_state';
+  const params = guardParams(def, step);
+  return checks.find((c) => !evaluateGuard(registry, c.guard, state.context, event, params))?.refusal ?? null;
 }
 
 /**
@@ -77,11 +95,5 @@ export function explainRefusal(
   event: ReviewEvent,
   registry: WorkflowRegistry,
 ): Refusal {
-  const step = stepById(def, state.value);
-  const checks = step && checksFor(step, event.type);
-  if (!step || !checks) return 'invalid_in_state';
-  const params = guardParams(def, step);
-  const failed = checks.find((c) => !evaluateGuard(registry, c.guard, state.context, event, params));
-  if (failed) return failed.refusal;
-  return event.type === 'RETURN' ? 'invalid_target' : 'invalid_in_state';
+  return failedRuleCheck(def, state, event, registry) ?? (event.type === 'RETURN' ? 'invalid_target' : 'invalid_in_state');
 }

@@ -23,3 +23,4 @@ export type TaskDeadline = DeadlineBoard['tasks'][number];
 export type DocumentDeadline = DeadlineBoard['documents'][number];
 export type CalendarSettings = RouterOutputs['deadlines']['calendar'];
 export type NotificationItem = RouterOutputs['notifications']['list']['items'][number];
+export type PendingValidityChange = RouterOutputs['validity']['pending'][number];

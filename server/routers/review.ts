@@ -5,6 +5,7 @@ import { performReviewAction } from '../services/review-service';
 import { listMyTasks } from '../services/inbox-service';
 import { justifyPrivacyHit, maskPrivacyHit } from '../services/privacy-service';
 import { reviseRedactions } from '../services/redaction-review-service';
+import { listColleagues } from '../services/colleague-service';
 
 const target = { documentId: z.string().min(1).max(64), expectedVersion: z.number().int().positive() };
 const taskId = z.string().min(1, '缺少任务编号').max(64);
@@ -33,6 +34,13 @@ export const reviewRouter = router({
   reviseRedactions: signedInProcedure
     .input(z.object({ ...target, redactions: z.array(z.object({ start: z.number().int(), end: z.number().int(), ground: z.enum(LEGAL_GROUNDS), reason: z.string().max(500) })).max(500) }))
     .mutation(({ ctx, input }) => reviseRedactions(ctx.services, ctx.user, input)),
+  transfer: signedInProcedure
+    .input(z.object({ ...target, taskId, toUserId: z.string().min(1, '请选择转办对象').max(64), opinion }))
+    .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'transfer' })),
+  addSigner: signedInProcedure
+    .input(z.object({ ...target, taskId, userId: z.string().min(1, '请选择加签人员').max(64), position: z.enum(['before', 'after']), opinion, checks: checks.optional() }))
+    .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'add_signer' })),
+  colleagues: signedInProcedure.input(z.object({ documentId: target.documentId })).query(({ ctx, input }) => listColleagues(ctx.services, ctx.user, input.documentId)),
   reject: signedInProcedure
     .input(z.object({ ...target, taskId, opinion: requiredOpinion }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'reject' })),

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import { categories, departments, users } from '../db/schema/index';
 import { createDraft } from '../services/draft-service';
 import { performReviewAction } from '../services/review-service';
-import { loadDocument, loadOpenTask, reviewState } from '../services/document-store';
+import { loadDocument, loadOpenTasks, reviewState } from '../services/document-store';
 import { loadSessionUser, type SessionUser } from '../services/users';
 import { writeSetting, SETTING_KEYS } from '../services/settings';
 import { FIVE_CHECKS } from '../../forms/disclosure';
@@ -59,7 +59,7 @@ async function driveToStage(ctx: ServiceContext, doc: DemoDocument, id: string, 
       await act(drafter, { documentId: id, expectedVersion: row.version, action: 'submit' });
       continue;
     }
-    const task = await loadOpenTask(ctx.database.db, id);
+    const [task] = await loadOpenTasks(ctx.database.db, id);
     if (!task) throw new Error(`demo document ${doc.key} stuck at ${row.currentStep}`);
     const acted = reviewState(row).context.acted.map((a) => a.userId);
     const candidates = people.filter((p) => (p.roles as string[]).includes(task.role) && p.id !== drafter.id);

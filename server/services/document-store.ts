@@ -24,12 +24,13 @@ export async function loadRedactions(db: Db, documentId: string) {
     .then((rows) => rows.map((r) => ({ ...r, ground: r.ground as LegalGround })));
 }
 
-export async function loadOpenTask(db: Db, documentId: string): Promise<TaskRow | undefined> {
-  const [row] = await db
+/** The open tasks of a document: one per waiting seat (several at a countersign). */
+export async function loadOpenTasks(db: Db, documentId: string): Promise<TaskRow[]> {
+  return db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.documentId, documentId), eq(tasks.status, 'open')));
-  return row;
+    .where(and(eq(tasks.documentId, documentId), eq(tasks.status, 'open')))
+    .orderBy(tasks.seatId);
 }
 
 export async function loadCategoryCode(db: Db, categoryId: string): Promise<string | undefined> {

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { attachments, auditLog, categories, departments, documents, reviewRecords, users } from '../db/schema/index';
-import { availableEvents, currentStep, returnTargetsFor, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
+import { availableEvents, currentStep, returnTargetsFor, seatProgress, type SeatProgress, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { canViewDocument, isTaskFor } from './access';
 import { notFound } from './errors';
-import { loadDocument, loadOpenTask, loadRedactions, reviewState } from './document-store';
+import { loadDocument, loadOpenTasks, loadRedactions, reviewState } from './document-store';
 import { pinnedDefinition } from './workflow-definitions';
 import { readSetting, SETTING_KEYS } from './settings';
 import { canProposeValidity, pendingValidityChange } from './validity-service';
@@ -13,6 +14,19 @@ import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
+
+/** Seat labels and signers with display names instead of user ids. */
+async function seatsWithNames(db: Db, seats: SeatProgress[]) {
+  const ids = [...new Set(seats.flatMap((s) => [s.userId, s.approvedBy]).filter((id): id is string => Boolean(id)))];
+  const names = new Map(ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : []);
+  return seats.map((s) => ({
+    seatId: s.seatId,
+    label: s.role ? s.label.zh : (names.get(s.userId ?? '') ?? s.label.zh),
+    assigneeName: s.userId ? (names.get(s.userId) ?? null) : null,
+    added: s.added?.position ?? null,
+    approvedByName: s.approvedBy ? (names.get(s.approvedBy) ?? '') : null,
+  }));
+}
 
 /** Audit details are stored as JSON text (hashed as stored); the page wants the object. */
 function parseDetail(text: string | null): Record<string, unknown> | null {
@@ -35,10 +49,13 @@ export function stepLabel(def: WorkflowDefinition, stepId: string): string {
 export async function loadViewableDocument(ctx: ServiceContext, user: SessionUser, documentId: string) {
   const { db } = ctx.database;
   const doc = await loadDocument(db, documentId);
-  const openTask = await loadOpenTask(db, doc.id);
+  const openTasks = await loadOpenTasks(db, doc.id);
+  const mine = openTasks.filter((t) => isTaskFor(user, t));
   const [acted] = await db.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, doc.id), eq(reviewRecords.userId, user.id))).limit(1);
-  const involvement = { isDrafter: doc.drafterId === user.id, hasActed: Boolean(acted), holdsOpenTask: Boolean(openTask && isTaskFor(user, openTask)) };
+  const involvement = { isDrafter: doc.drafterId === user.id, hasActed: Boolean(acted), holdsOpenTask: mine.length > 0 };
   if (!canViewDocument(user.roles, doc.status, involvement)) throw notFound('未找到该文件');
+  // The user's own task: personal assignments first (a transfer or 加签 names them), then the role's pool.
+  const openTask = [...mine].sort((a, b) => Number(b.assigneeId === user.id) - Number(a.assigneeId === user.id))[0] ?? null;
   return { doc, openTask, involvement };
 }
 
@@ -49,7 +66,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
   const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));
-  const taskIsMine = Boolean(openTask && isTaskFor(user, openTask) && openTask.step === state.value);
+  const taskIsMine = Boolean(openTask && openTask.step === state.value);
   const drafter = alias(users, 'drafter');
   const [meta] = await db
     .select({ categoryName: categories.nameZh, categoryCode: categories.code, requiresDisclosure: categories.requiresDisclosure, departmentName: departments.name, drafterName: drafter.displayName })
@@ -113,6 +130,8 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     attachments: files,
     history: history.map((h) => ({ ...h, detail: parseDetail(h.detail), fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null })),
     reviews: reviews.map((r) => ({ ...r, stepLabel: stepLabel(def, r.step) })),
+    // 会签进度: every seat of the current step and who has signed it.
+    seats: await seatsWithNames(db, seatProgress(def, state)),
     openTask: openTask && taskIsMine ? { id: openTask.id, step: openTask.step, createdAt: openTask.createdAt } : null,
     privacyHits: await privacyFindings(db, doc),
     // The law requires this category to be published, yet the drafter chose not to: the legality reviewer must look twice.
@@ -125,6 +144,8 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
       approve: canActOnTask('APPROVE'),
       return: canActOnTask('RETURN'),
       reject: canActOnTask('REJECT'),
+      transfer: canActOnTask('TRANSFER'),
+      addSigner: canActOnTask('ADD_SIGNER'),
       publish: canActOnTask('PUBLISH'),
       withdrawPublication: events.has('WITHDRAW_PUBLICATION'),
       uploadAttachment: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),

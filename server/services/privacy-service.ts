@@ -4,7 +4,7 @@ import { maskHit, scanPersonalData, type PersonalDataHit } from '../../forms/ind
 import { currentStep } from '../../workflows/index';
 import { commitChange } from './commit';
 import { badRequest, conflict, forbidden } from './errors';
-import { loadDocument, loadOpenTask, loadRedactions, reviewState, type DocumentRow } from './document-store';
+import { loadDocument, loadOpenTasks, loadRedactions, reviewState, type DocumentRow } from './document-store';
 import { isTaskFor } from './access';
 import { pinnedDefinition } from './workflow-definitions';
 import type { Db } from '../db/client';
@@ -43,9 +43,9 @@ export async function requireSecrecyTask(ctx: ServiceContext, actor: SessionUser
   const { db } = ctx.database;
   const doc = await loadDocument(db, documentId);
   if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
-  const task = await loadOpenTask(db, doc.id);
+  const holds = (await loadOpenTasks(db, doc.id)).some((t) => isTaskFor(actor, t));
   const step = currentStep(pinnedDefinition(doc.workflowKey, doc.workflowVersion), reviewState(doc));
-  if (!task || step?.role !== PRIVACY_ROLE || !isTaskFor(actor, task) || doc.drafterId === actor.id) throw forbidden('只有当前保密审查人员可以处理个人信息');
+  if (!holds || step?.role !== PRIVACY_ROLE || doc.drafterId === actor.id) throw forbidden('只有当前保密审查人员可以处理个人信息');
   return doc;
 }
 

@@ -8,7 +8,9 @@ import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
-import { factsOf, loadCategoryCode, loadDocument, loadOpenTask, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
+import { factsOf, loadCategoryCode, loadDocument, loadOpenTasks, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
+import { closeTaskStatement, DRAFTER_SEAT, syncTasks, wantedTasks } from './task-sync';
+import { loadSessionUser } from './users';
 import { pinnedDefinition } from './workflow-definitions';
 import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -23,6 +25,8 @@ export type ReviewAction =
   | { action: 'return'; taskId: string; opinion: string; target: string }
   | { action: 'reject'; taskId: string; opinion: string }
   | { action: 'publish'; taskId: string }
+  | { action: 'transfer'; taskId: string; toUserId: string; opinion: string }
+  | { action: 'add_signer'; taskId: string; userId: string; position: 'before' | 'after'; opinion: string; checks?: Record<FiveCheck, boolean> }
   | { action: 'withdraw_publication'; reason: string };
 
 export type ReviewActionInput = ReviewAction & { documentId: string; expectedVersion: number };
@@ -37,43 +41,44 @@ const REFUSAL_MESSAGES: Record<Refusal, ShenfaError> = {
   invalid_target: badRequest('退回的目标环节无效'),
 };
 
-const TASK_ACTIONS = new Set(['approve', 'return', 'reject', 'publish']);
+const TASK_ACTIONS = new Set(['approve', 'return', 'reject', 'publish', 'transfer', 'add_signer']);
 
-function toEvent(input: ReviewAction, actor: SessionUser, facts: ReturnType<typeof factsOf>): ReviewEvent {
+async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionUser, facts: ReturnType<typeof factsOf>, seatId: string | undefined): Promise<ReviewEvent> {
   const who = { id: actor.id, roles: actor.roles };
+  const seat = seatId && seatId !== DRAFTER_SEAT ? { seatId } : {};
   switch (input.action) {
     case 'submit': return { type: 'SUBMIT', actor: who, facts };
     case 'recall': return { type: 'RECALL', actor: who };
-    case 'approve': return { type: 'APPROVE', actor: who };
-    case 'return': return { type: 'RETURN', actor: who, target: input.target };
-    case 'reject': return { type: 'REJECT', actor: who };
-    case 'publish': return { type: 'PUBLISH', actor: who };
+    case 'approve': return { type: 'APPROVE', actor: who, ...seat };
+    case 'return': return { type: 'RETURN', actor: who, target: input.target, ...seat };
+    case 'reject': return { type: 'REJECT', actor: who, ...seat };
+    case 'publish': return { type: 'PUBLISH', actor: who, ...seat };
     case 'withdraw_publication': return { type: 'WITHDRAW_PUBLICATION', actor: who };
+    case 'add_signer': return { type: 'ADD_SIGNER', actor: who, userId: input.userId, position: input.position, ...seat };
+    case 'transfer': {
+      // The workflow decides whether the colleague may take the seat; it needs their roles as stored.
+      const colleague = await loadSessionUser(ctx.database.db, input.toUserId);
+      if (!colleague) throw badRequest('转办对象不存在或已停用');
+      return { type: 'TRANSFER', actor: who, toUserId: colleague.id, toRoles: colleague.roles, ...seat };
+    }
   }
 }
 
-/** Who must act next in a state: the step's role, or the drafter personally after a return. */
-export function nextTaskFor(def: WorkflowDefinition, state: PersistedReview, drafterId: string) {
-  const status = reviewStatus(state, def);
-  if (status === 'returned') return { step: state.value, role: 'drafter', assigneeId: drafterId as string | null };
-  if (status !== 'in_review' && status !== 'awaiting_publication') return null;
-  const step = currentStep(def, state);
-  if (!step?.role) return null;
-  return { step: step.id, role: step.role as string, assigneeId: null as string | null };
-}
-
-function requireTask(input: ReviewAction, open: TaskRow | undefined, state: PersistedReview): TaskRow | undefined {
-  if (!TASK_ACTIONS.has(input.action)) return open;
+function requireTask(input: ReviewAction, open: readonly TaskRow[], state: PersistedReview): TaskRow | null {
+  if (!TASK_ACTIONS.has(input.action)) return input.action === 'submit' ? (open.find((t) => t.seatId === DRAFTER_SEAT) ?? null) : null;
   const taskId = 'taskId' in input ? input.taskId : undefined;
-  if (!open || open.id !== taskId || open.step !== state.value) throw conflict('该任务已被他人处理或已流转，请刷新后重试');
-  return open;
+  const task = open.find((t) => t.id === taskId);
+  if (!task || task.step !== state.value) throw conflict('该任务已被他人处理或已流转，请刷新后重试');
+  return task;
 }
 
 /** A reviewer approves only after confirming all five checks (五关); filing and publication have none. */
 function requireFiveChecks(def: WorkflowDefinition, state: PersistedReview, input: ReviewAction) {
-  if (input.action !== 'approve') return;
+  // Adding a signer after oneself is one's own approval too.
+  const checks = input.action === 'approve' ? input.checks : input.action === 'add_signer' && input.position === 'after' ? (input.checks ?? null) : undefined;
+  if (checks === undefined) return;
   const step = currentStep(def, state);
-  if (step && SEPARATED_KINDS.includes(step.kind) && !FIVE_CHECKS.every((k) => input.checks[k])) {
+  if (step && SEPARATED_KINDS.includes(step.kind) && !FIVE_CHECKS.every((k) => checks?.[k])) {
     throw badRequest('同意前请逐项确认五关审查：政治关、法律关、政策关、保密关、文字关');
   }
 }
@@ -89,7 +94,8 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   if (doc.version !== input.expectedVersion) throw conflict('该文件已被他人处理或已修改，请刷新后重试');
   const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
-  const openTask = requireTask(input, await loadOpenTask(db, doc.id), state);
+  const openTasks = await loadOpenTasks(db, doc.id);
+  const actedTask = requireTask(input, openTasks, state);
   const facts = factsOf(doc, (await loadCategoryCode(db, doc.categoryId)) ?? '');
   requireFiveChecks(def, state, input);
   const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
@@ -97,7 +103,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   if (input.action === 'publish' && (await loadRedactions(db, doc.id)).some((r) => !r.confirmedBy)) {
     throw badRequest('删减内容尚未经保密审查确认，不能发布');
   }
-  const result = applyReviewEvent(def, state, toEvent(input, actor, facts));
+  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId));
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
 
   const now = ctx.now();
@@ -128,42 +134,36 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
       })
       .where(eq(documents.id, doc.id)),
   );
-  if (openTask) {
-    statements.push(
-      db
-        .update(tasks)
-        .set({ status: input.action === 'recall' ? 'cancelled' : 'done', completedBy: actor.id, completedAt: now, outcome: input.action })
-        .where(eq(tasks.id, openTask.id)),
-    );
-  }
   if (secrecyApproval) {
     // Approving the secrecy review confirms every redaction as it stands.
     statements.push(db.update(redactions).set({ confirmedBy: actor.id, confirmedAt: now }).where(and(eq(redactions.documentId, doc.id), isNull(redactions.confirmedBy))));
   }
-  const nextTask = nextTaskFor(def, next, doc.drafterId);
-  if (nextTask) {
-    const due = nextTask.role === 'drafter' ? { dueDate: null, dueProvisional: false } : taskDue(def, nextTask.step, now, await loadWorkCalendar(ctx));
-    statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...nextTask, ...due, round: next.context.round, status: 'open', createdAt: now }));
+  const sync = syncTasks(openTasks, wantedTasks(def, next, doc.drafterId), { taskId: actedTask?.id ?? null, recall: input.action === 'recall' });
+  for (const close of sync.close) statements.push(closeTaskStatement(db, close, actor.id, input.action, now));
+  const calendar = sync.open.length ? await loadWorkCalendar(ctx) : null;
+  for (const task of sync.open) {
+    const due = task.seatId === DRAFTER_SEAT || !calendar ? { dueDate: null, dueProvisional: false } : taskDue(def, task.step, now, calendar);
+    statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...task, ...due, round: next.context.round, status: 'open', createdAt: now }));
   }
   const opinion = 'opinion' in input ? input.opinion : input.action === 'withdraw_publication' ? input.reason : '';
   statements.push(
     db.insert(reviewRecords).values({
       id: crypto.randomUUID(),
       documentId: doc.id,
-      taskId: openTask?.id ?? null,
+      taskId: actedTask?.id ?? null,
       round: input.action === 'submit' ? next.context.round : state.context.round,
       step: state.value,
       userId: actor.id,
       decision: input.action,
       opinion,
-      checks: input.action === 'approve' ? input.checks : null,
+      checks: input.action === 'approve' ? input.checks : input.action === 'add_signer' ? (input.checks ?? null) : null,
       createdAt: now,
     }),
   );
   await commitChange(
     ctx,
     statements,
-    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}), ...(input.action === 'submit' ? { privacyHits: (await privacyFindings(db, doc)).length } : {}) } }],
+    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}), ...(input.action === 'transfer' ? { toUserId: input.toUserId } : {}), ...(input.action === 'add_signer' ? { userId: input.userId, position: input.position } : {}), ...(input.action === 'submit' ? { privacyHits: (await privacyFindings(db, doc)).length } : {}) } }],
     '该文件已被他人处理，请刷新后重试',
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));

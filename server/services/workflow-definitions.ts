@@ -1,4 +1,4 @@
-import { releaseReviewDefinition, type WorkflowDefinition } from '../../workflows/index';
+import { releaseReviewDefinition, workflowDefinitionSchema, type WorkflowDefinition } from '../../workflows/index';
 import { notFound } from './errors';
 
 /**
@@ -6,6 +6,16 @@ import { notFound } from './errors';
  * release-review definition; admin-edited versions will be stored in the database.
  */
 const SHIPPED: WorkflowDefinition[] = [releaseReviewDefinition];
+
+/**
+ * Adds a definition version (a plugin's, or a test's). Versions are immutable: a key and
+ * version already present is refused, so documents pinned to it never change under them.
+ */
+export function registerWorkflowDefinition(def: WorkflowDefinition): void {
+  const parsed = workflowDefinitionSchema.parse(def);
+  if (SHIPPED.some((d) => d.key === parsed.key && d.version === parsed.version)) throw new Error(`workflow ${parsed.key} v${parsed.version} already exists`);
+  SHIPPED.push(def);
+}
 
 export function currentDefinition(key: string): WorkflowDefinition {
   const latest = SHIPPED.filter((d) => d.key === key).sort((a, b) => b.version - a.version)[0];

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { scanReminders } from '../../server/services/reminder-service';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { signIn } from './staff-actions';
 
 // Tuesday 2026-12-08, 10:00 CST. The demo documents were written in March–November 2026,
 // so by now some review tasks (due mid-November) and statutory clocks (due 11/30, 12/03)
@@ -26,14 +27,6 @@ afterAll(async () => {
 
 const laptop = () => browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
 describe('deadlines, notifications and the working-day calendar in the browser', () => {
   let context: BrowserContext;
   afterAll(() => context?.close());
@@ -42,7 +35,7 @@ describe('deadlines, notifications and the working-day calendar in the browser',
     context = await laptop();
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, 'publisher');
+    await signIn(page, server.url, 'publisher');
     // The inbox shows each task's due date.
     await page.locator('[data-testid=task-row]', { hasText: '2025年度部门决算公开' }).waitFor();
     expect(await page.locator('[data-testid=task-row]', { hasText: '2025年度部门决算公开' }).locator('[data-testid=task-due]').textContent()).toContain('2026/11/13');
@@ -74,7 +67,7 @@ describe('deadlines, notifications and the working-day calendar in the browser',
   it('fits the board on a phone', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true });
     const page = await phone.newPage();
-    await signIn(page, 'publisher');
+    await signIn(page, server.url, 'publisher');
     await page.goto(`${server.url}/deadlines`);
     await page.waitForSelector('[data-testid=deadline-task-row]');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -111,7 +104,7 @@ describe('deadlines, notifications and the working-day calendar in the browser',
   it('lets the admin enter a holiday of a year not in the package, recomputing open deadlines', async () => {
     const drafterContext = await laptop();
     const drafterPage = await drafterContext.newPage();
-    await signIn(drafterPage, 'drafter');
+    await signIn(drafterPage, server.url, 'drafter');
     expect(await drafterPage.locator('nav a[href="/admin/calendar"]').count()).toBe(0);
     expect(await drafterPage.locator('nav a[href="/deadlines"]').count()).toBe(1);
     await drafterContext.close();
@@ -119,7 +112,7 @@ describe('deadlines, notifications and the working-day calendar in the browser',
     const adminContext = await laptop();
     const page = await adminContext.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, 'admin');
+    await signIn(page, server.url, 'admin');
     await page.click('nav a[href="/admin/calendar"]');
     await page.waitForSelector('[data-testid=calendar-day-form]');
     expect(await page.textContent('[data-testid=package-years]')).toContain('2026');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { approveFromInbox, openFromInbox, signIn, signOut } from './staff-actions';
 
 const SECRET = '受助人李某某，身份证号码110101199003077777';
 const BODY = [
@@ -22,34 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.click('[data-testid=logout]');
-  await page.waitForURL((url) => url.pathname.startsWith('/login'));
-}
-
-/** The reviewer opens the task from the inbox, ticks the five checks and approves. */
-async function approveFromInbox(page: Page, username: string, title: string, shot: string) {
-  await signIn(page, username);
-  const row = page.locator('[data-testid=task-row]', { hasText: title });
-  await row.locator('a').first().click();
-  await page.waitForSelector('[data-testid=approve]');
-  for (const check of ['political', 'legal', 'policy', 'secrecy', 'wording']) await page.check(`input[name=check-${check}]`);
-  await page.fill('[data-testid=opinion]', '经审查，同意。');
-  await screenshot(page, shot);
-  const before = await page.textContent('[data-testid=doc-status]');
-  await page.click('[data-testid=approve]');
-  await page.waitForFunction((prev) => document.querySelector('[data-testid=doc-status]')?.textContent !== prev, before);
-  await signOut(page);
-}
-
 describe('a newcomer clicks through the whole path in Chinese', () => {
   it('drafts a partial document, each reviewer approves, the publisher publishes, the public page hides the redaction', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -57,7 +30,7 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     const errors = watchPageErrors(page);
     const title = '2026年第三季度临时救助发放情况公示';
 
-    await signIn(page, 'drafter');
+    await signIn(page, server.url, 'drafter');
     await screenshot(page, '01-drafter-inbox');
     await page.click('a[href="/documents/new"]');
     await page.fill('[name=title]', title);
@@ -83,18 +56,18 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     await screenshot(page, '03-submitted');
     await signOut(page);
 
-    await approveFromInbox(page, 'legal', title, '04-legality-review');
-    await signIn(page, 'secrecy');
-    await page.locator('[data-testid=task-row]', { hasText: title }).locator('a').first().click();
+    await approveFromInbox(page, server.url, 'legal', title, '04-legality-review');
+    await signIn(page, server.url, 'secrecy');
+    await openFromInbox(page, title);
     await page.waitForSelector('[data-testid=redaction-highlight]');
     expect(await page.textContent('[data-testid=redaction-highlight]')).toContain('110101199003077777');
     await signOut(page);
-    await approveFromInbox(page, 'secrecy', title, '05-secrecy-review');
-    await approveFromInbox(page, 'leader', title, '06-leader-signoff');
-    await approveFromInbox(page, 'publisher', title, '07-filing');
+    await approveFromInbox(page, server.url, 'secrecy', title, '05-secrecy-review');
+    await approveFromInbox(page, server.url, 'leader', title, '06-leader-signoff');
+    await approveFromInbox(page, server.url, 'publisher', title, '07-filing');
 
-    await signIn(page, 'publisher');
-    await page.locator('[data-testid=task-row]', { hasText: title }).locator('a').first().click();
+    await signIn(page, server.url, 'publisher');
+    await openFromInbox(page, title);
     await page.click('[data-testid=publish]');
     await page.waitForSelector('[data-testid=index-number]');
     const indexNumber = (await page.textContent('[data-testid=index-number]'))!.trim();
@@ -117,7 +90,7 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     const phonePage = await phone.newPage();
     await phonePage.goto(publicPage.url());
     await screenshot(phonePage, '11-public-document-phone');
-    await signIn(phonePage, 'drafter');
+    await signIn(phonePage, server.url, 'drafter');
     await screenshot(phonePage, '12-inbox-phone');
     expect(errors).toEqual([]);
     await phone.close();

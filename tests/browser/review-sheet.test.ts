@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { ARTIFACTS, launchBrowser, screenshot, watchPageErrors } from './browser';
+import { signIn } from './staff-actions';
 
 const CHECK_LABELS = ['政治关', '法律关', '政策关', '保密关', '文字关'];
 const CST_DATE_TIME = /^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/;
@@ -20,14 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** Renders each page of a PDF to PNG with poppler's pdftoppm; false when it is not installed. */
 function pdfToPng(pdf: string, prefix: string): boolean {
@@ -49,7 +42,7 @@ describe('the printable review sheet (政府信息公开发布审查表)', () =>
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, 'drafter');
+    await signIn(page, server.url, 'drafter');
     await page.click('a[href="/mine"]');
     await page.waitForSelector('[data-testid=document-row]');
     // A published document with removed passages shows the most of the sheet.
@@ -131,7 +124,7 @@ describe('the printable review sheet (政府信息公开发布审查表)', () =>
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, 'leader');
+    await signIn(page, server.url, 'leader');
     await page.locator('[data-testid=task-row]').first().locator('a').first().click();
     await page.waitForSelector('[data-testid=return-target]');
     expect((await page.textContent('[data-testid=doc-status]'))?.trim()).toBe('分管领导审批');

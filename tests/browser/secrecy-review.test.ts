@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { signedIn } from '../support/api-client';
 import { ALL_CHECKS } from '../support/review-driver';
 import { categoryId, draftInput, partialOverrides } from '../support/draft-input';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
 
 const PHONE = '13912345678';
 const RESIDENT_ID = '11010519491231002X';
@@ -26,33 +27,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.click('[data-testid=logout]');
-  await page.waitForURL((url) => url.pathname.startsWith('/login'));
-}
-
-async function openFromInbox(page: Page, title: string) {
-  await page.locator('[data-testid=task-row]', { hasText: title }).locator('a').first().click();
-  await page.waitForURL(/\/documents\/[^/]+$/);
-  await page.waitForSelector('[data-testid=doc-status]');
-}
-
-async function tickFiveChecks(page: Page) {
-  for (const check of ['political', 'legal', 'policy', 'secrecy', 'wording']) await page.check(`input[name=check-${check}]`);
-}
-
-async function waitForStep(page: Page, label: string) {
-  await page.waitForFunction((l) => document.querySelector('[data-testid=doc-status]')?.textContent?.includes(l), label);
-}
-
 /** Created and submitted by the drafter and approved by legality through the API: the document waits for secrecy review. */
 async function atSecrecyReview(title: string, overrides: Parameters<typeof draftInput>[1] = {}) {
   const drafter = await signedIn(server.url, 'drafter');
@@ -71,7 +45,7 @@ describe('secrecy review in the browser', () => {
     const errors = watchPageErrors(page);
     const title = '2026年第四季度临时救助受理情况通报';
 
-    await signIn(page, 'drafter');
+    await signIn(page, server.url, 'drafter');
     await page.click('a[href="/documents/new"]');
     await page.fill('[name=title]', title);
     await page.fill('[name=docNumber]', '清民〔2026〕131号');
@@ -86,7 +60,7 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '合法性审查');
     await signOut(page);
 
-    await signIn(page, 'legal');
+    await signIn(page, server.url, 'legal');
     await openFromInbox(page, title);
     await tickFiveChecks(page);
     await page.fill('[data-testid=opinion]', '法律依据充分，同意。');
@@ -94,7 +68,7 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '保密审查');
     await signOut(page);
 
-    await signIn(page, 'secrecy');
+    await signIn(page, server.url, 'secrecy');
     await openFromInbox(page, title);
     await page.waitForSelector('[data-testid=privacy-hits]');
     expect(await page.locator('[data-testid=privacy-hit]').count()).toBe(2);
@@ -139,7 +113,7 @@ describe('secrecy review in the browser', () => {
     const errors = watchPageErrors(page);
     const opinion = '第三段资金发放要求不够具体，请写明发放时限后重新提交。';
 
-    await signIn(page, 'secrecy');
+    await signIn(page, server.url, 'secrecy');
     await openFromInbox(page, title);
     await page.selectOption('[data-testid=return-target]', 'draft');
     await page.fill('[data-testid=opinion]', opinion);
@@ -148,7 +122,7 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '起草');
     await signOut(page);
 
-    await signIn(page, 'drafter');
+    await signIn(page, server.url, 'drafter');
     const row = page.locator('[data-testid=task-row]', { hasText: title });
     await row.waitFor();
     expect(await row.textContent()).toContain('已退回');
@@ -170,7 +144,7 @@ describe('secrecy review in the browser', () => {
     expect(await page.textContent('.doc-body-card')).toContain('2026年12月20日前');
     await signOut(page);
 
-    await signIn(page, 'legal');
+    await signIn(page, server.url, 'legal');
     await page.locator('[data-testid=task-row]', { hasText: title }).waitFor();
     await screenshot(page, '30-legal-sees-again');
     await openFromInbox(page, title);
@@ -186,7 +160,7 @@ describe('secrecy review in the browser', () => {
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, 'secrecy');
+    await signIn(page, server.url, 'secrecy');
     await openFromInbox(page, title);
     const review = page.locator('[data-testid=redaction-review]');
     await review.waitFor();

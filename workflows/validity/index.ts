@@ -1,1 +1,2 @@
+export * from './validity-values';
 export * from './validity-change.machine';

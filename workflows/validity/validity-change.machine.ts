@@ -5,15 +5,7 @@
  */
 import { setup, transition, initialTransition } from 'xstate';
 import type { Role } from '../roles';
-
-export const VALIDITY_VALUES = ['in_force', 'repealed', 'expired'] as const;
-export type Validity = (typeof VALIDITY_VALUES)[number];
-
-export const VALIDITY_LABELS: Record<Validity, { zh: string; en: string }> = {
-  in_force: { zh: '有效', en: 'In force' },
-  repealed: { zh: '废止', en: 'Repealed' },
-  expired: { zh: '失效', en: 'Expired' },
-};
+import type { Validity } from './validity-values';
 
 export interface ValidityActor {
   id: string;

@@ -1,6 +1,7 @@
 /**
- * The number next to 我的待办. Reloaded on every navigation and after every action, so a
- * reviewer sees the count drop as soon as they approve something.
+ * The number next to 我的待办: review tasks plus validity changes to decide. Reloaded on
+ * every navigation and after every action, so a reviewer sees the count drop as soon as
+ * they approve something.
  */
 import { createResource, Show } from 'solid-js';
 import { useLocation } from '@solidjs/router';
@@ -13,9 +14,14 @@ export function InboxCount() {
   const [tasks] = createResource(
     () => (session.user() ? `${location.pathname}#${session.inboxVersion()}` : false),
     // A failed count is not worth an error message; the inbox page reports its own failures.
-    () => trpc.review.inbox.query().catch(() => null),
+    // Validity changes to decide count too (an empty list for anyone but a legality reviewer);
+    // the two queries go out in one batched request.
+    () =>
+      Promise.all([trpc.review.inbox.query(), trpc.validity.pending.query().catch(() => [])])
+        .then(([inbox, validity]) => inbox.length + validity.length)
+        .catch(() => null),
   );
-  const count = () => (tasks.error ? 0 : (tasks.latest?.length ?? 0));
+  const count = () => (tasks.error ? 0 : (tasks.latest ?? 0));
   return (
     <Show when={count() > 0}>
       <span class="count" data-testid="inbox-count">

@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
-import { attributeLabel, channelLabel, legalGroundLabel } from '../i18n/labels';
+import { attributeLabel, channelLabel, legalGroundLabel, validityLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
 
 export function DocumentMeta(props: { doc: DocumentView }) {
@@ -72,6 +72,16 @@ export function DocumentMeta(props: { doc: DocumentView }) {
         <div>
           <dt>{t('doc.publishedAt')}</dt>
           <dd>{formatDateTime(props.doc.publishedAt)}</dd>
+        </div>
+      </Show>
+      <Show when={props.doc.status === 'published'}>
+        <div>
+          <dt>{t('doc.validity')}</dt>
+          <dd>
+            <span class={`validity validity-${props.doc.validity}`} data-testid="validity-current">
+              {validityLabel(props.doc.validity)}
+            </span>
+          </dd>
         </div>
       </Show>
       <Show when={props.doc.withdrawReason}>

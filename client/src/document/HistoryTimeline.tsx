@@ -1,6 +1,7 @@
 /** The full audit trail of the document: who did what, when, from which step to which. */
 import { For, Show } from 'solid-js';
 import { t, tKnown } from '../i18n/i18n';
+import { validityLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import type { DocumentView } from '../trpc';
 
@@ -25,6 +26,12 @@ function detailOf(entry: HistoryEntry): Record<string, unknown> | null {
 function noteOf(entry: HistoryEntry): string {
   const detail = detailOf(entry);
   if (!detail) return '';
+  if (entry.action.startsWith('validity.') && typeof detail.to === 'string') {
+    // 有效 → 废止：the proposer's reason, or the reviewer's opinion when they gave one.
+    const change = `${validityLabel(typeof detail.from === 'string' ? detail.from : '')} → ${validityLabel(detail.to)}`;
+    const why = [detail.reason, detail.opinion].find((v): v is string => typeof v === 'string' && v.length > 0);
+    return why ? `${change}：${why}` : change;
+  }
   if (typeof detail.opinion === 'string' && detail.opinion) return detail.opinion;
   if (entry.action === 'attachment.added' && typeof detail.name === 'string') return detail.name;
   if (entry.action.startsWith('privacy.') && typeof detail.masked === 'string') {

@@ -1,7 +1,7 @@
 /**
- * Labels for the core's vocabulary (attribute, legal ground, channel, five checks). The
- * keys and their zh/en names are defined once in forms/disclosure.ts; unknown keys
- * (a newer server) show as-is rather than blank.
+ * Labels for the core's vocabulary (attribute, legal ground, channel, five checks,
+ * validity). The keys and their zh/en names are defined once in the core (forms/disclosure.ts,
+ * workflows/validity); unknown keys (a newer server) show as-is rather than blank.
  */
 import {
   ATTRIBUTE_LABELS,
@@ -13,6 +13,7 @@ import {
   type FiveCheck,
   type LegalGround,
 } from '../../../forms/disclosure';
+import { VALIDITY_LABELS, type Validity } from '../../../workflows/validity/validity-values';
 import { localized } from './i18n';
 
 const lookup = <K extends string>(labels: Record<K, { zh: string; en: string }>) => (key: string | null | undefined) =>
@@ -22,3 +23,4 @@ export const attributeLabel = lookup<DisclosureAttribute>(ATTRIBUTE_LABELS);
 export const legalGroundLabel = lookup<LegalGround>(LEGAL_GROUND_LABELS);
 export const channelLabel = lookup<Channel>(CHANNEL_LABELS);
 export const checkLabel = lookup<FiveCheck>(FIVE_CHECK_LABELS);
+export const validityLabel = lookup<Validity>(VALIDITY_LABELS);

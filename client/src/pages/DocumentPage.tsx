@@ -18,6 +18,8 @@ import { AttachmentList } from '../document/AttachmentList';
 import { ActionPanel } from '../document/ActionPanel';
 import { ReviewRecords } from '../document/ReviewRecords';
 import { HistoryTimeline } from '../document/HistoryTimeline';
+import { PolicyPair } from '../document/PolicyPair';
+import { ValidityPanel } from '../document/ValidityPanel';
 
 export function DocumentPage() {
   const params = useParams<{ id: string }>();
@@ -57,6 +59,7 @@ function DocumentScreen(props: { id: string }) {
               <section class="card doc-meta-card">
                 <DocumentMeta doc={d()} />
               </section>
+              <PolicyPair doc={d()} />
               <Show when={d().warnings.includes('category_requires_disclosure')}>
                 <p class="notice notice-warning" data-testid="warning-requires-disclosure">{t('doc.warningRequiresDisclosure')}</p>
               </Show>
@@ -81,6 +84,7 @@ function DocumentScreen(props: { id: string }) {
             </div>
             <aside class="doc-side">
               <ActionPanel doc={d} reload={refetch} />
+              <ValidityPanel doc={d} reload={refetch} />
             </aside>
           </div>
         </article>

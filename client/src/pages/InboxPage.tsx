@@ -1,4 +1,7 @@
-/** 我的待办: the documents waiting for this user, newest first. */
+/**
+ * 我的待办: the documents waiting for this user, newest first; for a legality reviewer also
+ * the validity changes (有效性变更) waiting for their decision.
+ */
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
@@ -9,16 +12,27 @@ import { AsyncView } from '../components/AsyncView';
 import { StatusBadge } from '../components/StatusBadge';
 import { DueDate } from '../deadlines/DueDate';
 import { usePageTitle } from '../components/page-title';
+import { ValidityInbox } from '../validity/ValidityInbox';
 
 export function InboxPage() {
   usePageTitle(() => t('inbox.title'));
   const [tasks, { refetch }] = createResource(() => trpc.review.inbox.query());
+  // Empty for anyone but a legality reviewer. A failure here is not worth hiding the tasks for.
+  const [changes, { refetch: refetchChanges }] = createResource(() => trpc.validity.pending.query().catch(() => []));
+  const pendingChanges = () => changes.latest ?? [];
   return (
     <section>
       <h1>{t('inbox.title')}</h1>
       <AsyncView resource={tasks} onRetry={refetch}>
         {(list) => (
-          <Show when={list().length > 0} fallback={<p class="empty">{t('inbox.empty')}</p>}>
+          <Show
+            when={list().length > 0}
+            fallback={
+              <Show when={pendingChanges().length === 0}>
+                <p class="empty">{t('inbox.empty')}</p>
+              </Show>
+            }
+          >
             <table class="list-table">
               <thead>
                 <tr>
@@ -64,6 +78,7 @@ export function InboxPage() {
           </Show>
         )}
       </AsyncView>
+      <ValidityInbox items={pendingChanges()} reload={refetchChanges} />
     </section>
   );
 }

@@ -9,6 +9,8 @@ export const tasks = sqliteTable(
     id: text('id').primaryKey(),
     documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
     step: text('step').notNull(),
+    /** The workflow seat this task stands for (one open task per open seat). */
+    seatId: text('seat_id').notNull(),
     role: text('role').notNull(),
     /** Set when the task belongs to one person (the drafter after a return); else the role's pool. */
     assigneeId: text('assignee_id').references(() => users.id),

@@ -199,6 +199,7 @@ CREATE TABLE `tasks` (
 	`id` text PRIMARY KEY NOT NULL,
 	`document_id` text NOT NULL,
 	`step` text NOT NULL,
+	`seat_id` text NOT NULL,
 	`role` text NOT NULL,
 	`assignee_id` text,
 	`round` integer NOT NULL,

@@ -1,0 +1,57 @@
+/**
+ * What a member of staff does in the browser, shared by the browser tests: sign in and
+ * out, open a task from 我的待办, tick the five checks, approve. Each takes the test
+ * server's URL where it navigates, since every test file starts its own server.
+ */
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../support/test-server';
+import { screenshot } from './browser';
+
+export const FIVE_CHECKS = ['political', 'legal', 'policy', 'secrecy', 'wording'] as const;
+
+/** Signs in through the login form as a demo user and waits until the app has left /login. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', TEST_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.click('[data-testid=logout]');
+  await page.waitForURL((url) => url.pathname.startsWith('/login'));
+}
+
+/** From 我的待办, opens the task whose row shows `title`, and waits for the document page. */
+export async function openFromInbox(page: Page, title: string): Promise<void> {
+  await page.locator('[data-testid=task-row]', { hasText: title }).locator('a').first().click();
+  await page.waitForURL(/\/documents\/[^/]+$/);
+  await page.waitForSelector('[data-testid=doc-status]');
+}
+
+export async function tickFiveChecks(page: Page): Promise<void> {
+  for (const check of FIVE_CHECKS) await page.check(`input[name=check-${check}]`);
+}
+
+/** Waits until the document page's current step reads `label`. */
+export async function waitForStep(page: Page, label: string): Promise<void> {
+  await page.waitForFunction((l) => document.querySelector('[data-testid=doc-status]')?.textContent?.includes(l), label);
+}
+
+/**
+ * The reviewer signs in, opens the task from the inbox, ticks the five checks and approves
+ * with an opinion (screenshot `shot` just before), waits for the step to move on, signs out.
+ */
+export async function approveFromInbox(page: Page, baseUrl: string, username: string, title: string, shot: string): Promise<void> {
+  await signIn(page, baseUrl, username);
+  await openFromInbox(page, title);
+  await page.waitForSelector('[data-testid=approve]');
+  await tickFiveChecks(page);
+  await page.fill('[data-testid=opinion]', '经审查，同意。');
+  await screenshot(page, shot);
+  const before = await page.textContent('[data-testid=doc-status]');
+  await page.click('[data-testid=approve]');
+  await page.waitForFunction((prev) => document.querySelector('[data-testid=doc-status]')?.textContent !== prev, before);
+  await signOut(page);
+}
