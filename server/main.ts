@@ -6,6 +6,7 @@ import { seedDemoBureau } from './seed/seed-demo';
 import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
 import { startScheduler } from './scheduler';
+import { recomputeOpenDeadlines } from './services/deadline-service';
 
 /** The standalone server: migrate, seed a demo bureau into an empty database, serve. */
 async function main() {
@@ -13,6 +14,8 @@ async function main() {
   const services = await createServices(config);
   const { password, generated } = demoPassword(config.demoPassword);
   const { seeded } = await seedDemoBureau(services, password);
+  // A newer holiday package may know a year the stored deadlines were provisional in.
+  await recomputeOpenDeadlines(services);
   const app = createApp(services);
   const stopScheduler = startScheduler(services);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -54,36 +54,57 @@ export function clockStart(rule: ClockRule, doc: ClockSubject): string | null {
 }
 
 /** The statement that sets (or clears) a document's statutory clock. */
-export function documentClockStatement(db: Db, calendar: WorkCalendar, doc: ClockSubject, ruleKey: string | null): BatchItem<'sqlite'> {
+/** The clock row a document should have now, or null when its clock has not started or it has none. */
+export function documentClockRow(calendar: WorkCalendar, doc: ClockSubject, ruleKey: string | null) {
   const rule = ruleFor(ruleKey);
   const startedOn = rule ? clockStart(rule, doc) : null;
-  if (!rule || !startedOn) return db.delete(documentClocks).where(eq(documentClocks.documentId, doc.id));
+  if (!rule || !startedOn) return null;
   const result = computeDeadline(rule, [{ name: rule.start, date: startedOn }], calendar);
-  const row = { documentId: doc.id, rule: rule.key, startedOn, dueDate: result.due ?? startedOn, provisional: result.provisional };
+  return { documentId: doc.id, rule: rule.key, startedOn, dueDate: result.due ?? startedOn, provisional: result.provisional };
+}
+
+export function documentClockStatement(db: Db, calendar: WorkCalendar, doc: ClockSubject, ruleKey: string | null): BatchItem<'sqlite'> {
+  const row = documentClockRow(calendar, doc, ruleKey);
+  if (!row) return db.delete(documentClocks).where(eq(documentClocks.documentId, doc.id));
   return db.insert(documentClocks).values(row).onConflictDoUpdate({ target: documentClocks.documentId, set: row });
 }
 
-/** After the calendar changed: recompute every open task's due date and every running statutory clock. */
+/**
+ * After the calendar changed (an admin's entry, or a newer holiday package at start-up):
+ * recompute every open task's due date and every running statutory clock; writes only what moved.
+ */
 export async function recomputeOpenDeadlines(ctx: ServiceContext): Promise<{ tasks: number; documents: number }> {
   const { db } = ctx.database;
   const calendar = await loadWorkCalendar(ctx);
   const openTasks = await db
-    .select({ id: tasks.id, step: tasks.step, createdAt: tasks.createdAt, workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion })
+    .select({ id: tasks.id, step: tasks.step, createdAt: tasks.createdAt, dueDate: tasks.dueDate, dueProvisional: tasks.dueProvisional, workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion })
     .from(tasks)
     .innerJoin(documents, eq(documents.id, tasks.documentId))
     .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate)));
-  const statements: BatchItem<'sqlite'>[] = openTasks.map((t) =>
-    db.update(tasks).set(taskDue(pinnedDefinition(t.workflowKey, t.workflowVersion), t.step, t.createdAt, calendar)).where(eq(tasks.id, t.id)),
-  );
+  const statements: BatchItem<'sqlite'>[] = [];
+  let movedTasks = 0;
+  for (const t of openTasks) {
+    const due = taskDue(pinnedDefinition(t.workflowKey, t.workflowVersion), t.step, t.createdAt, calendar);
+    if (due.dueDate === t.dueDate && due.dueProvisional === t.dueProvisional) continue;
+    movedTasks++;
+    statements.push(db.update(tasks).set(due).where(eq(tasks.id, t.id)));
+  }
   const running = await db
-    .select({ id: documents.id, startedOn: documentClocks.startedOn, clockRule: categories.clockRule })
+    .select({ id: documents.id, startedOn: documentClocks.startedOn, dueDate: documentClocks.dueDate, provisional: documentClocks.provisional, clockRule: categories.clockRule })
     .from(documents)
     .innerJoin(documentClocks, eq(documentClocks.documentId, documents.id))
     .innerJoin(categories, eq(categories.id, documents.categoryId))
     .where(inArray(documents.status, CLOCK_RUNNING_STATUSES));
   // A running clock keeps the day it started; only the counting from it changes.
-  for (const doc of running) statements.push(documentClockStatement(db, calendar, { id: doc.id, writtenAt: doc.startedOn, policyPublishedOn: doc.startedOn }, doc.clockRule));
-  const counts = { tasks: openTasks.length, documents: running.length };
-  await commitChange(ctx, statements, [{ at: ctx.now(), actorId: null, action: 'deadlines.recomputed', detail: counts }]);
+  let movedDocs = 0;
+  for (const doc of running) {
+    const subject = { id: doc.id, writtenAt: doc.startedOn, policyPublishedOn: doc.startedOn };
+    const row = documentClockRow(calendar, subject, doc.clockRule);
+    if (row && row.dueDate === doc.dueDate && row.provisional === doc.provisional) continue;
+    movedDocs++;
+    statements.push(documentClockStatement(db, calendar, subject, doc.clockRule));
+  }
+  const counts = { tasks: movedTasks, documents: movedDocs };
+  if (statements.length) await commitChange(ctx, statements, [{ at: ctx.now(), actorId: null, action: 'deadlines.recomputed', detail: counts }]);
   return counts;
 }

@@ -82,17 +82,57 @@ describe('bad input and safety', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it('lets exactly one of two simultaneous approvals win', async () => {
+  it('lets exactly one of 20 simultaneous approvals of one task win', async () => {
     const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(categoryIdValue, { title: '并发审批测试' }));
     await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
     const seen = await clients.legal!.trpc.documents.get.query({ id: created.id });
-    const other = await signedIn(server.url, 'legal');
+    const sessions = await Promise.all(Array.from({ length: 20 }, () => signedIn(server.url, 'legal')));
     const target = { documentId: created.id, expectedVersion: seen.version, taskId: seen.openTask!.id, opinion: '同意', checks: ALL_CHECKS };
-    const results = await Promise.allSettled([clients.legal!.trpc.review.approve.mutate(target), other.trpc.review.approve.mutate(target)]);
+    const results = await Promise.allSettled(sessions.map((s) => s.trpc.review.approve.mutate(target)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(losers.every((r) => /已被他人处理|已流转/.test(String(r.reason.message)))).toBe(true);
     const doc = await clients.drafter!.trpc.documents.get.query({ id: created.id });
     expect(doc.currentStep.id).toBe('secrecy_review');
     expect(doc.history.filter((h) => h.action === 'review.approve')).toHaveLength(1);
+    expect(doc.reviews.filter((r) => r.decision === 'approve')).toHaveLength(1);
+  });
+
+  it('lets the drafter recall a submission only while nobody has acted on it', async () => {
+    const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(categoryIdValue, { title: '撤回测试' }));
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    let doc = await clients.drafter!.trpc.documents.get.query({ id: created.id });
+    expect(doc.can.recall).toBe(true);
+    await clients.drafter!.trpc.review.recall.mutate({ documentId: created.id, expectedVersion: doc.version });
+    doc = await clients.drafter!.trpc.documents.get.query({ id: created.id });
+    expect(doc.status).toBe('draft');
+    expect(doc.can.edit).toBe(true);
+    expect((await clients.legal!.trpc.review.inbox.query()).some((t) => t.documentId === created.id)).toBe(false);
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: doc.version });
+    const atLegal = await clients.legal!.trpc.documents.get.query({ id: created.id });
+    await clients.legal!.trpc.review.approve.mutate({ documentId: created.id, expectedVersion: atLegal.version, taskId: atLegal.openTask!.id, opinion: '同意', checks: ALL_CHECKS });
+    doc = await clients.drafter!.trpc.documents.get.query({ id: created.id });
+    expect(doc.can.recall).toBe(false);
+    expect((await failure(clients.drafter!.trpc.review.recall.mutate({ documentId: created.id, expectedVersion: doc.version }))).code).toBe('FORBIDDEN');
+  });
+
+  it('lets the leader reject (不予通过) with a reason, which ends the document', async () => {
+    const leader = await signedIn(server.url, 'leader');
+    const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(categoryIdValue, { title: '不予通过测试' }));
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    for (const reviewer of [clients.legal!, clients.secrecy!]) {
+      const view = await reviewer.trpc.documents.get.query({ id: created.id });
+      expect(view.can.reject).toBe(false);
+      await reviewer.trpc.review.approve.mutate({ documentId: created.id, expectedVersion: view.version, taskId: view.openTask!.id, opinion: '同意', checks: ALL_CHECKS });
+    }
+    const view = await leader.trpc.documents.get.query({ id: created.id });
+    expect(view.can.reject).toBe(true);
+    expect((await failure(leader.trpc.review.reject.mutate({ documentId: created.id, expectedVersion: view.version, taskId: view.openTask!.id, opinion: '' }))).code).toBe('BAD_REQUEST');
+    await leader.trpc.review.reject.mutate({ documentId: created.id, expectedVersion: view.version, taskId: view.openTask!.id, opinion: '与现行政策冲突，不予发布' });
+    const after = await clients.drafter!.trpc.documents.get.query({ id: created.id });
+    expect(after.status).toBe('rejected');
+    expect(after.can).toMatchObject({ edit: false, submit: false, approve: false });
+    expect(after.history.at(-1)).toMatchObject({ action: 'review.reject', detail: { opinion: '与现行政策冲突，不予发布' } });
   });
 
   it('refuses a reviewer of another step', async () => {
