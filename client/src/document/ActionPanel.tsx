@@ -14,7 +14,7 @@ export function ActionPanel(props: { doc: () => DocumentView; reload: () => unkn
   const actions = createDocumentActions(props.doc, props.reload);
   const anything = () => {
     const can = props.doc().can;
-    return can.edit || can.submit || can.recall || can.approve || can.return || can.reject || can.publish || can.withdrawPublication;
+    return can.edit || can.submit || can.recall || can.approve || can.return || can.reject || can.transfer || can.addSigner || can.publish || can.withdrawPublication;
   };
   return (
     <section class="card action-panel" aria-labelledby="action-panel-title">

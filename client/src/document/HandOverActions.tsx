@@ -36,8 +36,10 @@ export function HandOverActions(props: {
     () => (open() && (props.doc.can.transfer || props.doc.can.addSigner) ? { id: props.doc.id, version: props.doc.version } : false),
     ({ id }) => trpc.review.colleagues.query({ documentId: id }),
   );
-  const transferTo = () => colleagues.latest?.transferTo ?? [];
-  const addSigners = () => colleagues.latest?.addSigners ?? [];
+  // Only a loaded list is read: `latest` throws after a failure.
+  const loaded = () => (colleagues.state === 'ready' || colleagues.state === 'refreshing' ? colleagues.latest : undefined);
+  const transferTo = () => loaded()?.transferTo ?? [];
+  const addSigners = () => loaded()?.addSigners ?? [];
 
   const [transferPick, setTransferPick] = createSignal('');
   const [transferNote, setTransferNote] = createSignal('');
@@ -47,6 +49,14 @@ export function HandOverActions(props: {
   const [position, setPosition] = createSignal<Position>('before');
   const [signerNote, setSignerNote] = createSignal('');
   const signer = chosenFrom(addSigners, signerPick);
+
+  let summary: HTMLElement | undefined;
+  const toggled = (details: HTMLDetailsElement) => {
+    setOpen(details.open);
+    // Opened, the side column stops sticking (see styles.css) and may jump to the top of the
+    // page: bring the section back to where the user clicked it.
+    if (details.open) requestAnimationFrame(() => summary?.scrollIntoView({ block: 'nearest' }));
+  };
 
   const taskId = () => props.doc.openTask?.id ?? '';
   const busy = () => !!props.actions.busy();
@@ -84,10 +94,12 @@ export function HandOverActions(props: {
 
   return (
     <Show when={props.doc.can.transfer || props.doc.can.addSigner}>
-      <details class="more-actions" data-testid="more-actions" open={open()} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary data-testid="more-actions-toggle">{t('handover.more')}</summary>
+      <details class="more-actions" data-testid="more-actions" open={open()} onToggle={(e) => toggled(e.currentTarget)}>
+        <summary ref={summary} data-testid="more-actions-toggle">
+          {t('handover.more')}
+        </summary>
         <Show when={!colleagues.error} fallback={<ColleaguesError error={colleagues.error} onRetry={refetch} />}>
-          <Show when={colleagues.latest} fallback={<p class="muted small">{t('common.loading')}</p>}>
+          <Show when={loaded()} fallback={<p class="muted small">{t('common.loading')}</p>}>
             <Show when={props.doc.can.transfer}>
               <div class="handover" data-testid="transfer-group">
                 <h3>{t('handover.transfer')}</h3>
@@ -105,9 +117,9 @@ export function HandOverActions(props: {
                     </For>
                   </select>
                   <label for="transfer-note">{t('handover.note')}</label>
-                  <input
+                  <textarea
                     id="transfer-note"
-                    type="text"
+                    rows={2}
                     data-testid="transfer-note"
                     maxLength={2000}
                     placeholder={t('handover.transferNotePlaceholder')}
@@ -158,9 +170,9 @@ export function HandOverActions(props: {
                   </For>
                 </fieldset>
                 <label for="add-signer-note">{t('handover.note')}</label>
-                <input
+                <textarea
                   id="add-signer-note"
-                  type="text"
+                  rows={2}
                   data-testid="add-signer-note"
                   maxLength={2000}
                   placeholder={t('handover.signerNotePlaceholder')}

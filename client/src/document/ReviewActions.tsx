@@ -1,7 +1,8 @@
 /**
  * A reviewer's decision at their step: the five checks (五关), an opinion, then 同意,
- * 退回 (to a step the server lists) or, for the leader, 不予通过. Which buttons appear is
- * the server's `can` map; whether the checks suffice is the server's call too.
+ * 退回 (to a step the server lists) or, for the leader, 不予通过; below, folded away,
+ * 转办 and 加签 (HandOverActions). Which buttons appear is the server's `can` map; whether
+ * the checks suffice is the server's call too.
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { FIVE_CHECKS, type FiveCheck } from '../../../forms/disclosure';
@@ -9,6 +10,7 @@ import { trpc, type DocumentView } from '../trpc';
 import { t } from '../i18n/i18n';
 import { checkLabel } from '../i18n/labels';
 import type { DocumentActions } from './document-actions';
+import { HandOverActions } from './HandOverActions';
 
 const noChecks = () => Object.fromEntries(FIVE_CHECKS.map((k) => [k, false])) as Record<FiveCheck, boolean>;
 
@@ -55,8 +57,9 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
   };
 
   return (
-    <Show when={props.doc.can.approve || props.doc.can.return || props.doc.can.reject}>
+    <Show when={props.doc.can.approve || props.doc.can.return || props.doc.can.reject || props.doc.can.transfer || props.doc.can.addSigner}>
       <div class="action-group review-actions">
+        {/* 加签在我之后 is an approval too: HandOverActions sends these same checks. */}
         <Show when={props.doc.can.approve}>
           <fieldset class="checks">
             <legend>{t('action.checks')}</legend>
@@ -118,6 +121,7 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
             </button>
           </div>
         </Show>
+        <HandOverActions doc={props.doc} actions={props.actions} checks={checks} onApproved={() => finished(true)} />
       </div>
     </Show>
   );

@@ -16,6 +16,7 @@ import { RedactionReview } from '../document/RedactionReview';
 import { ReturnNotice } from '../document/ReturnNotice';
 import { AttachmentList } from '../document/AttachmentList';
 import { ActionPanel } from '../document/ActionPanel';
+import { SeatProgress } from '../document/SeatProgress';
 import { ReviewRecords } from '../document/ReviewRecords';
 import { HistoryTimeline } from '../document/HistoryTimeline';
 import { PolicyPair } from '../document/PolicyPair';
@@ -83,6 +84,7 @@ function DocumentScreen(props: { id: string }) {
               </div>
             </div>
             <aside class="doc-side">
+              <SeatProgress doc={d()} />
               <ActionPanel doc={d} reload={refetch} />
               <ValidityPanel doc={d} reload={refetch} />
             </aside>

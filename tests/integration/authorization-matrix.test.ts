@@ -1,0 +1,707 @@
+/**
+ * Authorization matrix: every tRPC procedure and every HTTP route, called over real HTTP by
+ * an anonymous visitor and by each demo user, against fixture documents drafted by `drafter`.
+ *
+ * The expected outcome of every cell is the TABLE below (MATRIX, HTTP_MATRIX). The procedure
+ * list is read from the router itself, so a new procedure without a row fails this file.
+ *
+ * Cells:
+ *   ALLOW  the call succeeded (no error at all: every allowed cell here is a real, valid call)
+ *   UNAUTH UNAUTHORIZED (401)        FORBID FORBIDDEN (403)        NOTFND NOT_FOUND (404)
+ *   CONFLT CONFLICT (409)            BADREQ BAD_REQUEST (400)
+ *
+ * Policy the table encodes (docs/architecture.md "Who sees what", server/services/access.ts):
+ * - a document's full text goes only to its drafter, anyone who has acted on it, holders of
+ *   its open task, and publishers once it awaits publication or is published; everyone else
+ *   gets NOT_FOUND, the same answer as for an id that does not exist;
+ * - a change to a document by someone who is not its drafter / not the holder of its task is
+ *   FORBIDDEN (role procedures refuse before the document is even loaded);
+ * - the public catalog, /healthz and the SPA shell are open to everyone.
+ *
+ * Besides the code, every call is checked for: security headers; no stack trace, file path
+ * or SQL in an error body; no fixture text the caller may not read (redacted passage,
+ * non-public body, someone else's draft) anywhere in any response; and a refused call must
+ * leave the database exactly as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../server/routers/index';
+import { createApp } from '../../server/app';
+import { scanPersonalData } from '../../forms/index';
+import { loadDocument, loadOpenTasks } from '../../server/services/document-store';
+import { users } from '../../server/db/schema/index';
+import { generateSessionToken, sessionIdFromToken } from '../../server/auth/session-token';
+import { SESSION_COOKIE } from '../../server/auth/cookie';
+import { SESSION_IDLE_MS } from '../../server/services/session-service';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
+import { apiClient, signedIn, type ApiClient } from '../support/api-client';
+import { actOnCurrentStep, ALL_CHECKS, type Clients } from '../support/review-driver';
+import { BODY, BODY_WITH_SECRET, SECRET_PASSAGE, categoryId, draftInput, partialOverrides } from '../support/draft-input';
+import type { DraftDocumentInput } from '../../forms/index';
+
+// ---------------------------------------------------------------------------------------------
+// Who calls
+// ---------------------------------------------------------------------------------------------
+
+/** Columns of the table. `drafter` drafts every fixture; `drafter2` is another section's drafter. */
+const WHO = ['anonymous', 'admin', 'drafter', 'drafter2', 'stats', 'legal', 'secrecy', 'leader', 'director', 'publisher'] as const;
+type Who = (typeof WHO)[number];
+type User = Exclude<Who, 'anonymous'>;
+
+type Outcome = 'allow' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST';
+const ALLOW = 'allow';
+const UNAUTH = 'UNAUTHORIZED';
+const FORBID = 'FORBIDDEN';
+const NOTFND = 'NOT_FOUND';
+// Kept for the table's vocabulary: no cell needs them today.
+const CONFLT = 'CONFLICT';
+const BADREQ = 'BAD_REQUEST';
+void CONFLT;
+
+type Row = Record<Who, Outcome>;
+/** One row of the table, its cells in the order of WHO. */
+function row(...cells: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Row {
+  return Object.fromEntries(WHO.map((who, i) => [who, cells[i]])) as Row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// THE TABLE: tRPC procedures. Key: "<procedure path>" or "<procedure path>@<fixture case>".
+// ---------------------------------------------------------------------------------------------
+
+const MATRIX = {
+  //                                                     anonymous admin   drafter drafter2 stats   legal   secrecy leader  director publisher
+  // --- auth: login is the way in; logout ends the caller's own (second) session.
+  'auth.login':                                      row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'auth.logout':                                     row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // me answers null when signed out: that is its allowed answer, not an error.
+  'auth.me':                                         row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+
+  // --- documents
+  'documents.categories':                            row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'documents.policyOptions':                         row(UNAUTH, FORBID, ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'documents.create':                                row(UNAUTH, FORBID, ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // An interpretation linked to `drafter`'s own policy draft. 谁起草、谁解读: only the policy's
+  // drafter may attach an interpretation to it; to anyone else a policy they cannot read must
+  // look like one that does not exist (the service's "不存在或不能关联" BAD_REQUEST).
+  'documents.create@interpretation of drafter policy': row(UNAUTH, FORBID, ALLOW,  BADREQ, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // drafter2 holds the drafter role, so gets past the role check and is refused by the service.
+  'documents.update@draft':                          row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'documents.get@draft':                             row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  // legal holds the open task; nobody else but the drafter has a part yet.
+  'documents.get@legality_review':                   row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND),
+  // Acted: legal, secrecy, leader (signed), publisher (filed, published). director and stats never did.
+  'documents.get@published_partial':                 row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  ALLOW,  ALLOW,  NOTFND, ALLOW),
+  // Non-public: ends after sign-off, so the publisher never has a part in it.
+  'documents.get@concluded_non_public':              row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  ALLOW,  ALLOW,  NOTFND, NOTFND),
+  // An id that does not exist: the same answer an outsider gets for a real document.
+  'documents.get@missing':                           row(UNAUTH, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'documents.mine':                                  row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+
+  // --- review (the router lets every signed-in user in; the workflow's guards decide)
+  'review.inbox':                                    row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'review.submit@draft':                             row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'review.recall@legality_review':                   row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'review.approve@legality_review':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
+  'review.return@legality_review':                   row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
+  // The leader step has one seat open to every holder of the leader role: leader and director.
+  'review.reject@leader_signoff':                    row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  FORBID),
+  // 转办 to the other leader-role holder (leader → director, director → leader).
+  'review.transfer@leader_signoff':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  FORBID),
+  // 加签: legal adds the secrecy reviewer before themselves.
+  'review.addSigner@legality_review':                row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
+  // Same visibility as documents.get (it loads the document for the caller first).
+  'review.colleagues@legality_review':               row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND),
+  // Only the holder of the open secrecy-review task (legal acted earlier, but holds nothing now).
+  'review.maskPrivacy@secrecy_review':               row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID),
+  'review.justifyPrivacy@secrecy_review':            row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID),
+  'review.reviseRedactions@secrecy_review_partial':  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID),
+
+  // --- publication (publisher role only)
+  'publication.publish@publication':                 row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'publication.withdraw@published':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+
+  // --- deadlines
+  'deadlines.board':                                 row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'deadlines.calendar':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'deadlines.setDay':                                row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'deadlines.setYearKnown':                          row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+
+  // --- notifications (always the caller's own)
+  'notifications.unreadCount':                       row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'notifications.list':                              row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'notifications.markRead':                          row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+
+  // --- validity (有效性): proposed by the drafter of a published document or a publisher,
+  // decided by a legality reviewer other than the proposer.
+  'validity.propose@published':                      row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'validity.decide@pending_change':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
+  // Non-legal users get an empty list (allowed, nothing in it).
+  'validity.pending':                                row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+} satisfies Record<string, Row>;
+
+// ---------------------------------------------------------------------------------------------
+// THE TABLE: HTTP routes outside tRPC. Key: "<METHOD> <route pattern>@<case>".
+// ---------------------------------------------------------------------------------------------
+
+const HTTP_MATRIX = {
+  //                                                     anonymous admin   drafter drafter2 stats   legal   secrecy leader  director publisher
+  'GET /healthz':                                    row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public':                                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/assets/catalog.css':                  row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // The published partial document: everyone reads it, with the redacted passage removed.
+  'GET /public/documents/:indexNumber@published_partial': row(ALLOW, ALLOW, ALLOW, ALLOW, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // Withdrawn (撤稿) keeps its index number but leaves the catalog.
+  'GET /public/documents/:indexNumber@withdrawn':    row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'GET /public/documents/:indexNumber@missing':      row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'GET /public/attachments/:id@published_open':      row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // A redacted document's attachments may hold the removed text: never public.
+  'GET /public/attachments/:id@published_partial':   row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'GET /public/attachments/:id@draft':               row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'POST /api/documents/:id/attachments@draft':       row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'GET /api/attachments/:id@draft':                  row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  // Same readers as documents.get@published_partial.
+  'GET /api/attachments/:id@published_partial':      row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  ALLOW,  ALLOW,  NOTFND, ALLOW),
+  // The JSON 404 for an unknown API path (after the session middleware, before the SPA).
+  'ALL /api/*@unknown':                              row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  // The SPA shell for a client route: HTML with no data in it.
+  'GET /*@/documents/x':                             row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+} satisfies Record<string, Row>;
+
+type ProcedureRowKey = keyof typeof MATRIX;
+type HttpRowKey = keyof typeof HTTP_MATRIX;
+const MATRIX_ROWS: Record<string, Row> = MATRIX;
+const HTTP_ROWS: Record<string, Row> = HTTP_MATRIX;
+
+// ---------------------------------------------------------------------------------------------
+// Fixture texts: each says who may read it by naming the documents.get row of its document.
+// ---------------------------------------------------------------------------------------------
+
+const DRAFT_TEXT = '四、拟将临时救助审批权限下放至乡镇（街道），具体额度待局务会研究后另行明确。';
+const LEGALITY_TEXT = '五、对因病致贫家庭，拟在现行标准基础上上浮百分之十，报市人民政府审定后执行。';
+const NON_PUBLIC_TEXT = '拟调整社会救助科科长人选，人事方案报局党组会议研究，讨论情况不对外公开。';
+const SECRET_PIECES = [SECRET_PASSAGE, '11010519491231002X', '13812345678'];
+
+const CONFIDENTIAL: { texts: string[]; readers: ProcedureRowKey }[] = [
+  { texts: SECRET_PIECES, readers: 'documents.get@published_partial' },
+  { texts: [NON_PUBLIC_TEXT], readers: 'documents.get@concluded_non_public' },
+  { texts: [DRAFT_TEXT], readers: 'documents.get@draft' },
+  { texts: [LEGALITY_TEXT], readers: 'documents.get@legality_review' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Server, sessions, fixtures
+// ---------------------------------------------------------------------------------------------
+
+let server: TestServer;
+const client = {} as Record<Who, ApiClient>;
+const userId = {} as Record<User, string>;
+let noticeCategory: string;
+let policyCategory: string;
+let interpretationCategory: string;
+
+interface Fixture {
+  id: string;
+  version: number;
+  /** The first open task, '' when none. */
+  taskId: string;
+  indexNumber: string | null;
+  attachmentId?: string;
+  changeId?: string;
+  body?: string;
+}
+
+/** Read fixtures, built once in beforeAll. */
+const F = {} as Record<'draft' | 'legality' | 'publishedOpen' | 'publishedPartial' | 'nonPublic' | 'withdrawn', Fixture>;
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function upload(as: ApiClient, documentId: string, name = '测算表.pdf'): Promise<Response> {
+  const form = new FormData();
+  form.set('file', new File([PDF], name));
+  return as.fetch(`/api/documents/${documentId}/attachments`, { method: 'POST', body: form });
+}
+
+/** The document's stored version and open task, straight from the database. */
+async function current(id: string, extra: Partial<Fixture> = {}): Promise<Fixture> {
+  const { db } = server.services.database;
+  const doc = await loadDocument(db, id);
+  const [task] = await loadOpenTasks(db, id);
+  return { id, version: doc.version, taskId: task?.id ?? '', indexNumber: doc.indexNumber, body: doc.body, ...extra };
+}
+
+let serial = 0;
+/** A new document by `drafter`, optionally with an attachment, left in draft. */
+async function draft(overrides: Partial<DraftDocumentInput> = {}, attach = false): Promise<Fixture> {
+  const created = await client.drafter.trpc.documents.create.mutate(draftInput(noticeCategory, { title: `授权矩阵测试文件${++serial}`, ...overrides }));
+  let attachmentId: string | undefined;
+  if (attach) {
+    const response = await upload(client.drafter, created.id);
+    if (response.status !== 201) throw new Error(`fixture upload failed: ${response.status}`);
+    attachmentId = ((await response.json()) as { id: string }).id;
+  }
+  return current(created.id, attachmentId ? { attachmentId } : {});
+}
+
+/** Submits a new document and drives it (as the demo reviewers) until `until` says stop. */
+async function driven(overrides: Partial<DraftDocumentInput>, until: (doc: { status: string; step: string }) => boolean, attach = false): Promise<Fixture> {
+  const start = await draft(overrides, attach);
+  await client.drafter.trpc.review.submit.mutate({ documentId: start.id, expectedVersion: start.version });
+  for (let i = 0; i < 12; i++) {
+    const doc = await loadDocument(server.services.database.db, start.id);
+    if (until({ status: doc.status, step: doc.currentStep })) return current(start.id, start.attachmentId ? { attachmentId: start.attachmentId } : {});
+    await actOnCurrentStep(client as unknown as Clients, start.id);
+  }
+  throw new Error('fixture never reached its stage');
+}
+
+const atStep = (step: string, overrides: Partial<DraftDocumentInput> = {}) => driven(overrides, (d) => d.step === step);
+const publishedDoc = (overrides: Partial<DraftDocumentInput> = {}, attach = false) => driven(overrides, (d) => d.status === 'published', attach);
+
+/** A second session for a user, written straight into the sessions table (no argon2), on its own client. */
+async function extraSession(who: User): Promise<ApiClient> {
+  const token = generateSessionToken();
+  const now = Date.now();
+  await server.services.database.client.execute({
+    sql: 'INSERT INTO sessions (id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)',
+    args: [sessionIdFromToken(token), userId[who], now + SESSION_IDLE_MS, now],
+  });
+  const c = apiClient(server.url);
+  c.cookie = `${SESSION_COOKIE}=${token}`;
+  return c;
+}
+
+/** A throwaway client holding the same session as `who` (so a Set-Cookie cannot disturb the shared one). */
+function sameSession(who: Who): ApiClient {
+  const c = apiClient(server.url);
+  c.cookie = client[who].cookie;
+  return c;
+}
+
+/** Everything a refused call must leave alone. */
+async function fingerprint(): Promise<string> {
+  const result = await server.services.database.client.execute(
+    `SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT coalesce(sum(version), 0) FROM documents) AS versions,
+            (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM tasks WHERE status = 'open') AS open_tasks,
+            (SELECT count(*) FROM review_records) AS reviews, (SELECT count(*) FROM validity_changes) AS validity,
+            (SELECT count(*) FROM attachments) AS attachments, (SELECT count(*) FROM redactions) AS redactions,
+            (SELECT count(*) FROM privacy_justifications) AS justified, (SELECT count(*) FROM sessions) AS sessions,
+            (SELECT count(*) FROM calendar_overrides) AS overrides, (SELECT count(*) FROM calendar_known_years) AS years,
+            (SELECT count(*) FROM notifications WHERE read_at IS NULL) AS unread`,
+  );
+  return JSON.stringify(result.rows[0]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// How each row is called
+// ---------------------------------------------------------------------------------------------
+
+interface Scenario {
+  /** The document (etc.) the call is about. With `mutates`, every allowed cell gets a fresh one. */
+  fixture?: () => Promise<Fixture>;
+  mutates?: boolean;
+  /** The client to call with; by default the shared client of `who`. */
+  caller?: (who: Who) => Promise<ApiClient> | ApiClient;
+}
+interface ProcedureScenario extends Scenario {
+  input?: (f: Fixture, who: Who) => unknown;
+}
+interface HttpScenario extends Scenario {
+  method: 'GET' | 'POST';
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => BodyInit;
+  /** Content type an allowed answer must have. */
+  type?: RegExp;
+}
+
+const shared = (key: keyof typeof F) => () => Promise.resolve(F[key]);
+const target = (f: Fixture) => ({ documentId: f.id, expectedVersion: f.version });
+const usernameOf = (who: Who) => (who === 'anonymous' ? 'drafter2' : who);
+const privacyHit = (f: Fixture, text: string) => {
+  const hit = scanPersonalData(f.body ?? '').find((h) => h.text === text);
+  if (!hit) throw new Error(`fixture has no privacy hit ${text}`);
+  return { start: hit.start, text: hit.text };
+};
+
+const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
+  'auth.login': { caller: sameSession, input: (_f, who) => ({ username: usernameOf(who), password: TEST_PASSWORD }) },
+  'auth.logout': { caller: (who) => (who === 'anonymous' ? client.anonymous : extraSession(who)) },
+  'auth.me': {},
+  'documents.categories': {},
+  'documents.policyOptions': {},
+  'documents.create': { input: () => draftInput(noticeCategory, { title: '授权矩阵新建文件' }) },
+  'documents.create@interpretation of drafter policy': {
+    fixture: () => draft({ categoryId: policyCategory, title: '清源市临时救助实施办法（矩阵测试）', docNumber: '清民规〔2026〕9号' }),
+    mutates: true,
+    input: (f) => draftInput(interpretationCategory, { title: '《清源市临时救助实施办法》政策解读', docNumber: '', policyDocumentId: f.id }),
+  },
+  'documents.update@draft': { fixture: () => draft(), mutates: true, input: (f) => ({ id: f.id, expectedVersion: f.version, data: draftInput(noticeCategory, { title: '授权矩阵修改后标题' }) }) },
+  'documents.get@draft': { fixture: shared('draft'), input: (f) => ({ id: f.id }) },
+  'documents.get@legality_review': { fixture: shared('legality'), input: (f) => ({ id: f.id }) },
+  'documents.get@published_partial': { fixture: shared('publishedPartial'), input: (f) => ({ id: f.id }) },
+  'documents.get@concluded_non_public': { fixture: shared('nonPublic'), input: (f) => ({ id: f.id }) },
+  'documents.get@missing': { input: () => ({ id: crypto.randomUUID() }) },
+  'documents.mine': {},
+
+  'review.inbox': {},
+  'review.submit@draft': { fixture: () => draft(), mutates: true, input: target },
+  'review.recall@legality_review': { fixture: () => atStep('legality_review'), mutates: true, input: target },
+  'review.approve@legality_review': { fixture: () => atStep('legality_review'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '同意', checks: ALL_CHECKS }) },
+  'review.return@legality_review': { fixture: () => atStep('legality_review'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '请补充法律依据', target: 'draft' }) },
+  'review.reject@leader_signoff': { fixture: () => atStep('leader_signoff'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '与现行政策冲突，不予通过' }) },
+  'review.transfer@leader_signoff': {
+    fixture: () => atStep('leader_signoff'),
+    mutates: true,
+    input: (f, who) => ({ ...target(f), taskId: f.taskId, toUserId: who === 'director' ? userId.leader : userId.director, opinion: '请代为审批' }),
+  },
+  'review.addSigner@legality_review': {
+    fixture: () => atStep('legality_review'),
+    mutates: true,
+    input: (f) => ({ ...target(f), taskId: f.taskId, userId: userId.secrecy, position: 'before', opinion: '请保密审查人员先行会签' }),
+  },
+  'review.colleagues@legality_review': { fixture: shared('legality'), input: (f) => ({ documentId: f.id }) },
+  'review.maskPrivacy@secrecy_review': {
+    fixture: () => atStep('secrecy_review', { body: BODY_WITH_SECRET }),
+    mutates: true,
+    input: (f) => ({ ...target(f), ...privacyHit(f, '11010519491231002X') }),
+  },
+  'review.justifyPrivacy@secrecy_review': {
+    fixture: () => atStep('secrecy_review', { body: BODY_WITH_SECRET }),
+    mutates: true,
+    input: (f) => ({ ...target(f), ...privacyHit(f, '13812345678'), note: '救助经办窗口公开电话' }),
+  },
+  'review.reviseRedactions@secrecy_review_partial': {
+    fixture: () => atStep('secrecy_review', partialOverrides()),
+    mutates: true,
+    input: (f) => ({ ...target(f), redactions: partialOverrides().redactions }),
+  },
+
+  'publication.publish@publication': { fixture: () => atStep('publication'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId }) },
+  'publication.withdraw@published': { fixture: () => publishedDoc(), mutates: true, input: (f) => ({ ...target(f), reason: '内容需调整，撤回原稿' }) },
+
+  'deadlines.board': {},
+  'deadlines.calendar': {},
+  'deadlines.setDay': { input: () => ({ date: '2030-12-31', kind: 'default', note: '' }) },
+  'deadlines.setYearKnown': { input: () => ({ year: 2099, known: false }) },
+
+  'notifications.unreadCount': {},
+  'notifications.list': {},
+  'notifications.markRead': { input: () => ({}) },
+
+  'validity.propose@published': { fixture: () => publishedDoc(), mutates: true, input: (f) => ({ ...target(f), validity: 'repealed', reason: '已被新办法替代' }) },
+  'validity.decide@pending_change': {
+    fixture: async () => {
+      const doc = await publishedDoc();
+      const { id: changeId } = await client.drafter.trpc.validity.propose.mutate({ ...target(doc), validity: 'expired', reason: '执行期已满' });
+      return { ...(await current(doc.id)), changeId };
+    },
+    mutates: true,
+    input: (f) => ({ changeId: f.changeId, approve: true, opinion: '同意' }),
+  },
+  'validity.pending': {},
+};
+
+const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
+  'GET /healthz': { method: 'GET', path: () => '/healthz', type: /application\/json/ },
+  'GET /public': { method: 'GET', path: () => '/public', type: /text\/html/ },
+  'GET /public/assets/catalog.css': { method: 'GET', path: () => '/public/assets/catalog.css', type: /text\/css/ },
+  'GET /public/documents/:indexNumber@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/documents/${encodeURIComponent(f.indexNumber!)}`, type: /text\/html/ },
+  'GET /public/documents/:indexNumber@withdrawn': { method: 'GET', fixture: shared('withdrawn'), path: (f) => `/public/documents/${encodeURIComponent(f.indexNumber!)}` },
+  'GET /public/documents/:indexNumber@missing': { method: 'GET', path: () => '/public/documents/000000000-000000000/2026-99999' },
+  'GET /public/attachments/:id@published_open': { method: 'GET', fixture: shared('publishedOpen'), path: (f) => `/public/attachments/${f.attachmentId}`, type: /application\/pdf/ },
+  'GET /public/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/attachments/${f.attachmentId}` },
+  'GET /public/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/public/attachments/${f.attachmentId}` },
+  'POST /api/documents/:id/attachments@draft': {
+    method: 'POST',
+    fixture: () => draft(),
+    mutates: true,
+    path: (f) => `/api/documents/${f.id}/attachments`,
+    body: () => {
+      const form = new FormData();
+      form.set('file', new File([PDF], '补充材料.pdf'));
+      return form;
+    },
+  },
+  'GET /api/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
+  'GET /api/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
+  'ALL /api/*@unknown': { method: 'GET', path: () => '/api/no-such-endpoint' },
+  'GET /*@/documents/x': { method: 'GET', path: () => '/documents/x', type: /text\/html/ },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks applied to every response
+// ---------------------------------------------------------------------------------------------
+
+interface Answer {
+  outcome: string;
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+function securityHeaderProblems(headers: Headers): string[] {
+  const problems: string[] = [];
+  const csp = headers.get('content-security-policy');
+  if (!csp) problems.push('no Content-Security-Policy');
+  const directives = new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!.toLowerCase(), values] as const),
+  );
+  const scriptSrc = directives.get('script-src') ?? directives.get('default-src');
+  if (!scriptSrc) problems.push('CSP has no script-src (nor default-src)');
+  else if (scriptSrc.some((v) => /unsafe-inline|unsafe-eval|^\*$|^https?:$|^data:$/i.test(v))) problems.push(`CSP script-src is too wide: ${scriptSrc.join(' ')}`);
+  if (directives.get('frame-ancestors')?.join(' ') !== "'none'") problems.push(`CSP frame-ancestors is ${directives.get('frame-ancestors')?.join(' ') ?? 'missing'}`);
+  if (headers.get('x-content-type-options') !== 'nosniff') problems.push(`X-Content-Type-Options is ${headers.get('x-content-type-options')}`);
+  if (!headers.get('referrer-policy') || /unsafe-url/i.test(headers.get('referrer-policy')!)) problems.push(`Referrer-Policy is ${headers.get('referrer-policy')}`);
+  return problems;
+}
+
+const STACK_FRAME = /\bat\s+(?:[\w$.<>[\]]+\s+)?\(?(?:file:\/\/|\/|[A-Za-z]:\\)[^\s)]*:\d+/;
+const FILE_PATH = /(?:\/work\/|\/home\/|\/usr\/|node_modules|[\w-]+\.(?:ts|mts|js|mjs|cjs):\d+)/;
+const SQL = /(?:SQLITE_[A-Z]+|LibsqlError|SQL logic error|no such (?:table|column)|constraint failed|\bSELECT\b[\s\S]{0,200}\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+["\w]+\s+SET\b|\bDELETE\s+FROM\b)/i;
+
+function errorBodyProblems(body: string): string[] {
+  const problems: string[] = [];
+  if (STACK_FRAME.test(body)) problems.push('error body holds a stack frame');
+  if (FILE_PATH.test(body)) problems.push('error body holds a file path');
+  if (SQL.test(body)) problems.push('error body holds SQL / a database error');
+  return problems;
+}
+
+/** Fixture text in a response to someone who may not read it. */
+function leaks(who: Who, body: string): string[] {
+  return CONFIDENTIAL.flatMap(({ texts, readers }) =>
+    MATRIX[readers][who] === ALLOW ? [] : texts.filter((t) => body.includes(t)).map((t) => `response leaks text only ${readers} readers may see: ${t.slice(0, 24)}…`),
+  );
+}
+
+function answerProblems(who: Who, answer: Answer, expected: Outcome, type?: RegExp): string[] {
+  const problems = [...securityHeaderProblems(answer.headers), ...leaks(who, answer.body)];
+  if (answer.outcome !== ALLOW) problems.push(...errorBodyProblems(answer.body));
+  if (answer.outcome === ALLOW && expected === ALLOW && type && !type.test(answer.headers.get('content-type') ?? '')) problems.push(`content type ${answer.headers.get('content-type')}`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calling
+// ---------------------------------------------------------------------------------------------
+
+const PROCEDURES = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+
+function outcomeOfStatus(status: number): string {
+  if (status >= 200 && status < 300) return ALLOW;
+  return ({ 400: BADREQ, 401: UNAUTH, 403: FORBID, 404: NOTFND, 409: 'CONFLICT' } as Record<number, string>)[status] ?? `HTTP ${status}`;
+}
+
+/** One tRPC call over plain HTTP, as the tRPC client's httpLink sends it, keeping the raw answer. */
+async function callProcedure(as: ApiClient, path: string, input: unknown): Promise<Answer> {
+  const type = PROCEDURES[path]!._def.type;
+  const response =
+    type === 'query'
+      ? await as.fetch(`/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
+      : await as.fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(input === undefined ? {} : { body: JSON.stringify(input) }) });
+  const body = await response.text();
+  let outcome: string;
+  try {
+    const json = JSON.parse(body) as { error?: { data?: { code?: string } } };
+    outcome = json.error ? String(json.error.data?.code ?? `HTTP ${response.status}`) : ALLOW;
+  } catch {
+    outcome = `non-JSON HTTP ${response.status}`;
+  }
+  return { outcome, status: response.status, headers: response.headers, body };
+}
+
+async function callHttp(as: ApiClient, scenario: HttpScenario, f: Fixture): Promise<Answer> {
+  const response = await as.fetch(scenario.path(f), { method: scenario.method, ...(scenario.body ? { body: scenario.body(f) } : {}) });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { outcome: outcomeOfStatus(response.status), status: response.status, headers: response.headers, body: new TextDecoder().decode(bytes) };
+}
+
+const NO_FIXTURE: Fixture = { id: '', version: 0, taskId: '', indexNumber: null };
+
+/** Every finding of the run, for the summary at the end. */
+const findings: string[] = [];
+
+/**
+ * Runs one row: the refused cells first on one shared fixture (each must leave the database
+ * unchanged), then each allowed cell, on a fresh fixture when the call changes state.
+ */
+async function runRow(rowKey: string, cells: Row, scenario: Scenario, call: (as: ApiClient, f: Fixture, who: Who) => Promise<Answer>, type?: RegExp): Promise<string[]> {
+  const problems: string[] = [];
+  const build = async () => (scenario.fixture ? scenario.fixture() : NO_FIXTURE);
+  let fixture = await build();
+  const order = [...WHO.filter((w) => cells[w] !== ALLOW), ...WHO.filter((w) => cells[w] === ALLOW)];
+  for (const who of order) {
+    const expected = cells[who];
+    if (expected === ALLOW && scenario.mutates) fixture = await build();
+    const as = scenario.caller ? await scenario.caller(who) : client[who];
+    const before = expected === ALLOW ? '' : await fingerprint();
+    const answer = await call(as, fixture, who);
+    if (answer.outcome !== expected) {
+      problems.push(`${who}: expected ${expected}, got ${answer.outcome} (HTTP ${answer.status}) ${answer.body.slice(0, 160)}`);
+    } else if (expected !== ALLOW && (await fingerprint()) !== before) {
+      problems.push(`${who}: refused with ${expected} but the database changed`);
+    }
+    if (expected !== ALLOW && answer.outcome === ALLOW) fixture = await build();
+    for (const p of answerProblems(who, answer, expected, type)) problems.push(`${who}: ${p}`);
+  }
+  findings.push(...problems.map((p) => `${rowKey} × ${p}`));
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup
+// ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  server = await startTestServer();
+  client.anonymous = apiClient(server.url);
+  const people = WHO.filter((w): w is User => w !== 'anonymous');
+  // Each demo user signs in once (argon2); every later session is written directly.
+  await Promise.all(people.map(async (who) => (client[who] = await signedIn(server.url, who))));
+  const rows = await server.services.database.db.select({ id: users.id, username: users.username }).from(users);
+  for (const who of people) userId[who] = rows.find((r) => r.username === who)!.id;
+  noticeCategory = await categoryId(client.drafter, 'notice');
+  policyCategory = await categoryId(client.drafter, 'policy');
+  interpretationCategory = await categoryId(client.drafter, 'interpretation');
+
+  F.draft = await draft({ body: `${BODY}\n\n${DRAFT_TEXT}` }, true);
+  F.legality = await atStep('legality_review', { body: `${BODY}\n\n${LEGALITY_TEXT}` });
+  F.publishedOpen = await publishedDoc({ title: '授权矩阵公开附件文件' }, true);
+  F.publishedPartial = await publishedDoc({ title: '授权矩阵删减公开文件', ...partialOverrides() }, true);
+  F.nonPublic = await driven(
+    { title: '授权矩阵不予公开文件', body: `${BODY}\n\n${NON_PUBLIC_TEXT}`, attribute: 'non_public', legalGround: 'internal_affairs', attributeReason: '属于内部人事安排', channels: [] },
+    (d) => d.status === 'concluded',
+  );
+  const toWithdraw = await publishedDoc({ title: '授权矩阵撤稿文件' });
+  await client.publisher.trpc.publication.withdraw.mutate({ ...target(toWithdraw), reason: '内容已调整，撤回原稿' });
+  F.withdrawn = await current(toWithdraw.id);
+  expect(F.publishedPartial.indexNumber).toBeTruthy();
+  expect(F.withdrawn.indexNumber).toBeTruthy();
+}, 60_000);
+
+afterAll(async () => {
+  if (findings.length) console.warn(`authorization matrix: ${findings.length} finding(s)\n  ${findings.join('\n  ')}`);
+  await server?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------
+
+describe('the authorization matrix is complete', () => {
+  it('has a row for every tRPC procedure of the router, and no row for a procedure that is gone', () => {
+    const paths = Object.keys(PROCEDURES);
+    expect(paths.length).toBeGreaterThan(0);
+    const covered = new Set(Object.keys(MATRIX_ROWS).map((key) => key.split('@')[0]!));
+    for (const path of paths) expect(covered.has(path), `procedure ${path} has no row in the authorization matrix`).toBe(true);
+    for (const key of Object.keys(MATRIX_ROWS)) expect(paths, `matrix row ${key} names no procedure`).toContain(key.split('@')[0]);
+    for (const key of Object.keys(MATRIX_ROWS)) expect(SCENARIOS, `matrix row ${key} has no scenario`).toHaveProperty([key]);
+  });
+
+  it('has a row for every HTTP route the app registers', () => {
+    const app = createApp(server.services);
+    const routes = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' || r.path === '/api/*')
+        .map((r) => `${r.method} ${r.path.replace(/\/$/, '') || '/'}`),
+    );
+    const covered = new Set(Object.keys(HTTP_ROWS).map((key) => key.split('@')[0]!));
+    for (const route of routes) expect(covered.has(route), `HTTP route ${route} has no row in the authorization matrix`).toBe(true);
+    for (const route of covered) expect([...routes], `HTTP matrix row ${route} names no route`).toContain(route);
+  });
+});
+
+describe('tRPC procedures × callers', () => {
+  it.each(Object.keys(MATRIX_ROWS))('%s', async (key) => {
+    const scenario = SCENARIOS[key as ProcedureRowKey];
+    const path = key.split('@')[0]!;
+    const problems = await runRow(key, MATRIX_ROWS[key]!, scenario, (as, f, who) => callProcedure(as, path, scenario.input?.(f, who)));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('HTTP routes × callers', () => {
+  it.each(Object.keys(HTTP_ROWS))('%s', async (key) => {
+    const scenario = HTTP_SCENARIOS[key as HttpRowKey];
+    const problems = await runRow(key, HTTP_ROWS[key]!, scenario, (as, f) => callHttp(as, scenario, f), scenario.type);
+    expect(problems).toEqual([]);
+  });
+
+  it('serves the public partial document without its redacted passage but with the rest of the text', async () => {
+    const page = await (await client.anonymous.fetch(`/public/documents/${encodeURIComponent(F.publishedPartial.indexNumber!)}`)).text();
+    expect(page).toContain('城市低保标准由每人每月860元提高到每人每月900元');
+    for (const piece of SECRET_PIECES) expect(page).not.toContain(piece);
+    const catalog = await (await client.anonymous.fetch('/public')).text();
+    expect(catalog).toContain('授权矩阵删减公开文件');
+    expect(catalog).not.toContain('授权矩阵不予公开文件');
+    expect(catalog).not.toContain('授权矩阵撤稿文件');
+  });
+});
+
+describe('request hygiene', () => {
+  it('accepts mutations only as POST: a GET (a cross-site link) runs nothing', async () => {
+    const as = await extraSession('admin');
+    const mutations = Object.entries(PROCEDURES).filter(([, p]) => p._def.type === 'mutation').map(([path]) => path);
+    const before = await fingerprint();
+    for (const path of mutations) {
+      const response = await as.fetch(`/api/trpc/${path}?input=${encodeURIComponent('{}')}`);
+      expect(response.status, path).toBe(405);
+      expect(errorBodyProblems(await response.text()), path).toEqual([]);
+    }
+    expect(await fingerprint()).toBe(before);
+    expect((await callProcedure(as, 'auth.me', undefined)).body).toContain('"username":"admin"');
+  });
+
+  it('answers malformed requests with a clean error: no stack, no path, no SQL, headers intact', async () => {
+    const as = client.drafter;
+    const requests: [string, RequestInit?][] = [
+      ['/api/trpc/documents.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title": ' }],
+      ['/api/trpc/documents.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 1, body: null }) }],
+      ['/api/trpc/documents.get?input=not-json'],
+      [`/api/trpc/documents.get?input=${encodeURIComponent(JSON.stringify({ id: "' OR 1=1 --" }))}`],
+      [`/api/trpc/documents.get?input=${encodeURIComponent(JSON.stringify({ id: 'x'.repeat(5000) }))}`],
+      ['/api/trpc/no.such.procedure'],
+      ['/api/trpc/review.approve', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ documentId: F.legality.id, expectedVersion: -1 }) }],
+      ['/api/attachments/..%2F..%2Fshenfa.db'],
+      ['/public/attachments/..%2F..%2Fshenfa.db'],
+      ['/public/documents/%E0%A4%A'],
+      ['/public?page=-1&category=%27%20OR%201%3D1'],
+      ['/api/documents/x/attachments', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\nbroken' }],
+    ];
+    for (const [path, init] of requests) {
+      const response = await as.fetch(path, init);
+      const body = await response.text();
+      expect(response.status, path).toBeLessThan(500);
+      expect(errorBodyProblems(body), `${path}: ${body.slice(0, 200)}`).toEqual([]);
+      expect(securityHeaderProblems(response.headers), path).toEqual([]);
+      expect(leaks('drafter2', body), path).toEqual([]);
+    }
+  });
+
+  it('never lets one user mark another user\'s notification as read', async () => {
+    const { client: db } = server.services.database;
+    const unread = await db.execute({ sql: 'SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL LIMIT 1', args: [userId.drafter] });
+    const id = String(unread.rows[0]?.id ?? '');
+    expect(id, 'the fixtures leave the drafter an unread notification').not.toBe('');
+    expect((await callProcedure(client.drafter2, 'notifications.markRead', { id })).outcome).toBe(ALLOW);
+    const after = await db.execute({ sql: 'SELECT read_at FROM notifications WHERE id = ?', args: [id] });
+    expect(after.rows[0]?.read_at).toBeNull();
+  });
+});
+
+describe('findings beyond single cells', () => {
+  it('another section cannot hold up a policy by linking an interpretation to it (谁起草、谁解读)', async () => {
+    const policy = await atStep('publication', { categoryId: policyCategory, title: '清源市特困人员认定办法（矩阵测试）', docNumber: '清民规〔2026〕10号' });
+    // drafter2 sees the policy among the link options, and may link to it…
+    const options = await client.drafter2.trpc.documents.policyOptions.query();
+    expect.soft(options.map((o) => o.id), 'drafter2 is offered a policy of another section').not.toContain(policy.id);
+    const link = await callProcedure(client.drafter2, 'documents.create', draftInput(interpretationCategory, { title: '他科室的政策解读', docNumber: '', policyDocumentId: policy.id }));
+    expect.soft(link.outcome, 'drafter2 links an interpretation to a policy of another section').not.toBe(ALLOW);
+    // …and then the publisher can no longer publish the policy until drafter2's interpretation is signed off.
+    const fresh = await current(policy.id);
+    const publish = await callProcedure(client.publisher, 'publication.publish', { ...target(fresh), taskId: fresh.taskId });
+    expect(publish.outcome, `publication of drafter's policy: ${publish.body.slice(0, 200)}`).toBe(ALLOW);
+  });
+});
