@@ -41,5 +41,7 @@ export function publicRoutes(services: ServiceContext) {
       'Content-Disposition': contentDisposition('attachment', attachment.originalName),
     });
   });
+  // Any other public path is a 404 page here, not the staff app's index.html.
+  app.all('*', async (c) => c.html(renderNotFound(await readSetting(services.database.db, SETTING_KEYS.bureauName)), 404));
   return app;
 }

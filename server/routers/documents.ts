@@ -12,7 +12,7 @@ const expectedVersion = z.number().int().positive();
 
 export const documentsRouter = router({
   categories: signedInProcedure.query(({ ctx }) => listCategories(ctx.services)),
-  policyOptions: roleProcedure('drafter').query(({ ctx }) => listPolicyOptions(ctx.services)),
+  policyOptions: roleProcedure('drafter').query(({ ctx }) => listPolicyOptions(ctx.services, ctx.user)),
   create: roleProcedure('drafter')
     .input(draftDocumentSchema)
     .mutation(({ ctx, input }) => createDraft(ctx.services, ctx.user, input)),

@@ -20,14 +20,15 @@ const EDITABLE_STATUSES = new Set(['draft', 'returned']);
  * An interpretation may name the policy it explains: a published-to-be document (open or
  * partial) that is not itself an interpretation. Returns the policy's publication date, if any.
  */
-async function checkPolicyLink(ctx: ServiceContext, documentId: string | null, policyDocumentId: string | null): Promise<string | null> {
+async function checkPolicyLink(ctx: ServiceContext, actor: SessionUser, documentId: string | null, policyDocumentId: string | null): Promise<string | null> {
   if (!policyDocumentId) return null;
   if (policyDocumentId === documentId) throw badRequest('文件不能关联自身作为政策文件');
   const [policy] = await ctx.database.db
-    .select({ attribute: documents.attribute, policyDocumentId: documents.policyDocumentId, publishedAt: documents.publishedAt, status: documents.status })
+    .select({ attribute: documents.attribute, policyDocumentId: documents.policyDocumentId, publishedAt: documents.publishedAt, status: documents.status, departmentId: documents.departmentId })
     .from(documents)
     .where(eq(documents.id, policyDocumentId));
   if (!policy || !isPublishable(policy.attribute as DisclosureAttribute) || policy.policyDocumentId) throw badRequest('所关联的政策文件不存在或不能关联');
+  if (policy.departmentId !== actor.department.id) throw badRequest('政策解读须由政策文件的起草科室撰写（谁起草、谁解读）');
   return policy.status === 'published' && policy.publishedAt ? cstDate(policy.publishedAt) : null;
 }
 
@@ -63,7 +64,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
   if (!actor.roles.includes('drafter')) throw forbidden('只有起草人可以起草文件');
   const { db } = ctx.database;
   const categoryCode = await requireCategory(ctx, input.categoryId);
-  const policyPublishedOn = await checkPolicyLink(ctx, null, input.policyDocumentId);
+  const policyPublishedOn = await checkPolicyLink(ctx, actor, null, input.policyDocumentId);
   const def = currentDefinition(RELEASE_REVIEW);
   const state = startReview(def, {
     hasStatistics: input.hasStatistics,
@@ -110,7 +111,7 @@ export async function updateDraft(
   if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
   if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能修改');
   const categoryCode = await requireCategory(ctx, input.categoryId);
-  const policyPublishedOn = await checkPolicyLink(ctx, documentId, input.policyDocumentId);
+  const policyPublishedOn = await checkPolicyLink(ctx, actor, documentId, input.policyDocumentId);
   const state = reviewState(doc);
   // Conditions (statistics, major matter, attribute) are re-read at submission; keep them current meanwhile.
   const nextState = { ...state, context: { ...state.context, hasStatistics: input.hasStatistics, isMajorMatter: input.isMajorMatter, attribute: input.attribute, categoryCode } };

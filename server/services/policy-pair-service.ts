@@ -8,16 +8,17 @@ import { loadWorkCalendar } from './calendar-service';
 import { cstDate } from '../time';
 import type { Db } from '../db/client';
 import type { ServiceContext } from './service-context';
+import type { SessionUser } from './users';
 
 const ENDED = ['rejected', 'withdrawn', 'concluded'];
 
-/** Documents an interpretation may be linked to: policies (categories the law requires to publish) still alive. */
-export async function listPolicyOptions(ctx: ServiceContext) {
+/** Documents an interpretation may be linked to: the section's own policies (谁起草、谁解读) still alive. */
+export async function listPolicyOptions(ctx: ServiceContext, user: SessionUser) {
   const rows = await ctx.database.db
     .select({ id: documents.id, title: documents.title, docNumber: documents.docNumber })
     .from(documents)
     .innerJoin(categories, eq(categories.id, documents.categoryId))
-    .where(and(eq(categories.requiresDisclosure, true), inArray(documents.attribute, [...PUBLISHABLE_ATTRIBUTES]), isNull(documents.policyDocumentId), notInArray(documents.status, ENDED)))
+    .where(and(eq(documents.departmentId, user.department.id), eq(categories.requiresDisclosure, true), inArray(documents.attribute, [...PUBLISHABLE_ATTRIBUTES]), isNull(documents.policyDocumentId), notInArray(documents.status, ENDED)))
     .orderBy(desc(documents.updatedAt))
     .limit(200);
   return rows.map((r) => ({ id: r.id, label: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title }));

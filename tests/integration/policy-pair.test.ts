@@ -54,3 +54,15 @@ describe('a policy and its interpretation (政策解读)', () => {
     expect(clockRow.rows[0]).toMatchObject({ rule: 'policy_interpretation', started_on: '2026-09-25', due_date: '2026-09-30' });
   });
 });
+
+describe('谁起草、谁解读', () => {
+  it('refuses an interpretation of another section\'s policy', async () => {
+    const policy = await clients.drafter!.trpc.documents.create.mutate(draftInput(await categoryId(clients.drafter!, 'policy'), { title: '社会救助科的政策文件' }));
+    expect((await clients.drafter2!.trpc.documents.policyOptions.query()).some((o) => o.id === policy.id)).toBe(false);
+    const refusal = await failure(
+      clients.drafter2!.trpc.documents.create.mutate(draftInput(await categoryId(clients.drafter2!, 'interpretation'), { title: '越科室解读', policyDocumentId: policy.id })),
+    );
+    expect(refusal.code).toBe('BAD_REQUEST');
+    expect(refusal.message).toContain('谁起草、谁解读');
+  });
+});
