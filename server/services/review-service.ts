@@ -11,6 +11,8 @@ import { badRequest, conflict, forbidden, ShenfaError } from './errors';
 import { factsOf, loadCategoryCode, loadDocument, loadOpenTasks, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
 import { closeTaskStatement, DRAFTER_SEAT, syncTasks, wantedTasks } from './task-sync';
 import { loadSessionUser } from './users';
+import { isTaskFor } from './access';
+import type { Db } from '../db/client';
 import { pinnedDefinition } from './workflow-definitions';
 import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -64,6 +66,21 @@ async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionU
   }
 }
 
+/**
+ * Who may even ask: the drafter for their own submission, the person (or role) a task of this
+ * document was offered to for task actions. Checked before anything that depends on the
+ * document's state, so a refusal tells an outsider nothing.
+ */
+async function requireStanding(db: Db, input: ReviewAction, actor: SessionUser, doc: DocumentRow): Promise<void> {
+  if (input.action === 'submit' || input.action === 'recall') {
+    if (doc.drafterId !== actor.id) throw forbidden('只有起草人本人可以提交或撤回');
+    return;
+  }
+  if (!('taskId' in input)) return;
+  const [task] = await db.select({ role: tasks.role, assigneeId: tasks.assigneeId }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.documentId, doc.id)));
+  if (!task || !isTaskFor(actor, task)) throw forbidden('您不是当前环节的办理人');
+}
+
 function requireTask(input: ReviewAction, open: readonly TaskRow[], state: PersistedReview): TaskRow | null {
   if (!TASK_ACTIONS.has(input.action)) return input.action === 'submit' ? (open.find((t) => t.seatId === DRAFTER_SEAT) ?? null) : null;
   const taskId = 'taskId' in input ? input.taskId : undefined;
@@ -91,20 +108,23 @@ function requireFiveChecks(def: WorkflowDefinition, state: PersistedReview, inpu
 export async function performReviewAction(ctx: ServiceContext, actor: SessionUser, input: ReviewActionInput) {
   const { db } = ctx.database;
   const doc = await loadDocument(db, input.documentId);
+  // Standing first: an outsider learns nothing of the document's version or content from the refusal.
+  await requireStanding(db, input, actor, doc);
   if (doc.version !== input.expectedVersion) throw conflict('该文件已被他人处理或已修改，请刷新后重试');
   const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
   const openTasks = await loadOpenTasks(db, doc.id);
   const actedTask = requireTask(input, openTasks, state);
   const facts = factsOf(doc, (await loadCategoryCode(db, doc.categoryId)) ?? '');
+  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId));
+  if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
+  // Content checks only once the workflow has accepted this person for this step.
   requireFiveChecks(def, state, input);
   const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
   if (secrecyApproval || input.action === 'publish') await assertPrivacyResolved(db, doc);
   if (input.action === 'publish' && (await loadRedactions(db, doc.id)).some((r) => !r.confirmedBy)) {
     throw badRequest('删减内容尚未经保密审查确认，不能发布');
   }
-  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId));
-  if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
 
   const now = ctx.now();
   const next = result.state;

@@ -23,6 +23,8 @@
  * non-public body, someone else's draft) anywhere in any response; and a refused call must
  * leave the database exactly as it was.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../server/routers/index';
 import { createApp } from '../../server/app';
@@ -32,6 +34,7 @@ import { users } from '../../server/db/schema/index';
 import { generateSessionToken, sessionIdFromToken } from '../../server/auth/session-token';
 import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
+import { scanReminders } from '../../server/services/reminder-service';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { apiClient, signedIn, type ApiClient } from '../support/api-client';
 import { actOnCurrentStep, ALL_CHECKS, type Clients } from '../support/review-driver';
@@ -79,9 +82,8 @@ const MATRIX = {
   'documents.categories':                            row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'documents.policyOptions':                         row(UNAUTH, FORBID, ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'documents.create':                                row(UNAUTH, FORBID, ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
-  // An interpretation linked to `drafter`'s own policy draft. 谁起草、谁解读: only the policy's
-  // drafter may attach an interpretation to it; to anyone else a policy they cannot read must
-  // look like one that does not exist (the service's "不存在或不能关联" BAD_REQUEST).
+  // An interpretation linked to `drafter`'s policy draft. 谁起草、谁解读: only the policy's own
+  // section may attach one (drafter2 works in another section): the service's BAD_REQUEST.
   'documents.create@interpretation of drafter policy': row(UNAUTH, FORBID, ALLOW,  BADREQ, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   // drafter2 holds the drafter role, so gets past the role check and is refused by the service.
   'documents.update@draft':                          row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
@@ -101,6 +103,11 @@ const MATRIX = {
   'review.submit@draft':                             row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'review.recall@legality_review':                   row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'review.approve@legality_review':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
+  // At the secrecy step with an unmasked ID number and mobile in the body. Only the secrecy
+  // reviewer may act; for them the approval is refused by the business rule (mask or justify
+  // every hit first: BAD_REQUEST naming the masked hit). Everyone else must be refused as
+  // outsiders, before any check that reads the document's content.
+  'review.approve@secrecy_review_unresolved_privacy': row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, BADREQ, FORBID, FORBID, FORBID),
   'review.return@legality_review':                   row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
   // The leader step has one seat open to every holder of the leader role: leader and director.
   'review.reject@leader_signoff':                    row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  FORBID),
@@ -156,13 +163,17 @@ const HTTP_MATRIX = {
   // A redacted document's attachments may hold the removed text: never public.
   'GET /public/attachments/:id@published_partial':   row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   'GET /public/attachments/:id@draft':               row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  // Any other path under /public is the catalog's 404 page, never the staff app.
+  'ALL /public/*@unknown':                           row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   'POST /api/documents/:id/attachments@draft':       row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'GET /api/attachments/:id@draft':                  row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // Same readers as documents.get@published_partial.
   'GET /api/attachments/:id@published_partial':      row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  ALLOW,  ALLOW,  NOTFND, ALLOW),
   // The JSON 404 for an unknown API path (after the session middleware, before the SPA).
   'ALL /api/*@unknown':                              row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
-  // The SPA shell for a client route: HTML with no data in it.
+  // The built client's static files and the SPA shell for a client route: public, no data in them.
+  'ALL /assets/*@client bundle':                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'ALL /favicon.svg':                                row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /*@/documents/x':                             row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
 } satisfies Record<string, Row>;
 
@@ -345,6 +356,11 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'review.submit@draft': { fixture: () => draft(), mutates: true, input: target },
   'review.recall@legality_review': { fixture: () => atStep('legality_review'), mutates: true, input: target },
   'review.approve@legality_review': { fixture: () => atStep('legality_review'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '同意', checks: ALL_CHECKS }) },
+  'review.approve@secrecy_review_unresolved_privacy': {
+    fixture: () => atStep('secrecy_review', { body: BODY_WITH_SECRET }),
+    mutates: true,
+    input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '同意', checks: ALL_CHECKS }),
+  },
   'review.return@legality_review': { fixture: () => atStep('legality_review'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '请补充法律依据', target: 'draft' }) },
   'review.reject@leader_signoff': { fixture: () => atStep('leader_signoff'), mutates: true, input: (f) => ({ ...target(f), taskId: f.taskId, opinion: '与现行政策冲突，不予通过' }) },
   'review.transfer@leader_signoff': {
@@ -408,6 +424,7 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /public/documents/:indexNumber@missing': { method: 'GET', path: () => '/public/documents/000000000-000000000/2026-99999' },
   'GET /public/attachments/:id@published_open': { method: 'GET', fixture: shared('publishedOpen'), path: (f) => `/public/attachments/${f.attachmentId}`, type: /application\/pdf/ },
   'GET /public/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/attachments/${f.attachmentId}` },
+  'ALL /public/*@unknown': { method: 'GET', path: () => '/public/no-such-page', type: /text\/html/ },
   'GET /public/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/public/attachments/${f.attachmentId}` },
   'POST /api/documents/:id/attachments@draft': {
     method: 'POST',
@@ -423,6 +440,8 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /api/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
   'GET /api/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
   'ALL /api/*@unknown': { method: 'GET', path: () => '/api/no-such-endpoint' },
+  'ALL /assets/*@client bundle': { method: 'GET', path: () => `/assets/${fs.readdirSync(path.resolve('dist/client/assets')).find((n) => n.endsWith('.js'))}`, type: /javascript/ },
+  'ALL /favicon.svg': { method: 'GET', path: () => '/favicon.svg' },
   'GET /*@/documents/x': { method: 'GET', path: () => '/documents/x', type: /text\/html/ },
 };
 
@@ -487,7 +506,7 @@ function answerProblems(who: Who, answer: Answer, expected: Outcome, type?: RegE
 // Calling
 // ---------------------------------------------------------------------------------------------
 
-const PROCEDURES = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+const PROCEDURES = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
 
 function outcomeOfStatus(status: number): string {
   if (status >= 200 && status < 300) return ALLOW;
@@ -602,11 +621,10 @@ describe('the authorization matrix is complete', () => {
 
   it('has a row for every HTTP route the app registers', () => {
     const app = createApp(server.services);
-    const routes = new Set(
-      app.routes
-        .filter((r) => r.method !== 'ALL' || r.path === '/api/*')
-        .map((r) => `${r.method} ${r.path.replace(/\/$/, '') || '/'}`),
-    );
+    // Middleware is not a route of its own: the session resolver, and the tRPC endpoint,
+    // whose procedures the tRPC table above covers one by one.
+    const middleware = (r: (typeof app.routes)[number]) => r.handler.name === 'resolveSession' || r.path === '/api/trpc/*' || r.path === '/*' && r.method === 'ALL';
+    const routes = new Set(app.routes.filter((r) => !middleware(r)).map((r) => `${r.method} ${r.path}`));
     const covered = new Set(Object.keys(HTTP_ROWS).map((key) => key.split('@')[0]!));
     for (const route of routes) expect(covered.has(route), `HTTP route ${route} has no row in the authorization matrix`).toBe(true);
     for (const route of covered) expect([...routes], `HTTP matrix row ${route} names no route`).toContain(route);
@@ -680,18 +698,45 @@ describe('request hygiene', () => {
     }
   });
 
-  it('never lets one user mark another user\'s notification as read', async () => {
+  it('never lets one user read or mark another user\'s notification', async () => {
+    // A reminder scan notifies the holder of a task that is due soon (legal, at legality review).
+    const doc = await atStep('legality_review');
+    await scanReminders(server.services);
     const { client: db } = server.services.database;
-    const unread = await db.execute({ sql: 'SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL LIMIT 1', args: [userId.drafter] });
+    const unread = await db.execute({ sql: 'SELECT id FROM notifications WHERE user_id = ? AND document_id = ? AND read_at IS NULL', args: [userId.legal, doc.id] });
     const id = String(unread.rows[0]?.id ?? '');
-    expect(id, 'the fixtures leave the drafter an unread notification').not.toBe('');
-    expect((await callProcedure(client.drafter2, 'notifications.markRead', { id })).outcome).toBe(ALLOW);
+    expect(id, 'the reminder scan left legal an unread notification').not.toBe('');
+    for (const who of ['drafter', 'drafter2', 'admin', 'secrecy'] as const) {
+      expect((await callProcedure(client[who], 'notifications.markRead', { id })).outcome).toBe(ALLOW);
+      expect((await callProcedure(client[who], 'notifications.list', undefined)).body, who).not.toContain(id);
+    }
     const after = await db.execute({ sql: 'SELECT read_at FROM notifications WHERE id = ?', args: [id] });
     expect(after.rows[0]?.read_at).toBeNull();
+    expect((await callProcedure(client.legal, 'notifications.list', undefined)).body).toContain(id);
   });
 });
 
 describe('findings beyond single cells', () => {
+  it('an outsider holding a task id from the deadline board learns nothing by probing review.approve', async () => {
+    const doc = await atStep('secrecy_review', { title: '授权矩阵个人信息探测', body: BODY_WITH_SECRET });
+    // The admin oversees every deadline, so the board names the open task, though the document is closed to them…
+    const board = await client.admin.trpc.deadlines.board.query();
+    const row = board.tasks.find((t) => t.documentId === doc.id);
+    expect(row, 'the board lists the secrecy task (due within 3 working days)').toBeDefined();
+    expect(row!.canView).toBe(false);
+    expect((await callProcedure(client.admin, 'documents.get', { id: doc.id })).outcome).toBe(NOTFND);
+    // …and probing the version and the approval must get one and the same refusal, saying nothing about the text.
+    const answers = new Map<string, string>();
+    for (let version = 1; version <= doc.version + 1; version++) {
+      const answer = await callProcedure(client.admin, 'review.approve', { documentId: doc.id, expectedVersion: version, taskId: row!.taskId, opinion: '', checks: ALL_CHECKS });
+      answers.set(`v${version}`, `${answer.outcome} ${(JSON.parse(answer.body) as { error?: { message?: string } }).error?.message ?? ''}`);
+    }
+    expect.soft(new Set(answers.values()).size, `one and the same refusal whatever the version; got ${JSON.stringify(Object.fromEntries(answers))}`).toBe(1);
+    const telling = [...answers].filter(([, a]) => !/^(FORBIDDEN|NOT_FOUND) /.test(a) || /个人信息|\*{4}/.test(a));
+    expect(telling, 'answers that are more than a plain refusal').toEqual([]);
+  });
+
+  // Regression: fixed upstream in 636a453 (an interpretation is drafted by its policy's section).
   it('another section cannot hold up a policy by linking an interpretation to it (谁起草、谁解读)', async () => {
     const policy = await atStep('publication', { categoryId: policyCategory, title: '清源市特困人员认定办法（矩阵测试）', docNumber: '清民规〔2026〕10号' });
     // drafter2 sees the policy among the link options, and may link to it…

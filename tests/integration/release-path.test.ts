@@ -78,8 +78,9 @@ describe('one document from draft to the public catalog', () => {
     const list = await publicHtml('/public');
     expect(list.html).not.toContain(`不发布-${attribute}`);
     expect(list.html).not.toContain(marker);
+    // There is no publication task to act on: the publisher has no standing on it at all.
     const refusal = await failure(clients.publisher!.trpc.publication.publish.mutate({ documentId: id, expectedVersion: doc.version, taskId: 'none' }));
-    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.code).toBe('FORBIDDEN');
   });
 
   it('returns to the drafter with an opinion; after editing, every step runs again', async () => {
