@@ -8,6 +8,7 @@ import { publicRoutes } from './http/public-routes';
 import { staticClient } from './http/static-client';
 import type { ServiceContext } from './services/service-context';
 import type { TrpcContext } from './trpc';
+import { clientAddress, sameOriginMutations } from './http/request-guards';
 
 /** The whole HTTP surface of Shenfa as one Hono app; the standalone server is one host of it. */
 export function createApp(services: ServiceContext) {
@@ -35,13 +36,14 @@ export function createApp(services: ServiceContext) {
     return c.json({ status: 'ok', time: new Date(services.now()).toISOString() });
   });
   app.route('/public', publicRoutes(services));
+  app.use('/api/*', sameOriginMutations());
   app.use('/api/*', sessionMiddleware(services));
   app.use(
     '/api/trpc/*',
     trpcServer({
       endpoint: '/api/trpc',
       router: appRouter,
-      createContext: (opts, c): TrpcContext => ({ services, user: c.get('user'), sessionId: c.get('sessionId'), hono: c, resHeaders: opts.resHeaders }),
+      createContext: (opts, c): TrpcContext => ({ services, user: c.get('user'), sessionId: c.get('sessionId'), hono: c, resHeaders: opts.resHeaders, clientIp: clientAddress(c) }),
     }),
   );
   app.route('/api', attachmentRoutes(services));

@@ -13,6 +13,8 @@ export interface TrpcContext {
   user: SessionUser | null;
   sessionId: string | null;
   hono: HonoContext;
+  /** The caller's address, for sign-in throttling. */
+  clientIp: string | null;
   /** Headers of the response tRPC builds (cookies go here). */
   resHeaders: Headers;
   [key: string]: unknown;

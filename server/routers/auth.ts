@@ -7,7 +7,7 @@ export const authRouter = router({
   login: publicProcedure
     .input(z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(256) }))
     .mutation(async ({ ctx, input }) => {
-      const session = await signIn(ctx.services, input.username, input.password);
+      const session = await signIn(ctx.services, input.username, input.password, ctx.clientIp);
       ctx.resHeaders.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, ctx.services.config.secureCookies));
       return { user: (await describeSignedInUser(ctx.services, session.user))! };
     }),

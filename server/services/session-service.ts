@@ -5,11 +5,14 @@ import { generateSessionToken, sessionIdFromToken } from '../auth/session-token'
 import { loadSessionUser, type SessionUser } from './users';
 import { unauthorized } from './errors';
 import { commitChange } from './commit';
+import { assertNotThrottled, clearAccountFailures, recordFailureStatements } from './login-throttle';
 import { readSetting, SETTING_KEYS } from './settings';
 import type { ServiceContext } from './service-context';
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** …and never lives longer than this from sign-in, however busy. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** …and is extended only once less than half of that is left, to spare writes. */
 const SESSION_REFRESH_MS = SESSION_IDLE_MS / 2;
 
@@ -20,11 +23,16 @@ export interface SignedIn {
 }
 
 /** Checks the password and opens a new session (a fresh token on every sign-in). */
-export async function signIn(ctx: ServiceContext, username: string, password: string): Promise<SignedIn> {
+export async function signIn(ctx: ServiceContext, username: string, password: string, ip: string | null = null): Promise<SignedIn> {
   const { db } = ctx.database;
+  await assertNotThrottled(db, username, ip, ctx.now());
   const [row] = await db.select().from(users).where(eq(users.username, username));
   const valid = row ? await verifyPassword(row.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
-  if (!row || !valid || row.disabled) throw unauthorized('用户名或密码错误');
+  if (!row || !valid || row.disabled) {
+    const now = ctx.now();
+    await commitChange(ctx, recordFailureStatements(db, username, ip, now), [{ at: now, actorId: row?.id ?? null, action: 'session.sign_in_failed', detail: { username, ip } }]);
+    throw unauthorized('用户名或密码错误');
+  }
   const user = await loadSessionUser(db, row.id);
   if (!user) throw unauthorized('用户名或密码错误');
   const token = generateSessionToken();
@@ -35,6 +43,7 @@ export async function signIn(ctx: ServiceContext, username: string, password: st
     [
       db.insert(sessions).values({ id: sessionIdFromToken(token), userId: row.id, expiresAt, createdAt: now }),
       db.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, now))),
+      clearAccountFailures(db, username),
     ],
     [{ at: now, actorId: row.id, action: 'session.signed_in' }],
   );
@@ -56,7 +65,7 @@ export async function validateSessionToken(ctx: ServiceContext, token: string): 
   const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
   if (!session) return null;
   const now = ctx.now();
-  if (now >= session.expiresAt) {
+  if (now >= session.expiresAt || now >= session.createdAt + SESSION_ABSOLUTE_MS) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
@@ -65,7 +74,7 @@ export async function validateSessionToken(ctx: ServiceContext, token: string): 
   let expiresAt = session.expiresAt;
   const refreshed = expiresAt - now < SESSION_REFRESH_MS;
   if (refreshed) {
-    expiresAt = now + SESSION_IDLE_MS;
+    expiresAt = Math.min(now + SESSION_IDLE_MS, session.createdAt + SESSION_ABSOLUTE_MS);
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
   }
   return { sessionId, expiresAt, user, refreshed };

@@ -15,3 +15,13 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per key ('user:<name>' or 'ip:<address>') in the current window. In the
+ * database, not in memory, so the limit holds across server processes.
+ */
+export const loginAttempts = sqliteTable('login_attempts', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  failures: integer('failures').notNull(),
+});
