@@ -100,6 +100,18 @@ function requireFiveChecks(def: WorkflowDefinition, state: PersistedReview, inpu
   }
 }
 
+/** What the audit row of a review action records besides who, when and from/to. */
+async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinion: string): Promise<Record<string, unknown>> {
+  switch (input.action) {
+    case 'return': return { opinion, target: input.target };
+    case 'transfer': return { opinion, toUserId: input.toUserId };
+    case 'add_signer': return { opinion, userId: input.userId, position: input.position };
+    // The submission's privacy pre-check: how many unmasked hits the reviewers will find.
+    case 'submit': return { opinion, privacyHits: (await privacyFindings(db, doc)).length };
+    default: return { opinion };
+  }
+}
+
 /**
  * Every move of a document through review: check, compute the next state with the pure
  * workflow, then write the document, its tasks, the review record and the audit row in
@@ -183,7 +195,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   await commitChange(
     ctx,
     statements,
-    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: { opinion, ...(input.action === 'return' ? { target: input.target } : {}), ...(input.action === 'transfer' ? { toUserId: input.toUserId } : {}), ...(input.action === 'add_signer' ? { userId: input.userId, position: input.position } : {}), ...(input.action === 'submit' ? { privacyHits: (await privacyFindings(db, doc)).length } : {}) } }],
+    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: await auditDetail(db, input, doc, opinion) }],
     '该文件已被他人处理，请刷新后重试',
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));
