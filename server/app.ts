@@ -7,6 +7,7 @@ import { attachmentRoutes } from './http/attachment-routes';
 import { publicRoutes } from './http/public-routes';
 import { staticClient } from './http/static-client';
 import type { ServiceContext } from './services/service-context';
+import { databaseReadiness } from './db/client';
 import type { TrpcContext } from './trpc';
 import { clientAddress, sameOriginMutations } from './http/request-guards';
 
@@ -31,9 +32,11 @@ export function createApp(services: ServiceContext) {
       xFrameOptions: 'DENY',
     }),
   );
-  app.get('/healthz', async (c) => {
-    await services.database.client.execute('SELECT 1');
-    return c.json({ status: 'ok', time: new Date(services.now()).toISOString() });
+  // Alive: the process answers. Ready: the database answers and every migration has run.
+  app.get('/healthz', (c) => c.json({ status: 'ok', time: new Date(services.now()).toISOString() }));
+  app.get('/readyz', async (c) => {
+    const readiness = await databaseReadiness(services.database);
+    return c.json(readiness, readiness.ready ? 200 : 503);
   });
   app.route('/public', publicRoutes(services));
   app.use('/api/*', sameOriginMutations());

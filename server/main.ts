@@ -27,11 +27,14 @@ async function main() {
       console.log(generated ? `演示密码（仅显示这一次）：${password}` : '演示密码：取自 SHENFA_DEMO_PASSWORD');
     }
   });
+  // Graceful: stop taking connections, let requests in flight finish, then close the database.
   const stop = () => {
     stopScheduler();
-    server.close();
-    services.database.close();
-    process.exit(0);
+    server.close(() => {
+      services.database.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

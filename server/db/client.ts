@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema/index';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -42,4 +43,16 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 export async function migrateDatabase(database: Database): Promise<void> {
   await migrate(database.db, { migrationsFolder: MIGRATIONS_DIR });
   await database.client.execute('PRAGMA foreign_keys = ON');
+}
+
+/** Whether the database answers and has every migration shipped with this build applied. */
+export async function databaseReadiness(database: Database): Promise<{ ready: boolean; migrations: { applied: number; shipped: number } }> {
+  const shipped = readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }).length;
+  try {
+    const result = await database.client.execute('SELECT count(*) AS n FROM __drizzle_migrations');
+    const applied = Number(result.rows[0]?.n ?? 0);
+    return { ready: applied >= shipped, migrations: { applied, shipped } };
+  } catch {
+    return { ready: false, migrations: { applied: 0, shipped } };
+  }
 }

@@ -16,7 +16,7 @@
  *   gets NOT_FOUND, the same answer as for an id that does not exist;
  * - a change to a document by someone who is not its drafter / not the holder of its task is
  *   FORBIDDEN (role procedures refuse before the document is even loaded);
- * - the public catalog, /healthz and the SPA shell are open to everyone.
+ * - the public catalog, /healthz, /readyz and the SPA shell are open to everyone.
  *
  * Besides the code, every call is checked for: security headers; no stack trace, file path
  * or SQL in an error body; no fixture text the caller may not read (redacted passage,
@@ -152,6 +152,7 @@ const MATRIX = {
 const HTTP_MATRIX = {
   //                                                     anonymous admin   drafter drafter2 stats   legal   secrecy leader  director publisher
   'GET /healthz':                                    row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /readyz':                                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public':                                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public/assets/catalog.css':                  row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   // The published partial document: everyone reads it, with the redacted passage removed.
@@ -417,6 +418,7 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
 
 const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /healthz': { method: 'GET', path: () => '/healthz', type: /application\/json/ },
+  'GET /readyz': { method: 'GET', path: () => '/readyz', type: /application\/json/ },
   'GET /public': { method: 'GET', path: () => '/public', type: /text\/html/ },
   'GET /public/assets/catalog.css': { method: 'GET', path: () => '/public/assets/catalog.css', type: /text\/css/ },
   'GET /public/documents/:indexNumber@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/documents/${encodeURIComponent(f.indexNumber!)}`, type: /text\/html/ },

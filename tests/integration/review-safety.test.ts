@@ -176,10 +176,16 @@ describe('sessions', () => {
     expect((await failure(replay.trpc.review.inbox.query())).code).toBe('UNAUTHORIZED');
   });
 
-  it('answers /healthz with JSON', async () => {
+  it('answers /healthz with JSON, and /readyz once every migration has run', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { ready: boolean; migrations: { applied: number; shipped: number } };
+    expect(body.ready).toBe(true);
+    expect(body.migrations.applied).toBe(body.migrations.shipped);
+    expect(body.migrations.shipped).toBeGreaterThan(0);
   });
 });
 
