@@ -133,7 +133,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     // 会签进度: every seat of the current step and who has signed it.
     seats: await seatsWithNames(db, seatProgress(def, state)),
     openTask: openTask && taskIsMine ? { id: openTask.id, step: openTask.step, createdAt: openTask.createdAt } : null,
-    privacyHits: await privacyFindings(db, doc),
+    privacyHits: await privacyFindings(db, doc, redactionList),
     // The law requires this category to be published, yet the drafter chose not to: the legality reviewer must look twice.
     warnings: meta?.requiresDisclosure && (doc.attribute === 'non_public' || doc.attribute === 'on_request') ? ['category_requires_disclosure' as const] : [],
     returnTargets: taskIsMine ? returnTargetsFor(def, state).map((id) => ({ id, label: stepLabel(def, id) })) : [],

@@ -20,13 +20,18 @@ export interface PrivacyFinding extends PersonalDataHit {
 }
 
 /** Hits in the text the public would see (inside a redaction they are already removed), with any written justification. */
-export async function privacyFindings(db: Db, doc: Pick<DocumentRow, 'id' | 'body'>): Promise<PrivacyFinding[]> {
-  const redactionList = await loadRedactions(db, doc.id);
+export async function privacyFindings(
+  db: Db,
+  doc: Pick<DocumentRow, 'id' | 'body'>,
+  // Callers that already loaded the redactions pass them, sparing a query.
+  redactionList?: readonly { start: number; end: number }[],
+): Promise<PrivacyFinding[]> {
+  const ranges = redactionList ?? (await loadRedactions(db, doc.id));
   const notes = new Map(
     (await db.select({ text: privacyJustifications.text, note: privacyJustifications.note }).from(privacyJustifications).where(eq(privacyJustifications.documentId, doc.id))).map((j) => [j.text, j.note]),
   );
   return scanPersonalData(doc.body)
-    .filter((hit) => !redactionList.some((r) => r.start <= hit.start && hit.end <= r.end))
+    .filter((hit) => !ranges.some((r) => r.start <= hit.start && hit.end <= r.end))
     .map((hit) => ({ ...hit, masked: maskHit(hit), justification: notes.get(hit.text) ?? null }));
 }
 

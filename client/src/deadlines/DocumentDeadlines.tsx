@@ -1,6 +1,6 @@
 /** 法定公开时限 on the deadline board: documents whose statutory disclosure clock is running out. */
 import { For, Show } from 'solid-js';
-import { A } from '@solidjs/router';
+import { DocumentTitleLink } from './DocumentTitleLink';
 import { t } from '../i18n/i18n';
 import type { DocumentDeadline } from '../trpc';
 import { DeadlineBadge, DueDate } from './DueDate';
@@ -31,9 +31,7 @@ export function DocumentDeadlines(props: { documents: DocumentDeadline[] }) {
               {(doc) => (
                 <tr data-testid="deadline-document-row" class={`row-${doc.state}`}>
                   <td class="cell-title">
-                    <Show when={doc.canView} fallback={<span>{doc.title}</span>}>
-                      <A href={`/documents/${doc.documentId}`}>{doc.title}</A>
-                    </Show>
+                    <DocumentTitleLink documentId={doc.documentId} title={doc.title} canView={doc.canView} />
                   </td>
                   <td data-label={t('col.department')} class="nowrap">{doc.departmentName}</td>
                   <td data-label={t('col.drafter')} class="nowrap">{doc.drafterName}</td>

@@ -1,6 +1,6 @@
 /** 审查任务 on the deadline board: open review steps that are due soon or overdue. */
 import { For, Show } from 'solid-js';
-import { A } from '@solidjs/router';
+import { DocumentTitleLink } from './DocumentTitleLink';
 import { isRole, ROLE_LABELS } from '../../../workflows/roles';
 import { localized, t } from '../i18n/i18n';
 import type { TaskDeadline } from '../trpc';
@@ -32,9 +32,7 @@ export function TaskDeadlines(props: { tasks: TaskDeadline[] }) {
               {(task) => (
                 <tr data-testid="deadline-task-row" class={`row-${task.state}`}>
                   <td class="cell-title">
-                    <Show when={task.canView} fallback={<span>{task.title}</span>}>
-                      <A href={`/documents/${task.documentId}`}>{task.title}</A>
-                    </Show>
+                    <DocumentTitleLink documentId={task.documentId} title={task.title} canView={task.canView} />
                   </td>
                   <td data-label={t('col.stepShort')}>
                     <span class="step-label">{task.stepLabel}</span>
