@@ -12,4 +12,9 @@ export const categories = sqliteTable('categories', {
   requiresDisclosure: integer('requires_disclosure', { mode: 'boolean' }).notNull().default(false),
   /** The statutory clock (a rule key from workflows/clocks) that documents of this category run on. */
   clockRule: text('clock_rule'),
+  /**
+   * The annual-report cell (server/report ARTICLE20_CELLS, e.g. 'normative_documents') that
+   * this category's published items count toward; null = counted in no Article 20 cell.
+   */
+  reportCell: text('report_cell'),
 });

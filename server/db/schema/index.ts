@@ -4,3 +4,4 @@ export * from './categories';
 export * from './documents';
 export * from './review';
 export * from './calendar';
+export * from './annual-reports';
