@@ -5,3 +5,4 @@ export * from './documents';
 export * from './review';
 export * from './calendar';
 export * from './annual-reports';
+export * from './requests';
