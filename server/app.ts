@@ -5,6 +5,7 @@ import { appRouter } from './routers/index';
 import { sessionMiddleware, type SessionVariables } from './http/session-middleware';
 import { attachmentRoutes } from './http/attachment-routes';
 import { publicRoutes } from './http/public-routes';
+import { publicFeedRoutes } from './http/public-feed-routes';
 import { staticClient } from './http/static-client';
 import type { ServiceContext } from './services/service-context';
 import { databaseReadiness } from './db/client';
@@ -38,6 +39,7 @@ export function createApp(services: ServiceContext) {
     const readiness = await databaseReadiness(services.database);
     return c.json(readiness, readiness.ready ? 200 : 503);
   });
+  app.route('/', publicFeedRoutes(services));
   app.route('/public', publicRoutes(services));
   app.use('/api/*', sameOriginMutations());
   app.use('/api/*', sessionMiddleware(services));

@@ -1,0 +1,110 @@
+/**
+ * The catalog as machine-readable outward channels: Atom feeds, sitemap.xml and the read-only
+ * JSON API. Every item comes from catalog-service's public views, so the same rule holds as on
+ * the HTML pages: only published open/partial documents, and partial ones only as redacted
+ * segments (the removed text never enters these views).
+ */
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { categories, documents } from '../db/schema/index';
+import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
+import { getPublishedDocument } from './catalog-service';
+import { readSetting, SETTING_KEYS } from './settings';
+import { cstDate } from '../time';
+import type { PublicSegment } from '../../forms/redaction';
+import type { ServiceContext } from './service-context';
+
+/** Entries per feed and per API page: enough for portals polling daily. */
+export const FEED_SIZE = 50;
+export const API_PAGE_SIZE = 50;
+
+const isPublic = and(eq(documents.status, 'published'), inArray(documents.attribute, [...PUBLISHABLE_ATTRIBUTES]));
+
+/** A redacted body as plain text, each removed passage replaced by its public marker. */
+export function publicBodyText(segments: readonly PublicSegment[]): string {
+  return segments.map((s) => (s.kind === 'text' ? s.text : `（此处依法删除：${s.reason}）`)).join('');
+}
+
+export interface PublicItemSummary {
+  indexNumber: string;
+  title: string;
+  docNumber: string;
+  category: { code: string; name: string };
+  publishedAt: string;
+  /** Milliseconds; feeds need a precise instant, the API gives the CST date. */
+  publishedMs: number;
+  validity: string;
+}
+
+/** The category with this code, or null; feeds and the API answer 404 for an unknown one. */
+export async function findCategory(ctx: ServiceContext, code: string) {
+  const [row] = await ctx.database.db
+    .select({ id: categories.id, code: categories.code, name: categories.nameZh, nameEn: categories.nameEn })
+    .from(categories)
+    .where(eq(categories.code, code));
+  return row ?? null;
+}
+
+/** Newest published items, optionally within a category, with the total count. */
+export async function listPublicItems(ctx: ServiceContext, options: { categoryId?: string; limit: number; offset: number }) {
+  const { db } = ctx.database;
+  const where = options.categoryId ? and(isPublic, eq(documents.categoryId, options.categoryId)) : isPublic;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        indexNumber: documents.indexNumber,
+        title: documents.title,
+        docNumber: documents.docNumber,
+        publishedAt: documents.publishedAt,
+        validity: documents.validity,
+        categoryCode: categories.code,
+        categoryName: categories.nameZh,
+      })
+      .from(documents)
+      .innerJoin(categories, eq(categories.id, documents.categoryId))
+      .where(where)
+      .orderBy(desc(documents.publishedAt), asc(documents.indexNumber))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ n: count() }).from(documents).where(where),
+  ]);
+  const items: PublicItemSummary[] = rows.map((r) => ({
+    indexNumber: r.indexNumber ?? '',
+    title: r.title,
+    docNumber: r.docNumber,
+    category: { code: r.categoryCode, name: r.categoryName },
+    publishedAt: cstDate(r.publishedAt ?? 0),
+    publishedMs: r.publishedAt ?? 0,
+    validity: r.validity,
+  }));
+  return { items, total: total?.n ?? 0 };
+}
+
+/** One published item with its public body text (redactions applied), or null. */
+export async function publicItem(ctx: ServiceContext, indexNumber: string) {
+  const view = await getPublishedDocument(ctx, indexNumber);
+  if (!view) return null;
+  return {
+    indexNumber: view.indexNumber,
+    title: view.title,
+    docNumber: view.docNumber,
+    issuingBody: view.issuingBody,
+    category: view.categoryName,
+    writtenAt: view.writtenAt,
+    publishedAt: view.publishedAt,
+    validity: view.validity,
+    body: publicBodyText(view.segments),
+    attachments: view.attachments,
+  };
+}
+
+/** Categories for the sitemap and the API. */
+export async function publicCategories(ctx: ServiceContext) {
+  return ctx.database.db
+    .select({ code: categories.code, name: categories.nameZh, nameEn: categories.nameEn })
+    .from(categories)
+    .orderBy(asc(categories.sort));
+}
+
+export async function bureauName(ctx: ServiceContext): Promise<string> {
+  return readSetting(ctx.database.db, SETTING_KEYS.bureauName);
+}
