@@ -6,3 +6,4 @@ export * from './review';
 export * from './calendar';
 export * from './annual-reports';
 export * from './requests';
+export * from './webhooks';
