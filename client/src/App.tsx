@@ -13,6 +13,8 @@ import { DeadlinesPage } from './pages/DeadlinesPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { CalendarAdminPage } from './pages/CalendarAdminPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { AccountPage } from './pages/AccountPage';
+import { UsersAdminPage } from './pages/UsersAdminPage';
 
 export function App() {
   return (
@@ -29,6 +31,8 @@ export function App() {
           <Route path="/deadlines" component={DeadlinesPage} />
           <Route path="/notifications" component={NotificationsPage} />
           <Route path="/admin/calendar" component={CalendarAdminPage} />
+          <Route path="/admin/users" component={UsersAdminPage} />
+          <Route path="/account" component={AccountPage} />
           <Route path="*rest" component={NotFoundPage} />
         </Route>
       </Router>

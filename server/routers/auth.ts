@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { router, publicProcedure, signedInProcedure } from '../trpc';
 import { describeSignedInUser, signIn, signOut } from '../services/session-service';
 import { blankSessionCookie, sessionCookie } from '../auth/cookie';
+import { changePassword, signOutEverywhere } from '../services/account-service';
+import { changePasswordSchema } from '../../forms/password-rules';
 
 export const authRouter = router({
   login: publicProcedure
@@ -14,6 +16,17 @@ export const authRouter = router({
   logout: signedInProcedure.mutation(async ({ ctx }) => {
     await signOut(ctx.services, ctx.sessionId, ctx.user.id);
     ctx.resHeaders.append('Set-Cookie', blankSessionCookie(ctx.services.config.secureCookies));
+    return { ok: true as const };
+  }),
+  /** 退出所有设备: ends every session of the caller, this one included. */
+  signOutEverywhere: signedInProcedure.mutation(async ({ ctx }) => {
+    const result = await signOutEverywhere(ctx.services, ctx.user);
+    ctx.resHeaders.append('Set-Cookie', blankSessionCookie(ctx.services.config.secureCookies));
+    return result;
+  }),
+  /** Needs the current password; ends the caller's other sessions. */
+  changePassword: signedInProcedure.input(changePasswordSchema).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx.services, ctx.user, ctx.sessionId, input.currentPassword, input.newPassword);
     return { ok: true as const };
   }),
   me: publicProcedure.query(({ ctx }) => describeSignedInUser(ctx.services, ctx.user)),

@@ -6,6 +6,7 @@ import { publicationRouter } from './publication';
 import { deadlinesRouter } from './deadlines';
 import { notificationsRouter } from './notifications';
 import { validityRouter } from './validity';
+import { usersRouter } from './users';
 
 export const appRouter = router({
   auth: authRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   deadlines: deadlinesRouter,
   notifications: notificationsRouter,
   validity: validityRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { departments, userRoles, users } from '../db/schema/index';
 import { hashPassword } from '../auth/password';
 import { commitChange } from '../services/commit';
 import { badRequest } from '../services/errors';
+import { passwordProblems } from '../../forms/password-rules';
 import { isRole, type Role } from '../../workflows/roles';
 import type { ServiceContext } from '../services/service-context';
 
@@ -18,7 +19,8 @@ export interface NewUser {
 export async function createUser(ctx: ServiceContext, input: NewUser, actorId: string | null = null): Promise<string> {
   const { db } = ctx.database;
   if (!/^[a-zA-Z0-9_.-]{2,64}$/.test(input.username)) throw badRequest('用户名只能包含字母、数字、点、下划线和连字符（2–64 位）');
-  if (input.password.length < 8) throw badRequest('密码至少 8 位');
+  const problems = passwordProblems(input.password, input.username);
+  if (problems.length) throw badRequest(problems[0]!);
   const roles = input.roles.filter(isRole) as Role[];
   if (roles.length !== input.roles.length || roles.length === 0) throw badRequest(`角色无效：${input.roles.join(',')}`);
   const [dept] = await db.select().from(departments).where(eq(departments.code, input.departmentCode));

@@ -35,6 +35,7 @@ import { generateSessionToken, sessionIdFromToken } from '../../server/auth/sess
 import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
 import { scanReminders } from '../../server/services/reminder-service';
+import { createUser } from '../../server/seed/user-admin';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { apiClient, signedIn, type ApiClient } from '../support/api-client';
 import { actOnCurrentStep, ALL_CHECKS, type Clients } from '../support/review-driver';
@@ -77,6 +78,14 @@ const MATRIX = {
   'auth.logout':                                     row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   // me answers null when signed out: that is its allowed answer, not an error.
   'auth.me':                                         row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // Both act on the caller's own account only (a second session, restored afterwards).
+  'auth.signOutEverywhere':                          row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'auth.changePassword':                             row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+
+  // --- users (admin only); the target is a throwaway user made for the row
+  'users.list':                                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'users.setDisabled':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'users.setRoles':                                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
 
   // --- documents
   'documents.categories':                            row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
@@ -166,6 +175,18 @@ const HTTP_MATRIX = {
   'GET /public/attachments/:id@draft':               row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // Any other path under /public is the catalog's 404 page, never the staff app.
   'ALL /public/*@unknown':                           row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  // Outward channels of the catalog: the same public items, redactions applied (checked for leaks like every row).
+  'GET /public/feed.atom':                           row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/categories/:code/feed.atom@notice':   row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/categories/:code/feed.atom@missing':  row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'GET /sitemap.xml':                                row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /sitemap/:file':                              row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/api/openapi.json':                    row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/api/categories':                      row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/api/documents':                       row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/api/documents/:indexNumber@published_partial': row(ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'GET /public/api/documents/:indexNumber@withdrawn': row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
+  'ALL /public/api/*@unknown':                       row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   'POST /api/documents/:id/attachments@draft':       row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'GET /api/attachments/:id@draft':                  row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // Same readers as documents.get@published_partial.
@@ -281,6 +302,36 @@ async function extraSession(who: User): Promise<ApiClient> {
   return c;
 }
 
+/**
+ * A second session for `who` whose calls may end every session of the user or change their
+ * password: after each call the shared session and the password hash are put back.
+ */
+async function restoringAccount(who: User): Promise<ApiClient> {
+  const extra = await extraSession(who);
+  const { client: db } = server.services.database;
+  const saved = await db.execute({ sql: 'SELECT password_hash FROM users WHERE id = ?', args: [userId[who]] });
+  const token = client[who].cookie.split('=')[1] ?? '';
+  const restore = async () => {
+    await db.execute({ sql: 'UPDATE users SET password_hash = ? WHERE id = ?', args: [saved.rows[0]!.password_hash ?? null, userId[who]] });
+    const now = Date.now();
+    await db.execute({ sql: 'INSERT OR IGNORE INTO sessions (id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)', args: [sessionIdFromToken(token), userId[who], now + SESSION_IDLE_MS, now] });
+  };
+  return Object.assign(Object.create(extra) as ApiClient, {
+    fetch: async (p: string, init?: RequestInit) => {
+      const response = await extra.fetch(p, init);
+      await restore();
+      return response;
+    },
+  });
+}
+
+let throwawaySerial = 0;
+/** A user made for one users.* call, so disabling or re-roling it disturbs no caller. */
+async function throwawayUser(): Promise<Fixture> {
+  const id = await createUser(server.services, { username: `matrix-user-${++throwawaySerial}`, displayName: '矩阵测试用户', password: TEST_PASSWORD, roles: ['drafter'], departmentCode: 'assistance' });
+  return { ...NO_FIXTURE, id };
+}
+
 /** A throwaway client holding the same session as `who` (so a Set-Cookie cannot disturb the shared one). */
 function sameSession(who: Who): ApiClient {
   const c = apiClient(server.url);
@@ -337,6 +388,14 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'auth.login': { caller: sameSession, input: (_f, who) => ({ username: usernameOf(who), password: TEST_PASSWORD }) },
   'auth.logout': { caller: (who) => (who === 'anonymous' ? client.anonymous : extraSession(who)) },
   'auth.me': {},
+  'auth.signOutEverywhere': { caller: (who) => (who === 'anonymous' ? client.anonymous : restoringAccount(who)) },
+  'auth.changePassword': {
+    caller: (who) => (who === 'anonymous' ? client.anonymous : restoringAccount(who)),
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: '矩阵测试新密码-2026' }),
+  },
+  'users.list': {},
+  'users.setDisabled': { fixture: throwawayUser, mutates: true, input: (f) => ({ userId: f.id, disabled: true }) },
+  'users.setRoles': { fixture: throwawayUser, mutates: true, input: (f) => ({ userId: f.id, roles: ['legal'] }) },
   'documents.categories': {},
   'documents.policyOptions': {},
   'documents.create': { input: () => draftInput(noticeCategory, { title: '授权矩阵新建文件' }) },
@@ -428,6 +487,17 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /public/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/attachments/${f.attachmentId}` },
   'ALL /public/*@unknown': { method: 'GET', path: () => '/public/no-such-page', type: /text\/html/ },
   'GET /public/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/public/attachments/${f.attachmentId}` },
+  'GET /public/feed.atom': { method: 'GET', path: () => '/public/feed.atom', type: /application\/atom\+xml/ },
+  'GET /public/categories/:code/feed.atom@notice': { method: 'GET', path: () => '/public/categories/notice/feed.atom', type: /application\/atom\+xml/ },
+  'GET /public/categories/:code/feed.atom@missing': { method: 'GET', path: () => '/public/categories/no-such-category/feed.atom' },
+  'GET /sitemap.xml': { method: 'GET', path: () => '/sitemap.xml', type: /application\/xml/ },
+  'GET /sitemap/:file': { method: 'GET', path: () => '/sitemap/1.xml', type: /application\/xml/ },
+  'GET /public/api/openapi.json': { method: 'GET', path: () => '/public/api/openapi.json', type: /application\/json/ },
+  'GET /public/api/categories': { method: 'GET', path: () => '/public/api/categories', type: /application\/json/ },
+  'GET /public/api/documents': { method: 'GET', path: () => '/public/api/documents', type: /application\/json/ },
+  'GET /public/api/documents/:indexNumber@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/api/documents/${encodeURIComponent(f.indexNumber!)}`, type: /application\/json/ },
+  'GET /public/api/documents/:indexNumber@withdrawn': { method: 'GET', fixture: shared('withdrawn'), path: (f) => `/public/api/documents/${encodeURIComponent(f.indexNumber!)}` },
+  'ALL /public/api/*@unknown': { method: 'GET', path: () => '/public/api/no-such-endpoint' },
   'POST /api/documents/:id/attachments@draft': {
     method: 'POST',
     fixture: () => draft(),

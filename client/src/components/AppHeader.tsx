@@ -21,6 +21,11 @@ export function AppHeader(props: { user: SessionUser }) {
     await session.signOut();
     navigate('/login', { replace: true });
   };
+  const signOutEverywhere = async () => {
+    if (!window.confirm(t('account.everywhereConfirm'))) return;
+    await session.signOutEverywhere();
+    navigate('/login', { replace: true });
+  };
   return (
     <header class="app-header">
       <div class="header-top">
@@ -33,6 +38,12 @@ export function AppHeader(props: { user: SessionUser }) {
           <span class="user-roles">{roleNames()}</span>
           <NotificationLink />
           <LanguageToggle />
+          <A href="/account" class="link-button" data-testid="account">
+            {t('nav.account')}
+          </A>
+          <button type="button" class="link-button" data-testid="logout-everywhere" onClick={signOutEverywhere}>
+            {t('nav.logoutEverywhere')}
+          </button>
           <button type="button" class="link-button" data-testid="logout" onClick={signOut}>
             {t('nav.logout')}
           </button>
@@ -50,6 +61,7 @@ export function AppHeader(props: { user: SessionUser }) {
         <A href="/deadlines">{t('nav.deadlines')}</A>
         <Show when={props.user.roles.includes('admin')}>
           <A href="/admin/calendar">{t('nav.calendar')}</A>
+          <A href="/admin/users">{t('nav.users')}</A>
         </Show>
         {/* Server-rendered pages: a full page load, not a client route. */}
         <a href="/public" rel="external">

@@ -11,6 +11,8 @@ interface Session {
   user: Resource<SessionUser | null>;
   signedIn(user: SessionUser): void;
   signOut(): Promise<void>;
+  /** Ends every session of the user (all devices), then forgets the user here. */
+  signOutEverywhere(): Promise<void>;
   /** Called when the server says the session is gone. */
   expired(): void;
   /** Bumped after any action that may change the inbox, so its count reloads. */
@@ -33,6 +35,10 @@ export function SessionProvider(props: ParentProps) {
     async signOut() {
       // Even if the server call fails (already expired), the browser forgets the user.
       await trpc.auth.logout.mutate().catch(() => undefined);
+      mutate(null);
+    },
+    async signOutEverywhere() {
+      await trpc.auth.signOutEverywhere.mutate().catch(() => undefined);
       mutate(null);
     },
     expired: () => mutate(null),
