@@ -52,6 +52,9 @@ const THROWAWAY_FACTS: DocumentFacts = { hasStatistics: false, isMajorMatter: fa
 function assertResolvable(def: WorkflowDefinition, registry: WorkflowRegistry): void {
   for (const step of def.steps) {
     if (step.when && !registry.guards.has(step.when.guard)) throw new Error(`step '${step.id}': unknown guard '${step.when.guard}'`);
+    for (const name of step.requires ?? []) {
+      if (!registry.guards.has(name)) throw new Error(`step '${step.id}': unknown guard '${name}'`);
+    }
     for (const name of step.effects ?? []) {
       if (!registry.actions.has(name)) throw new Error(`step '${step.id}': unknown effect '${name}'`);
     }

@@ -10,3 +10,6 @@ export * from './step-rules';
 export * from './compile';
 export * from './engine';
 export * from './release-review.definition';
+export * from './flow-graph';
+export * from './validate-definition';
+export * from './simulate';

@@ -96,6 +96,7 @@ export const REVIEW_EVENT_TYPES = [
  * - invalid_assignee: that person cannot take the seat (lacks the role, is the actor, or
  *   already holds a seat of their own at this step)
  * - invalid_in_state / invalid_target: the step does not accept this, or not that target
+ * - requirement_failed: a guard the step `requires` (e.g. a plugin's sensitive-words check) does not hold
  */
 export const REFUSALS = [
   'not_assignee',
@@ -105,6 +106,7 @@ export const REFUSALS = [
   'invalid_assignee',
   'invalid_in_state',
   'invalid_target',
+  'requirement_failed',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -63,7 +63,22 @@ export function checksFor(step: StepDefinition, type: ReviewEventType): readonly
   if (step.kind === 'end') {
     return step.id === 'published' && type === 'WITHDRAW_PUBLICATION' ? [BY_ROLE] : null;
   }
-  return RULES_BY_KIND[step.kind][type] ?? null;
+  const checks = RULES_BY_KIND[step.kind][type] ?? null;
+  // A step's own requirements (a plugin's guard such as 'noSensitiveWords') come after the
+  // seat rules, so someone without a seat learns nothing about the text from the refusal.
+  if (!checks || !step.requires || (type !== 'APPROVE' && type !== 'PUBLISH')) return checks;
+  return [...checks, ...requirementChecks(step.requires)];
+}
+
+const requirementCache = new Map<string, readonly RuleCheck[]>();
+// Rule-check lists are compared by identity in the compiled guards' memo, so build each once.
+function requirementChecks(names: readonly string[]): readonly RuleCheck[] {
+  const key = names.join(',');
+  const cached = requirementCache.get(key);
+  if (cached) return cached;
+  const checks = names.map((guard): RuleCheck => ({ guard, refusal: 'requirement_failed' }));
+  requirementCache.set(key, checks);
+  return checks;
 }
 
 /**

@@ -4,6 +4,7 @@ import { documents, indexSequences, redactions, reviewRecords, tasks } from '../
 import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
+import { webhookOutboxStatements } from './webhook-outbox';
 import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
@@ -41,6 +42,7 @@ const REFUSAL_MESSAGES: Record<Refusal, ShenfaError> = {
   invalid_assignee: badRequest('所选人员不能办理该环节（须具有相应角色，且不是起草人或本轮已审批人员）'),
   invalid_in_state: conflict('文件已流转到其他环节，请刷新后重试'),
   invalid_target: badRequest('退回的目标环节无效'),
+  requirement_failed: badRequest('文件未通过本环节要求的自动检查（如敏感词检查），请退回修改后再办理'),
 };
 
 const TASK_ACTIONS = new Set(['approve', 'return', 'reject', 'publish', 'transfer', 'add_signer']);
@@ -166,6 +168,9 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
       })
       .where(eq(documents.id, doc.id)),
   );
+  // Announced to the portal in the same transaction (transactional outbox): never lost, never for a rolled-back change.
+  if (published) statements.push(...webhookOutboxStatements(db, { event: 'document.published', documentId: doc.id, at: now }));
+  if (input.action === 'withdraw_publication') statements.push(...webhookOutboxStatements(db, { event: 'document.withdrawn', documentId: doc.id, at: now }));
   if (secrecyApproval) {
     // Approving the secrecy review confirms every redaction as it stands.
     statements.push(db.update(redactions).set({ confirmedBy: actor.id, confirmedAt: now }).where(and(eq(redactions.documentId, doc.id), isNull(redactions.confirmedBy))));
