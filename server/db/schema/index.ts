@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './annual-reports';
 export * from './requests';
 export * from './webhooks';
+export * from './workflow-definitions';
