@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from './lib/fixture';
+import { figure, type Bench } from './lib/figures';
+import { round, summary } from './lib/stats';
+import { closedLoop, request, signIn, type Session } from './lib/load';
+import { rssMb, startServer, stopServer } from './lib/server-process';
+
+const CONCURRENCY = 50;
+
+/**
+ * Approvals through tRPC over loopback from 50 concurrent signed-in clients, against a signed-in
+ * no-op tRPC query and the plain Hono JSON route /healthz on the same server in the same run.
+ * The server runs in its own process, so its RSS is measured at rest and under this load.
+ */
+export const httpBench: Bench = async (ctx) => {
+  const fixture = await freshFixture();
+  const approvals = ctx.quick ? 400 : 3000;
+  const docs = await submittedDocuments(fixture, approvals);
+  const targets: { documentId: string; taskId: string }[] = [];
+  for (const documentId of docs) targets.push({ documentId, taskId: await openTaskId(fixture, documentId) });
+  fixture.services.database.close();
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/profiles')}`] : [];
+  const { child, port } = await startServer(fixture.dbFile, fixture.dir, profile);
+  try {
+    const restRss = rssMb(child.pid!);
+    const sessions: Session[] = [];
+    for (let i = 0; i < CONCURRENCY; i++) sessions.push(await signIn(port, 'legal', BENCH_PASSWORD));
+    const calls = ctx.quick ? 2000 : 10000;
+    // Warm-up: JIT, statement caches, sockets.
+    await closedLoop(CONCURRENCY, 500, (c) => request(port, sessions[c]!, 'GET', '/healthz'));
+    await closedLoop(CONCURRENCY, 500, (c) => request(port, sessions[c]!, 'GET', '/bench/trpc/noop'));
+    const plain = await closedLoop(CONCURRENCY, calls, (c) => request(port, sessions[c]!, 'GET', '/healthz'));
+    const noop = await closedLoop(CONCURRENCY, calls, (c) => request(port, sessions[c]!, 'GET', '/bench/trpc/noop'));
+    let peakRss = rssMb(child.pid!);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(child.pid!))), 50);
+    const approve = await closedLoop(CONCURRENCY, targets.length, (c, i) => {
+      const { documentId, taskId } = targets[i]!;
+      return request(port, sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ documentId, expectedVersion: 2, taskId, opinion: '同意', checks: ALL_CHECKS }));
+    });
+    clearInterval(sampler);
+    const afterRss = rssMb(child.pid!);
+    const p = summary(plain.latencies);
+    const n = summary(noop.latencies);
+    const a = summary(approve.latencies);
+    ctx.detail('plainHono', { ...p, perSecond: round(plain.perSecond) });
+    ctx.detail('noopTrpc', { ...n, perSecond: round(noop.perSecond) });
+    ctx.detail('approve', { ...a, perSecond: round(approve.perSecond) });
+    ctx.detail('rssMb', { rest: restRss, peak: peakRss, after: afterRss });
+    ctx.note(`${CONCURRENCY} keep-alive clients (one session each, user legal); ${calls} plain/no-op calls, ${targets.length} approvals (each a distinct document at legality review); server in a child process, load generator in this one (they share the 2 cores)`);
+    const rps = round(approve.perSecond, 1);
+    return [
+      figure({ figure: 'approvals req/s', value: rps, unit: '/s', baseline: { name: 'no-op tRPC', value: round(noop.perSecond, 1) }, ratio: round(approve.perSecond / noop.perSecond), target: '≥ 1000/s', pass: rps >= 1000 }),
+      figure({ figure: 'approvals vs plain Hono', value: rps, unit: '/s', baseline: { name: 'Hono JSON', value: round(plain.perSecond, 1) }, ratio: round(approve.perSecond / plain.perSecond) }),
+      figure({ figure: 'approval p50', value: a.p50, unit: 'ms', baseline: { name: 'no-op tRPC', value: n.p50 }, ratio: round(n.p50 / a.p50) }),
+      figure({ figure: 'approval p99', value: a.p99, unit: 'ms', baseline: { name: 'no-op tRPC', value: n.p99 }, ratio: round(n.p99 / a.p99), target: '< 50 ms', pass: a.p99 < 50 }),
+      figure({ figure: 'plain Hono p99', value: p.p99, unit: 'ms' }),
+      figure({ figure: 'server RSS at rest', value: restRss, unit: 'MB', target: '≤ 300 MB', pass: restRss <= 300 }),
+      figure({ figure: 'server RSS peak under load', value: peakRss, unit: 'MB', baseline: { name: 'at rest', value: restRss }, target: '≤ 300 MB', pass: peakRss <= 300 }),
+    ];
+  } finally {
+    await stopServer(child);
+    fs.rmSync(fixture.dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { round } from './stats';
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return round(kb / 1024, 1);
+}
+
+/** Starts bench/lib/bench-server.ts (the real app) in a child process on the given database. */
+export async function startServer(dbFile: string, dir: string, extraNodeArgs: string[], clientDir = path.resolve('dist/client')): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', path.join('bench', 'lib', 'bench-server.ts')], {
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, SHENFA_DATA_DIR: dir, SHENFA_CLIENT_DIR: clientDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line).port));
+  });
+  return { child, port };
+}
+
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
