@@ -4,13 +4,16 @@ import { trpcServer } from '@hono/trpc-server';
 import { appRouter } from './routers/index';
 import { sessionMiddleware, type SessionVariables } from './http/session-middleware';
 import { attachmentRoutes } from './http/attachment-routes';
+import { annualReportRoutes } from './http/annual-report-routes';
 import { publicRoutes } from './http/public-routes';
+import { publicApplyRoutes } from './http/public-apply-routes';
 import { publicFeedRoutes } from './http/public-feed-routes';
 import { staticClient } from './http/static-client';
 import type { ServiceContext } from './services/service-context';
 import { databaseReadiness } from './db/client';
 import type { TrpcContext } from './trpc';
 import { clientAddress, sameOriginMutations } from './http/request-guards';
+import { apiBodyLimit, utf8Body } from './http/body-guards';
 
 /** The whole HTTP surface of Shenfa as one Hono app; the standalone server is one host of it. */
 export function createApp(services: ServiceContext) {
@@ -40,8 +43,10 @@ export function createApp(services: ServiceContext) {
     return c.json(readiness, readiness.ready ? 200 : 503);
   });
   app.route('/', publicFeedRoutes(services));
+  app.route('/public/apply', publicApplyRoutes(services));
   app.route('/public', publicRoutes(services));
   app.use('/api/*', sameOriginMutations());
+  app.use('/api/trpc/*', apiBodyLimit(), utf8Body());
   app.use('/api/*', sessionMiddleware(services));
   app.use(
     '/api/trpc/*',
@@ -52,6 +57,7 @@ export function createApp(services: ServiceContext) {
     }),
   );
   app.route('/api', attachmentRoutes(services));
+  app.route('/api', annualReportRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));
   app.route('/', staticClient(services.config.clientDir));
   app.onError((error, c) => {

@@ -26,6 +26,18 @@ const INPUT_LABELS: Record<string, string> = {
   expectedVersion: '版本号', checks: '五关审查', username: '用户名', password: '密码', data: '文件内容',
 };
 
+/** Chinese words for tRPC's own protocol errors, which carry English messages. */
+const PROTOCOL_MESSAGES: Partial<Record<string, string>> = {
+  PARSE_ERROR: '请求内容不是有效的 JSON',
+  BAD_REQUEST: '请求内容格式不正确',
+  UNSUPPORTED_MEDIA_TYPE: '请求格式不受支持：请以 JSON 提交',
+  METHOD_NOT_SUPPORTED: '请求方法不正确',
+  NOT_FOUND: '接口不存在',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '您没有执行此操作的权限',
+};
+
 function describeIssue(path: readonly PropertyKey[], message: string): string {
   // Form messages already name their field (「标题」) and our own ones start with 请…; only generic ones need the field.
   if (message.includes('「') || message.startsWith('请') || path.length === 0) return message;
@@ -43,6 +55,9 @@ const t = initTRPC.context<TrpcContext>().create({
       message = first ? describeIssue(first.path, first.message) : '输入有误';
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = '服务器内部错误，请稍后重试';
+    } else if (!/[\u4e00-\u9fff]/.test(message)) {
+      // tRPC's own refusals (unparseable JSON, wrong content type, unknown procedure) are English.
+      message = PROTOCOL_MESSAGES[error.code] ?? '请求有误';
     }
     return {
       message,
