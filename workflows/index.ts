@@ -13,3 +13,4 @@ export * from './release-review.definition';
 export * from './flow-graph';
 export * from './validate-definition';
 export * from './simulate';
+export * from './migration-plan';

@@ -14,7 +14,7 @@ import type { SessionUser } from './users';
 export async function listColleagues(ctx: ServiceContext, user: SessionUser, documentId: string) {
   const { db } = ctx.database;
   const { doc } = await loadViewableDocument(ctx, user, documentId);
-  const step = currentStep(pinnedDefinition(doc.workflowKey, doc.workflowVersion), reviewState(doc));
+  const step = currentStep(await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion), reviewState(doc));
   const rows = await db
     .select({ id: users.id, displayName: users.displayName, departmentName: departments.name, role: userRoles.role })
     .from(users)

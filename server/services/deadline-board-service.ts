@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { deadlineStatus, defaultClockRule, type DeadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
 import { CLOCK_RUNNING_STATUSES } from './deadline-service';
-import { pinnedDefinition } from './workflow-definitions';
+import { definitionLookup } from './workflow-definitions';
 import { stepLabel } from './document-view-service';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
@@ -85,6 +85,7 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const flaggedTasks = taskRows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate!, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');
   const flaggedDocs = clockRows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');
   const viewable = await viewableDocuments(db, user, [...flaggedTasks, ...flaggedDocs]);
+  const pinnedDefinition = await definitionLookup(db, [...flaggedTasks, ...flaggedDocs]);
   return {
     today,
     tasks: flaggedTasks.map(({ workflowKey, workflowVersion, drafterId: _d, ...r }) => ({ ...r, canView: viewable.has(r.documentId), stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.step) })),

@@ -4,7 +4,7 @@ import { categories, documentClocks, documents, tasks } from '../db/schema/index
 import { computeDeadline, defaultClockRule, type ClockRule } from '../../workflows/clocks/index';
 import type { WorkCalendar } from '../../workflows/calendar/index';
 import { stepById, type WorkflowDefinition } from '../../workflows/index';
-import { pinnedDefinition } from './workflow-definitions';
+import { definitionLookup } from './workflow-definitions';
 import { loadWorkCalendar } from './calendar-service';
 import { cstDate } from '../time';
 import { commitChange } from './commit';
@@ -83,6 +83,7 @@ export async function recomputeOpenDeadlines(ctx: ServiceContext): Promise<{ tas
     .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate)));
   const statements: BatchItem<'sqlite'>[] = [];
   let movedTasks = 0;
+  const pinnedDefinition = await definitionLookup(db, openTasks);
   for (const t of openTasks) {
     const due = taskDue(pinnedDefinition(t.workflowKey, t.workflowVersion), t.step, t.createdAt, calendar);
     if (due.dueDate === t.dueDate && due.dueProvisional === t.dueProvisional) continue;

@@ -63,7 +63,7 @@ export async function loadViewableDocument(ctx: ServiceContext, user: SessionUse
 export async function getDocumentView(ctx: ServiceContext, user: SessionUser, documentId: string) {
   const { db } = ctx.database;
   const { doc, openTask, involvement } = await loadViewableDocument(ctx, user, documentId);
-  const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
+  const def = await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
   const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));
   const taskIsMine = Boolean(openTask && openTask.step === state.value);

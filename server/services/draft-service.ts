@@ -62,10 +62,24 @@ function redactionRows(documentId: string, input: DraftDocumentInput) {
 /** A drafter starts a document; it waits in 起草 until submitted. */
 export async function createDraft(ctx: ServiceContext, actor: SessionUser, input: DraftDocumentInput): Promise<{ id: string; version: number }> {
   if (!actor.roles.includes('drafter')) throw forbidden('只有起草人可以起草文件');
+  return createDraftDocument(ctx, actor, input);
+}
+
+/**
+ * Starts a document for a caller whose right to draft it was checked by its own service
+ * (the disclosure office drafts the annual report without the drafter role). `extra`
+ * statements and audit rows commit in the same transaction.
+ */
+export async function createDraftDocument(
+  ctx: ServiceContext,
+  actor: SessionUser,
+  input: DraftDocumentInput,
+  extra: (id: string) => { statements: Parameters<typeof commitChange>[1]; audit: Parameters<typeof commitChange>[2] } = () => ({ statements: [], audit: [] }),
+): Promise<{ id: string; version: number }> {
   const { db } = ctx.database;
   const categoryCode = await requireCategory(ctx, input.categoryId);
   const policyPublishedOn = await checkPolicyLink(ctx, actor, null, input.policyDocumentId);
-  const def = currentDefinition(RELEASE_REVIEW);
+  const def = await currentDefinition(db, RELEASE_REVIEW);
   const state = startReview(def, {
     hasStatistics: input.hasStatistics,
     isMajorMatter: input.isMajorMatter,
@@ -76,6 +90,7 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
   const id = crypto.randomUUID();
   const now = ctx.now();
   const rows = redactionRows(id, input);
+  const more = extra(id);
   await commitChange(ctx, [
     db.insert(documents).values({
       id,
@@ -93,7 +108,8 @@ export async function createDraft(ctx: ServiceContext, actor: SessionUser, input
     }),
     ...(rows.length ? [db.insert(redactions).values(rows)] : []),
     documentClockStatement(db, await loadWorkCalendar(ctx), { id, writtenAt: input.writtenAt, policyPublishedOn }, await categoryClockRule(db, input.categoryId)),
-  ], [{ at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }]);
+    ...more.statements,
+  ], [{ at: now, actorId: actor.id, documentId: id, action: 'document.created', toState: state.value, detail: { title: input.title, attribute: input.attribute } }, ...more.audit]);
   return { id, version: 1 };
 }
 

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, documents, tasks, users } from '../db/schema/index';
 import { availableEvents, type PersistedReview } from '../../workflows/index';
-import { pinnedDefinition } from './workflow-definitions';
+import { definitionLookup } from './workflow-definitions';
 import { stepLabel } from './document-view-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -39,6 +39,7 @@ export async function listMyTasks(ctx: ServiceContext, user: SessionUser) {
     .orderBy(desc(tasks.createdAt))
     .limit(200);
   const actor = { id: user.id, roles: user.roles };
+  const pinnedDefinition = await definitionLookup(db, rows);
   return rows
     .filter((r) => r.status === 'returned' || availableEvents(pinnedDefinition(r.workflowKey, r.workflowVersion), r.snapshot as PersistedReview, actor).length > 0)
     .map(({ snapshot: _s, workflowKey, workflowVersion, ...r }) => ({ ...r, stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.step) }));
@@ -66,5 +67,6 @@ export async function listMyDocuments(ctx: ServiceContext, user: SessionUser) {
     .where(eq(documents.drafterId, user.id))
     .orderBy(desc(documents.updatedAt))
     .limit(500);
+  const pinnedDefinition = await definitionLookup(db, rows);
   return rows.map(({ workflowKey, workflowVersion, ...r }) => ({ ...r, stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) }));
 }

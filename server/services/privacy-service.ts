@@ -49,7 +49,7 @@ export async function requireSecrecyTask(ctx: ServiceContext, actor: SessionUser
   const doc = await loadDocument(db, documentId);
   if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
   const holds = (await loadOpenTasks(db, doc.id)).some((t) => isTaskFor(actor, t));
-  const step = currentStep(pinnedDefinition(doc.workflowKey, doc.workflowVersion), reviewState(doc));
+  const step = currentStep(await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion), reviewState(doc));
   if (!holds || step?.role !== PRIVACY_ROLE || doc.drafterId === actor.id) throw forbidden('只有当前保密审查人员可以处理个人信息');
   return doc;
 }

@@ -125,7 +125,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   // Standing first: an outsider learns nothing of the document's version or content from the refusal.
   await requireStanding(db, input, actor, doc);
   if (doc.version !== input.expectedVersion) throw conflict('该文件已被他人处理或已修改，请刷新后重试');
-  const def = pinnedDefinition(doc.workflowKey, doc.workflowVersion);
+  const def = await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
   const openTasks = await loadOpenTasks(db, doc.id);
   const actedTask = requireTask(input, openTasks, state);

@@ -1,30 +1,94 @@
-import { releaseReviewDefinition, workflowDefinitionSchema, type WorkflowDefinition } from '../../workflows/index';
+import { and, desc, eq, max } from 'drizzle-orm';
+import { workflowDefinitionSchema, type WorkflowDefinition } from '../../workflows/index';
+import type { Db } from '../db/client';
+import { workflowDefinitions } from '../db/schema/index';
 import { notFound } from './errors';
 
 /**
- * The definitions documents are pinned to, by key and version. Today only the shipped
- * release-review definition; admin-edited versions will be stored in the database.
+ * The definitions documents are pinned to, by key and version, stored in the database.
+ * A stored version never changes (triggers refuse it), so each is cached forever once read,
+ * per database; which version is the latest is always asked of the database, so a version
+ * published by another process is used by the next new document here.
  */
-const SHIPPED: WorkflowDefinition[] = [releaseReviewDefinition];
+const cache = new WeakMap<Db, Map<string, WorkflowDefinition>>();
+
+function cacheOf(db: Db): Map<string, WorkflowDefinition> {
+  const byKey = cache.get(db) ?? new Map<string, WorkflowDefinition>();
+  cache.set(db, byKey);
+  return byKey;
+}
+
+/** A stored definition, parsed; the stored JSON was validated when it was published. */
+function parseStored(json: unknown, key: string, version: number): WorkflowDefinition {
+  return { ...(workflowDefinitionSchema.parse(json) as WorkflowDefinition), key, version };
+}
 
 /**
- * Adds a definition version (a plugin's, or a test's). Versions are immutable: a key and
- * version already present is refused, so documents pinned to it never change under them.
+ * The definition a document is pinned to.
+ * @example const def = await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion);
  */
-export function registerWorkflowDefinition(def: WorkflowDefinition): void {
-  const parsed = workflowDefinitionSchema.parse(def);
-  if (SHIPPED.some((d) => d.key === parsed.key && d.version === parsed.version)) throw new Error(`workflow ${parsed.key} v${parsed.version} already exists`);
-  SHIPPED.push(def);
-}
-
-export function currentDefinition(key: string): WorkflowDefinition {
-  const latest = SHIPPED.filter((d) => d.key === key).sort((a, b) => b.version - a.version)[0];
-  if (!latest) throw notFound(`未找到流程定义 ${key}`);
-  return latest;
-}
-
-export function pinnedDefinition(key: string, version: number): WorkflowDefinition {
-  const def = SHIPPED.find((d) => d.key === key && d.version === version);
-  if (!def) throw notFound(`未找到流程定义 ${key} 第 ${version} 版`);
+export async function pinnedDefinition(db: Db, key: string, version: number): Promise<WorkflowDefinition> {
+  const byKey = cacheOf(db);
+  const hit = byKey.get(`${key}@${version}`);
+  if (hit) return hit;
+  const [row] = await db
+    .select({ definition: workflowDefinitions.definition })
+    .from(workflowDefinitions)
+    .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)));
+  if (!row) throw notFound(`未找到流程定义 ${key} 第 ${version} 版`);
+  const def = parseStored(row.definition, key, version);
+  byKey.set(`${key}@${version}`, def);
   return def;
+}
+
+/** The latest published version number of a key, or null when none is stored. */
+export async function latestVersion(db: Db, key: string): Promise<number | null> {
+  const [row] = await db.select({ v: max(workflowDefinitions.version) }).from(workflowDefinitions).where(eq(workflowDefinitions.key, key));
+  return row?.v ?? null;
+}
+
+/**
+ * The latest published version of a key: the one new documents start on.
+ * @example const def = await currentDefinition(db, 'release-review');
+ */
+export async function currentDefinition(db: Db, key: string): Promise<WorkflowDefinition> {
+  const version = await latestVersion(db, key);
+  if (version === null) throw notFound(`未找到流程定义 ${key}`);
+  return pinnedDefinition(db, key, version);
+}
+
+/**
+ * Loads every pinned definition a list of rows needs, and answers synchronously after that:
+ * for list pages that label many rows.
+ * @example const defOf = await definitionLookup(db, rows); rows.map((r) => defOf(r.workflowKey, r.workflowVersion))
+ */
+export async function definitionLookup(
+  db: Db,
+  rows: readonly { workflowKey: string; workflowVersion: number }[],
+): Promise<(key: string, version: number) => WorkflowDefinition> {
+  const loaded = new Map<string, WorkflowDefinition>();
+  for (const r of rows) {
+    const id = `${r.workflowKey}@${r.workflowVersion}`;
+    if (!loaded.has(id)) loaded.set(id, await pinnedDefinition(db, r.workflowKey, r.workflowVersion));
+  }
+  return (key, version) => {
+    const def = loaded.get(`${key}@${version}`);
+    if (!def) throw notFound(`未找到流程定义 ${key} 第 ${version} 版`);
+    return def;
+  };
+}
+
+/** Every stored version's metadata, newest first per key. */
+export async function listStoredVersions(db: Db) {
+  return db
+    .select({
+      key: workflowDefinitions.key,
+      version: workflowDefinitions.version,
+      definition: workflowDefinitions.definition,
+      notes: workflowDefinitions.notes,
+      publishedAt: workflowDefinitions.publishedAt,
+      publishedBy: workflowDefinitions.publishedBy,
+    })
+    .from(workflowDefinitions)
+    .orderBy(workflowDefinitions.key, desc(workflowDefinitions.version));
 }

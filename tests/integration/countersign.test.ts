@@ -4,7 +4,7 @@ import { failure, signedIn } from '../support/api-client';
 import { ALL_CHECKS, driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
 import { createUser } from '../../server/seed/user-admin';
-import { registerWorkflowDefinition } from '../../server/services/workflow-definitions';
+import { publishWorkflow } from '../../server/services/workflow-admin-service';
 import { releaseReviewDefinition } from '../../workflows/index';
 
 let server: TestServer;
@@ -15,13 +15,13 @@ beforeAll(async () => {
   server = await startTestServer();
   await createUser(server.services, { username: 'legal2', displayName: '法规科二', password: TEST_PASSWORD, roles: ['legal'], departmentCode: 'legal' });
   // Version 2 of the flow: legality review becomes a countersign (会签) of the legal and statistics sections.
-  registerWorkflowDefinition({
+  await publishWorkflow(server.services, null, { definition: {
     ...releaseReviewDefinition,
     version: 2,
     steps: releaseReviewDefinition.steps.map((s) =>
       s.id === 'legality_review' ? { ...s, kind: 'countersign' as const, signers: [{ role: 'legal' as const }, { role: 'stats' as const }], mode: 'all' as const } : s,
     ),
-  });
+  } });
   clients = await signInAll(server.url, ['drafter', 'stats', 'legal', 'legal2', 'secrecy', 'leader', 'publisher']);
   categoryIdValue = await categoryId(clients.drafter!, 'notice');
 });

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { router, roleProcedure, signedInProcedure } from '../trpc';
+import { documentPath } from '../services/document-path-service';
+import { getWorkflow, listWorkflows, publishWorkflow, validateWorkflow } from '../services/workflow-admin-service';
+import { applyMigration, previewMigration } from '../services/workflow-migration-service';
+
+const key = z.string().trim().min(1).max(100);
+const version = z.number().int().positive();
+// Definitions arrive as any JSON: the validator reports every problem in Chinese instead of
+// zod refusing the request on its first one.
+const definition = z.unknown();
+const migration = z.object({
+  key,
+  fromVersion: version,
+  toVersion: version,
+  mapping: z.record(z.string().max(100), z.string().max(100)),
+});
+
+export const workflowsRouter = router({
+  list: roleProcedure('admin').query(({ ctx }) => listWorkflows(ctx.services)),
+  get: roleProcedure('admin')
+    .input(z.object({ key, version: version.optional() }))
+    .query(({ ctx, input }) => getWorkflow(ctx.services, input.key, input.version)),
+  validate: roleProcedure('admin')
+    .input(z.object({ definition }))
+    .mutation(({ input }) => validateWorkflow(input.definition)),
+  publish: roleProcedure('admin')
+    .input(z.object({ definition, notes: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => publishWorkflow(ctx.services, ctx.user.id, input)),
+  migrationPreview: roleProcedure('admin')
+    .input(migration)
+    .query(({ ctx, input }) => previewMigration(ctx.services, input)),
+  migrate: roleProcedure('admin')
+    .input(migration.extend({ expectedDocumentIds: z.array(z.string().max(100)).max(10000) }))
+    .mutation(({ ctx, input }) => applyMigration(ctx.services, ctx.user.id, input)),
+  documentPath: signedInProcedure
+    .input(z.object({ documentId: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => documentPath(ctx.services, ctx.user, input.documentId)),
+});

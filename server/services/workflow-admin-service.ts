@@ -1,0 +1,97 @@
+/**
+ * Admins' operations on workflow definitions: list the stored versions, read one, validate a
+ * draft, publish a new immutable version. The server validates again whatever the client
+ * says, so a definition that breaks the compliance rules is never stored.
+ */
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { validateDefinition, type DefinitionIssue, type LocalizedText, type WorkflowDefinition } from '../../workflows/index';
+import { documents, users, workflowDefinitions } from '../db/schema/index';
+import { commitChange } from './commit';
+import { badRequest, conflict } from './errors';
+import type { ServiceContext } from './service-context';
+import { currentDefinition, latestVersion, listStoredVersions, pinnedDefinition } from './workflow-definitions';
+
+/** Statuses of a document still moving through its flow, which a migration may move. */
+export const IN_FLIGHT_STATUSES = ['draft', 'returned', 'in_review', 'awaiting_publication'];
+
+/** Every workflow key with its versions and how many documents are in flight on each. */
+export async function listWorkflows(ctx: ServiceContext) {
+  const { db } = ctx.database;
+  const rows = await listStoredVersions(db);
+  const inFlight = await db
+    .select({ key: documents.workflowKey, version: documents.workflowVersion, n: count() })
+    .from(documents)
+    .where(inArray(documents.status, IN_FLIGHT_STATUSES))
+    .groupBy(documents.workflowKey, documents.workflowVersion);
+  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
+  const byKey = new Map<string, { key: string; name: LocalizedText; latestVersion: number; versions: { version: number; publishedAt: number; publishedBy: string | null; inFlight: number }[] }>();
+  for (const row of rows) {
+    const entry = byKey.get(row.key) ?? { key: row.key, name: (row.definition as WorkflowDefinition).name, latestVersion: row.version, versions: [] };
+    byKey.set(row.key, entry);
+    entry.versions.push({
+      version: row.version,
+      publishedAt: row.publishedAt,
+      publishedBy: row.publishedBy ? (names.get(row.publishedBy) ?? null) : null,
+      inFlight: inFlight.find((f) => f.key === row.key && f.version === row.version)?.n ?? 0,
+    });
+  }
+  return [...byKey.values()];
+}
+
+/** One stored version, the latest when no version is given. */
+export async function getWorkflow(ctx: ServiceContext, key: string, version?: number) {
+  const { db } = ctx.database;
+  const definition = version === undefined ? await currentDefinition(db, key) : await pinnedDefinition(db, key, version);
+  return { key, version: definition.version, definition };
+}
+
+/** The issues of a draft definition; never throws for an invalid one. */
+export function validateWorkflow(definition: unknown): { issues: DefinitionIssue[] } {
+  return { issues: validateDefinition(definition) };
+}
+
+/** The Chinese message listing a definition's issues, as the server refuses it. */
+export function issuesMessage(issues: readonly DefinitionIssue[]): string {
+  return `流程定义未通过校验，不能发布：\n${issues.map((i, n) => `${n + 1}. ${i.message.zh}`).join('\n')}`;
+}
+
+/**
+ * Stores a definition as the next version of its key (latest + 1, whatever version the
+ * input names), after validating it again. `actorId` is null for the CLI.
+ * @example await publishWorkflow(ctx, admin.id, { definition, notes: '增加会签' }) // { version: 2 }
+ */
+export async function publishWorkflow(ctx: ServiceContext, actorId: string | null, input: { definition: unknown; notes?: string }): Promise<{ version: number }> {
+  const { db } = ctx.database;
+  const key = (input.definition as { key?: unknown } | null)?.key;
+  const latest = typeof key === 'string' ? await latestVersion(db, key) : null;
+  const version = (latest ?? 0) + 1;
+  const candidate = input.definition && typeof input.definition === 'object' ? { ...input.definition, version } : input.definition;
+  const issues = validateDefinition(candidate);
+  if (issues.length) throw badRequest(issuesMessage(issues));
+  const definition = candidate as WorkflowDefinition;
+  const now = ctx.now();
+  const notes = input.notes?.trim() ?? '';
+  try {
+    await commitChange(
+      ctx,
+      [db.insert(workflowDefinitions).values({ key: definition.key, version, definition, status: 'published', notes, publishedAt: now, publishedBy: actorId })],
+      [{ at: now, actorId, action: 'workflow.publish', toState: `${definition.key}@${version}`, detail: { key: definition.key, version, notes } }],
+    );
+  } catch (error) {
+    // Two admins publishing at once: the (key, version) primary key lets only the first land.
+    if (/UNIQUE constraint failed: workflow_definitions/.test(`${String(error)} ${String((error as { cause?: unknown })?.cause ?? '')}`)) {
+      throw conflict('该流程刚刚发布了新版本，请刷新后重试');
+    }
+    throw error;
+  }
+  return { version };
+}
+
+/** Whether a key has a stored version. */
+export async function workflowExists(ctx: ServiceContext, key: string, version: number): Promise<boolean> {
+  const [row] = await ctx.database.db
+    .select({ key: workflowDefinitions.key })
+    .from(workflowDefinitions)
+    .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)));
+  return Boolean(row);
+}
