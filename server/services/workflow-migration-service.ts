@@ -69,7 +69,7 @@ export async function applyMigration(ctx: ServiceContext, actorId: string, input
   if (planned.length !== expected.length || planned.some((id, i) => id !== expected[i])) {
     throw conflict('可迁移的文件已发生变化，请重新预览后再迁移');
   }
-  if (!moves.length) throw badRequest('没有可迁移的文件');
+  if (!moves.length) return { moved: 0 };
   const now = ctx.now();
   const calendar = await loadWorkCalendar(ctx);
   const statements: BatchItem<'sqlite'>[] = [];

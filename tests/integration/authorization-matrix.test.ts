@@ -30,12 +30,14 @@ import { appRouter } from '../../server/routers/index';
 import { createApp } from '../../server/app';
 import { scanPersonalData } from '../../forms/index';
 import { loadDocument, loadOpenTasks } from '../../server/services/document-store';
-import { users } from '../../server/db/schema/index';
+import { users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
 import { generateSessionToken, sessionIdFromToken } from '../../server/auth/session-token';
 import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
 import { scanReminders } from '../../server/services/reminder-service';
 import { createUser } from '../../server/seed/user-admin';
+import { publishWorkflow } from '../../server/services/workflow-admin-service';
+import { releaseReviewDefinition } from '../../workflows/index';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { apiClient, signedIn, type ApiClient } from '../support/api-client';
 import { actOnCurrentStep, ALL_CHECKS, type Clients } from '../support/review-driver';
@@ -151,7 +153,25 @@ const MATRIX = {
   'validity.propose@published':                      row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'validity.decide@pending_change':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
   // Non-legal users get an empty list (allowed, nothing in it).
+  // --- webhooks (admin only): receivers of catalog events and their delivery log
+  'webhooks.list':                                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'webhooks.create':                                 row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'webhooks.setActive':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'webhooks.deliveries':                             row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'webhooks.retry':                                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'validity.pending':                                row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+
+  // --- workflows (admin only): definition versions, validation, publication, instance migration
+  'workflows.list':                                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.get':                                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.validate':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.publish':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // A definition breaking the compliance rules: refused by the server itself, storing nothing.
+  'workflows.publish@without legality review':       row(UNAUTH, BADREQ, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.migrationPreview':                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.migrate':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // The document page's graph: same readers as documents.get@legality_review.
+  'workflows.documentPath@legality_review':          row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND),
 } satisfies Record<string, Row>;
 
 // ---------------------------------------------------------------------------------------------
@@ -348,7 +368,8 @@ async function fingerprint(): Promise<string> {
             (SELECT count(*) FROM attachments) AS attachments, (SELECT count(*) FROM redactions) AS redactions,
             (SELECT count(*) FROM privacy_justifications) AS justified, (SELECT count(*) FROM sessions) AS sessions,
             (SELECT count(*) FROM calendar_overrides) AS overrides, (SELECT count(*) FROM calendar_known_years) AS years,
-            (SELECT count(*) FROM notifications WHERE read_at IS NULL) AS unread`,
+            (SELECT count(*) FROM notifications WHERE read_at IS NULL) AS unread,
+            (SELECT count(*) FROM workflow_definitions) AS workflow_versions`,
   );
   return JSON.stringify(result.rows[0]);
 }
@@ -356,6 +377,23 @@ async function fingerprint(): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // How each row is called
 // ---------------------------------------------------------------------------------------------
+
+/** A webhook receiver with one failed delivery: `id` is the receiver, `taskId` the delivery. */
+async function webhookFixture(): Promise<Fixture> {
+  const { db } = server.services.database;
+  const id = crypto.randomUUID();
+  const outboxId = crypto.randomUUID();
+  await db.insert(webhookEndpoints).values({ id, name: '矩阵接收方', url: 'https://portal.example.gov.cn/hooks', secret: 'matrix-secret', events: ['document.published'], createdAt: Date.now() });
+  await db.insert(webhookOutbox).values({ id: outboxId, endpointId: id, event: 'document.published', payload: '{}', occurredAt: Date.now(), status: 'failed', attempts: 15, nextAttemptAt: Date.now() });
+  return { id, version: 0, taskId: outboxId, indexNumber: null };
+}
+
+/** A workflow key with two stored versions and no documents: `id` is the key. */
+async function twoVersionFlow(): Promise<Fixture> {
+  const key = `matrix-migrate-${crypto.randomUUID().slice(0, 8)}`;
+  for (let i = 0; i < 2; i++) await publishWorkflow(server.services, null, { definition: { ...releaseReviewDefinition, key } });
+  return { id: key, version: 0, taskId: '', indexNumber: null };
+}
 
 interface Scenario {
   /** The document (etc.) the call is about. With `mutates`, every allowed cell gets a fresh one. */
@@ -473,6 +511,22 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
     input: (f) => ({ changeId: f.changeId, approve: true, opinion: '同意' }),
   },
   'validity.pending': {},
+  'webhooks.list': {},
+  'webhooks.create': { input: () => ({ name: '门户网站', url: 'https://portal.example.gov.cn/hooks', events: ['document.published'] }) },
+  'webhooks.setActive': { fixture: () => webhookFixture(), mutates: true, input: (f) => ({ id: f.id, active: false }) },
+  'webhooks.deliveries': {},
+  'webhooks.retry': { fixture: () => webhookFixture(), mutates: true, input: (f) => ({ id: f.taskId }) },
+
+  'workflows.list': {},
+  'workflows.get': { input: () => ({ key: 'release-review' }) },
+  'workflows.validate': { input: () => ({ definition: releaseReviewDefinition }) },
+  'workflows.publish': { input: () => ({ definition: { ...releaseReviewDefinition, key: 'matrix-flow' }, notes: '授权矩阵' }) },
+  'workflows.publish@without legality review': {
+    input: () => ({ definition: { ...releaseReviewDefinition, key: 'matrix-flow', steps: releaseReviewDefinition.steps.filter((s) => s.id !== 'legality_review').map((s) => ({ ...s, returnTargets: s.returnTargets?.filter((t) => t !== 'legality_review') })) } }),
+  },
+  'workflows.migrationPreview': { fixture: () => twoVersionFlow(), input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {} }) },
+  'workflows.migrate': { fixture: () => twoVersionFlow(), mutates: true, input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {}, expectedDocumentIds: [] }) },
+  'workflows.documentPath@legality_review': { fixture: shared('legality'), input: (f) => ({ documentId: f.id }) },
 };
 
 const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
