@@ -1,25 +1,37 @@
 import { scanReminders } from './services/reminder-service';
+import { deliverDueWebhooks } from './services/webhook-service';
 import type { ServiceContext } from './services/service-context';
 
-/**
- * Periodic jobs of a server process. Nothing here holds state that matters: every job
- * claims its work in the database, so any number of processes may run it at once.
- */
-export function startScheduler(ctx: ServiceContext, intervalMs = 60_000): () => void {
+/** Runs a job now and then every `ms`, never two runs of it at once in this process. */
+function every(name: string, ms: number, job: () => Promise<unknown>): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await scanReminders(ctx);
+      await job();
     } catch (error) {
-      console.error('[scheduler] reminder scan failed:', error);
+      console.error(`[scheduler] ${name} failed:`, error);
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(tick, intervalMs);
+  const timer = setInterval(tick, ms);
   timer.unref();
   void tick();
   return () => clearInterval(timer);
+}
+
+/**
+ * Periodic jobs of a server process. Nothing here holds state that matters: every job
+ * claims its work in the database (reminders by a unique row, webhook deliveries by a
+ * lease), so any number of processes may run them at once.
+ */
+export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: number; webhooksMs?: number } = {}): () => void {
+  const stops = [
+    every('reminder scan', intervals.remindersMs ?? 60_000, () => scanReminders(ctx)),
+    // Portals expect news within seconds; an idle poll is one indexed query.
+    every('webhook delivery', intervals.webhooksMs ?? 5_000, () => deliverDueWebhooks(ctx)),
+  ];
+  return () => stops.forEach((stop) => stop());
 }

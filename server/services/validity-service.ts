@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { documents, validityChanges } from '../db/schema/index';
 import { decideValidityChange, VALIDITY_LABELS, type Validity, type ValidityState } from '../../workflows/validity/index';
 import { commitChange } from './commit';
+import { webhookOutboxStatements } from './webhook-outbox';
 import { badRequest, conflict, forbidden, notFound } from './errors';
 import { loadDocument } from './document-store';
 import type { Db } from '../db/client';
@@ -58,6 +59,7 @@ export async function decideValidity(ctx: ServiceContext, actor: SessionUser, in
     [
       db.update(validityChanges).set({ state: result.state, deciderId: actor.id, opinion: input.opinion, decidedAt: now }).where(and(eq(validityChanges.id, change.id), eq(validityChanges.state, 'pending'))),
       db.update(documents).set({ version: doc.version + 1, updatedAt: now, ...(result.state === 'approved' ? { validity: change.proposedValidity } : {}) }).where(eq(documents.id, doc.id)),
+      ...(result.state === 'approved' ? webhookOutboxStatements(db, { event: 'document.validity_changed', documentId: doc.id, at: now }) : []),
     ],
     [{ at: now, actorId: actor.id, documentId: doc.id, action: `validity.${result.state}`, detail: { from: doc.validity, to: change.proposedValidity, opinion: input.opinion } }],
     '该变更已被他人处理，请刷新后重试',

@@ -22,8 +22,9 @@ export interface TestServer {
  * A real Shenfa server on a loopback port over a fresh libsql file, seeded with the demo
  * bureau through the real services.
  */
-export async function startTestServer(options: { seed?: boolean; now?: () => number } = {}): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-test-'));
+export async function startTestServer(options: { seed?: boolean; now?: () => number; dir?: string } = {}): Promise<TestServer> {
+  // A caller-given directory outlives the server (a restart test reopens it); a fresh one is removed on close.
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-test-'));
   const config = readConfig({
     DATABASE_URL: `file:${path.join(dir, 'shenfa.db')}`,
     SHENFA_DATA_DIR: dir,
@@ -45,7 +46,7 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       services.database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
