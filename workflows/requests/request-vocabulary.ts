@@ -86,3 +86,34 @@ export const APPEAL_OUTCOMES = ['upheld', 'corrected', 'other', 'pending'] as co
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
+
+/** The form in which the applicant wants the information (申请人要求的提供形式). */
+export const DELIVERY_FORMS = ['paper', 'electronic'] as const;
+export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
+export const DELIVERY_FORM_LABELS: Record<DeliveryForm, { zh: string; en: string }> = {
+  paper: { zh: '纸质', en: 'Paper' },
+  electronic: { zh: '电子文档', en: 'Electronic' },
+};
+
+/** How the reply letter reached the applicant (送达方式). */
+export const DELIVERY_METHODS = ['post', 'email', 'in_person', 'online'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, { zh: string; en: string }> = {
+  post: { zh: '邮寄', en: 'Post' },
+  email: { zh: '电子邮件', en: 'E-mail' },
+  in_person: { zh: '当面领取', en: 'Collected in person' },
+  online: { zh: '网上送达', en: 'Online' },
+};
+
+export const APPEAL_KIND_LABELS: Record<AppealKind, { zh: string; en: string }> = {
+  reconsideration: { zh: '行政复议', en: 'Administrative reconsideration' },
+  litigation_direct: { zh: '行政诉讼（未经复议直接起诉）', en: 'Litigation, direct' },
+  litigation_after_reconsideration: { zh: '行政诉讼（复议后起诉）', en: 'Litigation after reconsideration' },
+};
+
+export const APPEAL_OUTCOME_LABELS: Record<AppealOutcome, { zh: string; en: string }> = {
+  upheld: { zh: '维持具体行政行为', en: 'Upheld' },
+  corrected: { zh: '结果纠正', en: 'Corrected' },
+  other: { zh: '其他结果', en: 'Other' },
+  pending: { zh: '尚未审结', en: 'Pending' },
+};

@@ -1,0 +1,116 @@
+/** The request register (依申请公开登记) as the disclosure office reads it: list and one request. */
+import { and, asc, desc, eq, inArray, isNull, like, ne, or } from 'drizzle-orm';
+import { documents, infoRequests, replyLetters, requestAppeals, requestDocuments, requestEvents, users } from '../db/schema/index';
+import { deadlineStatus, type DeadlineStatus } from '../../workflows/clocks/index';
+import { nextDeadline, requestDeadlines } from '../../workflows/requests/request-clocks';
+import { acceptedEvents } from '../../workflows/requests/request-engine';
+import { OPEN_REQUEST_STATES, type RequestEvent } from '../../workflows/requests/request.machine';
+import { similarRequests, suggestsProactive } from '../../workflows/requests/similar-requests';
+import { loadWorkCalendar } from './calendar-service';
+import { loadRequest, requestState } from './request-store';
+import { cstDate } from '../time';
+import type { ServiceContext } from './service-context';
+import type { SessionUser } from './users';
+
+export interface RequestListFilter {
+  scope: 'open' | 'closed' | 'all';
+  /** Only requests whose next deadline is due soon or overdue. */
+  dueState?: 'due_soon' | 'overdue' | undefined;
+  /** Matches the number, the applicant or the description. */
+  q?: string | undefined;
+}
+
+export async function listRequests(ctx: ServiceContext, filter: RequestListFilter) {
+  const { db } = ctx.database;
+  const calendar = await loadWorkCalendar(ctx);
+  const today = cstDate(ctx.now());
+  const q = filter.q?.trim();
+  const text = q ? or(like(infoRequests.requestNo, `%${q}%`), like(infoRequests.applicantName, `%${q}%`), like(infoRequests.organisationName, `%${q}%`), like(infoRequests.description, `%${q}%`)) : undefined;
+  const scope = filter.scope === 'open' ? isNull(infoRequests.closedAt) : filter.scope === 'closed' ? eq(infoRequests.status, 'closed') : undefined;
+  const rows = await db
+    .select({ id: infoRequests.id, requestNo: infoRequests.requestNo, status: infoRequests.status, channel: infoRequests.channel, applicantType: infoRequests.applicantType, applicantName: infoRequests.applicantName, organisationName: infoRequests.organisationName, description: infoRequests.description, receivedAt: infoRequests.receivedAt, closedAt: infoRequests.closedAt, result: infoRequests.result, snapshot: infoRequests.snapshot })
+    .from(infoRequests)
+    .where(and(scope, text))
+    .orderBy(desc(infoRequests.receivedAt), desc(infoRequests.createdAt))
+    .limit(500);
+  const items = rows.map(({ snapshot, description, ...r }) => {
+    const next = nextDeadline(r.status, (snapshot as ReturnType<typeof requestState>).context.clock, calendar, today);
+    const dueState: DeadlineStatus | null = next ? deadlineStatus(next.due, today, calendar) : null;
+    return { ...r, summary: description.length > 60 ? `${description.slice(0, 60)}…` : description, next, dueState };
+  });
+  return { today, items: filter.dueState ? items.filter((i) => i.dueState === filter.dueState) : items };
+}
+
+/** The steps a clerk, the office head or a reviewer could take today, to show as buttons. */
+function availableActions(state: ReturnType<typeof requestState>, user: SessionUser, today: string, calendar: Awaited<ReturnType<typeof loadWorkCalendar>>): RequestEvent['type'][] {
+  const base = { date: today, actor: { id: user.id, roles: user.roles } };
+  const candidates: RequestEvent[] = [
+    { type: 'ACCEPT', ...base }, { type: 'REQUEST_CORRECTION', ...base }, { type: 'RECEIVE_CORRECTION', ...base }, { type: 'CLOSE_UNCORRECTED', ...base },
+    { type: 'START_CONSULTATION', ...base }, { type: 'END_CONSULTATION', ...base }, { type: 'REQUEST_EXTENSION', days: 1, ...base }, { type: 'APPROVE_EXTENSION', ...base },
+    { type: 'NOTIFY_FEE', ...base }, { type: 'RECORD_FEE_PAID', ...base }, { type: 'CLOSE_FEE_UNPAID', ...base },
+    { type: 'DRAFT_REPLY', result: 'disclose', subReason: null, ...base }, { type: 'REVIEW_REPLY', ...base }, { type: 'SEND_REPLY', ...base },
+  ];
+  return acceptedEvents(calendar, state, candidates);
+}
+
+export async function getRequest(ctx: ServiceContext, user: SessionUser, id: string) {
+  const { db } = ctx.database;
+  const row = await loadRequest(db, id);
+  const calendar = await loadWorkCalendar(ctx);
+  const today = cstDate(ctx.now());
+  const state = requestState(row);
+  const events = await db
+    .select({ id: requestEvents.id, name: requestEvents.name, date: requestEvents.date, days: requestEvents.days, note: requestEvents.note, actorName: users.displayName, createdAt: requestEvents.createdAt })
+    .from(requestEvents)
+    .leftJoin(users, eq(users.id, requestEvents.actorId))
+    .where(eq(requestEvents.requestId, id))
+    .orderBy(asc(requestEvents.date), asc(requestEvents.createdAt));
+  const [letter] = await db.select().from(replyLetters).where(eq(replyLetters.requestId, id));
+  const appeals = await db.select().from(requestAppeals).where(eq(requestAppeals.requestId, id)).orderBy(asc(requestAppeals.filedOn));
+  const released = await db
+    .select({ documentId: documents.id, title: documents.title, indexNumber: documents.indexNumber, status: documents.status })
+    .from(requestDocuments)
+    .innerJoin(documents, eq(documents.id, requestDocuments.documentId))
+    .where(eq(requestDocuments.requestId, id));
+  const others = await db.select({ id: infoRequests.id, requestNo: infoRequests.requestNo, description: infoRequests.description, receivedAt: infoRequests.receivedAt }).from(infoRequests).where(ne(infoRequests.id, id)).orderBy(desc(infoRequests.receivedAt)).limit(1000);
+  const similar = similarRequests(row.description, others).slice(0, 10);
+  const names = letter ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [letter.draftedBy, letter.reviewedBy ?? letter.draftedBy])) : [];
+  const nameOf = (uid: string | null) => names.find((n) => n.id === uid)?.name ?? null;
+  const deadlines = requestDeadlines(state.context.clock, calendar, today);
+  const next = nextDeadline(row.status, state.context.clock, calendar, today);
+  const { snapshot: _s, secretCodeHash: _h, formNonce: _n, ...fields } = row;
+  return {
+    request: fields,
+    today,
+    events,
+    deadlines: { reply: deadlines.reply, correctionNotice: deadlines.correctionNotice, correctionPeriod: deadlines.correctionPeriod, consultation: deadlines.consultation, feePayment: deadlines.feePayment },
+    next: next ? { ...next, state: deadlineStatus(next.due, today, calendar) } : null,
+    extension: state.context.extension,
+    correctionAsked: state.context.correctionAsked,
+    letter: letter ? { ...letter, draftedByName: nameOf(letter.draftedBy), reviewedByName: nameOf(letter.reviewedBy) } : null,
+    appeals,
+    released,
+    similar,
+    suggestProactive: suggestsProactive(similar.length),
+    actions: availableActions(state, user, today, calendar),
+  };
+}
+
+/** Open requests for the deadline board, with their next deadline. */
+export async function openRequestDeadlines(ctx: ServiceContext) {
+  const { db } = ctx.database;
+  const calendar = await loadWorkCalendar(ctx);
+  const today = cstDate(ctx.now());
+  const rows = await db
+    .select({ id: infoRequests.id, requestNo: infoRequests.requestNo, status: infoRequests.status, description: infoRequests.description, snapshot: infoRequests.snapshot })
+    .from(infoRequests)
+    .where(inArray(infoRequests.status, OPEN_REQUEST_STATES as unknown as string[]))
+    .limit(1000);
+  return rows
+    .map((r) => {
+      const next = nextDeadline(r.status, (r.snapshot as ReturnType<typeof requestState>).context.clock, calendar, today);
+      return next ? { id: r.id, requestNo: r.requestNo, status: r.status, summary: r.description.slice(0, 40), ...next, state: deadlineStatus(next.due, today, calendar) } : null;
+    })
+    .filter((r) => r !== null)
+    .sort((a, b) => a.due.localeCompare(b.due));
+}
