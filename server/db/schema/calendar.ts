@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './organisation';
 import { tasks } from './review';
 
@@ -44,6 +44,20 @@ export const notifications = sqliteTable(
     message: text('message').notNull(),
     createdAt: integer('created_at').notNull(),
     readAt: integer('read_at'),
+    /** When it went out by e-mail (alone or in a digest); null while it has not. */
+    emailedAt: integer('emailed_at'),
   },
-  (t) => [index('notifications_user').on(t.userId, t.readAt, t.createdAt)],
+  (t) => [index('notifications_user').on(t.userId, t.readAt, t.createdAt), index('notifications_unmailed').on(t.emailedAt, t.createdAt)],
+);
+
+/** One row per user and CST day claims that day's digest, so it goes out once across processes. */
+export const mailDigests = sqliteTable(
+  'mail_digests',
+  {
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    sentAt: integer('sent_at').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );

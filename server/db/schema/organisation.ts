@@ -15,6 +15,10 @@ export const users = sqliteTable('users', {
   departmentId: text('department_id').notNull().references(() => departments.id),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
+  /** Where e-mail notifications go; none are sent without one. */
+  email: text('email'),
+  /** instant: one mail per notification; digest: one mail a day at 08:00 CST; off. */
+  emailMode: text('email_mode').notNull().default('instant'),
 });
 
 export const userRoles = sqliteTable(
