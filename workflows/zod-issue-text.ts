@@ -32,7 +32,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function fieldOf(path: readonly PropertyKey[]): string {
-  const parts = path.filter((p): p is string => typeof p === 'string' && p !== 'steps').map((p) => FIELD_LABELS[p] ?? p);
+  // Inside a step the step is named separately: 'steps' then only says where.
+  const inStep = path[0] === 'steps' && typeof path[1] === 'number';
+  const parts = path.filter((p, i): p is string => typeof p === 'string' && !(inStep && i === 0)).map((p) => FIELD_LABELS[p] ?? p);
   return parts.length ? parts.join('·') : '流程定义';
 }
 
