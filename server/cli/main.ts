@@ -8,6 +8,8 @@ import { ShenfaError } from '../services/errors';
 import { verifyAuditChain } from '../services/audit-verify-service';
 import { loadWorkCalendar } from '../services/calendar-service';
 import { workdaysCommand } from './workdays-command';
+import { workflowCommand } from './workflow-command';
+import { reportCommand } from './report-command';
 
 const HELP = `用法：npm run shenfa -- <命令> [选项]
 
@@ -15,6 +17,11 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   migrate                      创建或升级数据库（DATABASE_URL，默认 file:data/shenfa.db）
   seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
   audit verify                 校验审计日志哈希链，指出第一条被篡改的记录
+  report annual --year <年度> [--template 2019|2021] --out <文件.docx|.xlsx|.json>
+                               由系统记录生成政府信息公开工作年度报告；勾稽关系不符时列出并以非零状态退出
+  workflow export <流程标识>    输出该流程最新版本的定义（JSON）
+  workflow validate <文件>     校验流程定义文件，逐条列出问题；有问题时以非零状态退出
+  workflow import <文件>       校验并发布为该流程的新版本（不合规的定义被拒绝）
   workdays add <日期> <N>      计算某日起 N 个工作日后的日期（含法定节假日与调休，及管理员设定）
   workdays check <日期>        查看某日是工作日、周末、节假日还是调休上班
   create-user                  创建用户
@@ -43,6 +50,22 @@ const commands: Record<string, Command> = {
     const services = await createServices(readConfig());
     try {
       console.log(await workdaysCommand(args, await loadWorkCalendar(services)));
+    } finally {
+      services.database.close();
+    }
+  },
+  async workflow(args) {
+    const services = await createServices(readConfig());
+    try {
+      process.exitCode = await workflowCommand(services, args);
+    } finally {
+      services.database.close();
+    }
+  },
+  async report(args) {
+    const services = await createServices(readConfig());
+    try {
+      process.exitCode = await reportCommand(services, args);
     } finally {
       services.database.close();
     }
