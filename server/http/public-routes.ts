@@ -8,6 +8,8 @@ import { readSetting, SETTING_KEYS } from '../services/settings';
 import { renderCatalogList } from '../public/views/catalog-list';
 import { renderCatalogDocument } from '../public/views/catalog-document';
 import { renderNotFound } from '../public/views/not-found';
+import { renderCatalogSearch } from '../public/views/catalog-search';
+import { searchPublic } from '../services/search-service';
 import { contentDisposition } from './attachment-routes';
 import type { ServiceContext } from '../services/service-context';
 
@@ -26,6 +28,12 @@ export function publicRoutes(services: ServiceContext) {
   app.get('/', async (c) => {
     const view = await listPublished(services, { categoryCode: c.req.query('category') ?? null, page: pageNumber(c.req.query('page')) });
     return c.html(renderCatalogList(view));
+  });
+  app.get('/search', async (c) => {
+    const query = (c.req.query('q') ?? '').slice(0, 100);
+    const page = Math.min(pageNumber(c.req.query('page')), 50);
+    const result = await searchPublic(services, query, page);
+    return c.html(renderCatalogSearch({ bureauName: await readSetting(services.database.db, SETTING_KEYS.bureauName), query, page, hasMore: result.hasMore, items: result.items }));
   });
   app.get('/documents/:indexNumber', async (c) => {
     const view = await getPublishedDocument(services, c.req.param('indexNumber'));

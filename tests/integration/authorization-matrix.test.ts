@@ -36,6 +36,11 @@ import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
 import { scanReminders } from '../../server/services/reminder-service';
 import { createUser } from '../../server/seed/user-admin';
+import { publicRateLimits } from '../../server/db/schema/index';
+import { issueFormToken } from '../../server/services/public-form-guard';
+import { registerRequest } from '../../server/services/request-intake-service';
+import { loadSessionUser } from '../../server/services/users';
+import { cstDate } from '../../server/time';
 import { publishWorkflow } from '../../server/services/workflow-admin-service';
 import { releaseReviewDefinition } from '../../workflows/index';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
@@ -172,6 +177,33 @@ const MATRIX = {
   'workflows.migrate':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   // The document page's graph: same readers as documents.get@legality_review.
   'workflows.documentPath@legality_review':          row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND),
+
+  // --- requests (依申请公开): applicants' personal data, so only the disclosure office (publisher),
+  // admins and leaders read them; the office and admins handle them; the leader (信息公开工作机构负责人)
+  // approves an extension; a reply is reviewed by someone other than its drafter; admins edit templates.
+  'requests.list':                                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  ALLOW),
+  'requests.get@registered':                         row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  ALLOW),
+  'requests.deadlines':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  ALLOW),
+  'requests.register':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.act@registered':                         row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // The publisher asked for the extension, so cannot approve it; admins are not the office head.
+  'requests.approveExtension@extension_requested':   row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  FORBID),
+  'requests.draftReply@accepted':                    row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.editLetter@reply_drafted':               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // The publisher drafted the letter, so cannot review it.
+  'requests.reviewReply@reply_drafted':              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  BADREQ),
+  'requests.sendReply@reply_reviewed':               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.linkDocument@closed':                    row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.addAppeal@closed':                       row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.decideAppeal@pending_appeal':            row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.templates':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'requests.saveTemplate':                           row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+
+  // --- annual report (政府信息公开工作年度报告): prepared by the disclosure office (publisher) and admins.
+  'annualReport.get':                                row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'annualReport.save':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // A saved report of a year whose tables add up: it becomes a document in release review.
+  'annualReport.submit@saved':                       row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
 } satisfies Record<string, Row>;
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +216,8 @@ const HTTP_MATRIX = {
   'GET /readyz':                                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public':                                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public/assets/catalog.css':                  row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // Full-text search of the public catalog: anyone; hits only from the public index.
+  'GET /public/search':                              row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   // The published partial document: everyone reads it, with the redacted passage removed.
   'GET /public/documents/:indexNumber@published_partial': row(ALLOW, ALLOW, ALLOW, ALLOW, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   // Withdrawn (撤稿) keeps its index number but leaves the catalog.
@@ -217,6 +251,15 @@ const HTTP_MATRIX = {
   'ALL /assets/*@client bundle':                     row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'ALL /favicon.svg':                                row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /*@/documents/x':                             row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // The public request form and status page: open to everyone; the status page shows the
+  // status and dates for the right number and code (no applicant data: see CONFIDENTIAL).
+  'GET /public/apply':                               row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'POST /public/apply':                              row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'POST /public/apply@without token':                row(BADREQ, BADREQ, BADREQ, BADREQ, BADREQ, BADREQ, BADREQ, BADREQ, BADREQ, BADREQ),
+  'GET /public/apply/status':                        row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'POST /public/apply/status@right code':            row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // The annual report's export for staff: same people as annualReport.get.
+  'GET /api/reports/annual/:file':                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
 } satisfies Record<string, Row>;
 
 type ProcedureRowKey = keyof typeof MATRIX;
@@ -232,8 +275,11 @@ const DRAFT_TEXT = '四、拟将临时救助审批权限下放至乡镇（街道
 const LEGALITY_TEXT = '五、对因病致贫家庭，拟在现行标准基础上上浮百分之十，报市人民政府审定后执行。';
 const NON_PUBLIC_TEXT = '拟调整社会救助科科长人选，人事方案报局党组会议研究，讨论情况不对外公开。';
 const SECRET_PIECES = [SECRET_PASSAGE, '11010519491231002X', '13812345678'];
+/** An applicant's identity and what they asked for: only request readers may see these. */
+const REQUEST_PIECES = ['矩阵申请人', '440106199003071231', '矩阵测试：2026年养老服务机构运营补贴发放明细'];
 
 const CONFIDENTIAL: { texts: string[]; readers: ProcedureRowKey }[] = [
+  { texts: REQUEST_PIECES, readers: 'requests.get@registered' },
   { texts: SECRET_PIECES, readers: 'documents.get@published_partial' },
   { texts: [NON_PUBLIC_TEXT], readers: 'documents.get@concluded_non_public' },
   { texts: [DRAFT_TEXT], readers: 'documents.get@draft' },
@@ -369,7 +415,10 @@ async function fingerprint(): Promise<string> {
             (SELECT count(*) FROM privacy_justifications) AS justified, (SELECT count(*) FROM sessions) AS sessions,
             (SELECT count(*) FROM calendar_overrides) AS overrides, (SELECT count(*) FROM calendar_known_years) AS years,
             (SELECT count(*) FROM notifications WHERE read_at IS NULL) AS unread,
-            (SELECT count(*) FROM workflow_definitions) AS workflow_versions`,
+            (SELECT count(*) FROM workflow_definitions) AS workflow_versions,
+            (SELECT count(*) FROM info_requests) AS requests, (SELECT coalesce(sum(version), 0) FROM info_requests) AS request_versions,
+            (SELECT count(*) FROM request_events) AS request_events, (SELECT count(*) FROM request_appeals) AS appeals,
+            (SELECT count(*) FROM request_documents) AS released, (SELECT count(*) FROM reply_letter_templates) AS templates`,
   );
   return JSON.stringify(result.rows[0]);
 }
@@ -377,6 +426,46 @@ async function fingerprint(): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // How each row is called
 // ---------------------------------------------------------------------------------------------
+
+/** The applicant of every request fixture (its pieces are in REQUEST_PIECES). */
+const MATRIX_APPLICATION = {
+  applicantType: 'natural_person' as const, applicantName: '矩阵申请人', applicantIdNumber: '440106199003071231', organisationName: '',
+  contactPhone: '13900001111', email: '', address: '清源市人民路 1 号', description: '矩阵测试：2026年养老服务机构运营补贴发放明细', purpose: '', deliveryForm: 'paper' as const,
+};
+
+/**
+ * A request registered by the publisher today and taken to `stage` by the publisher (the
+ * leader reviews). `id` is the request, `taskId` a pending appeal when asked for.
+ */
+async function requestAt(stage: 'registered' | 'accepted' | 'extension_requested' | 'reply_drafted' | 'reply_reviewed' | 'closed' | 'pending_appeal'): Promise<Fixture> {
+  const office = client.publisher.trpc.requests;
+  const today = cstDate(Date.now());
+  const { id } = await office.register.mutate({ form: MATRIX_APPLICATION, channel: 'letter', receivedAt: today });
+  let version = 1;
+  const order = ['registered', 'accepted', 'reply_drafted', 'reply_reviewed', 'closed', 'pending_appeal'];
+  const reach = (s: string) => order.indexOf(stage) >= order.indexOf(s);
+  if (stage === 'extension_requested' || reach('accepted')) version = (await office.act.mutate({ action: 'accept', requestId: id, expectedVersion: version, date: today, note: '' })).version;
+  if (stage === 'extension_requested') version = (await office.act.mutate({ action: 'request_extension', requestId: id, expectedVersion: version, date: today, note: '需调取档案', days: 10 })).version;
+  if (stage !== 'extension_requested' && reach('reply_drafted')) version = (await office.draftReply.mutate({ requestId: id, expectedVersion: version, date: today, result: 'disclose', subReason: null })).version;
+  if (stage !== 'extension_requested' && reach('reply_reviewed')) version = (await client.leader.trpc.requests.reviewReply.mutate({ requestId: id, expectedVersion: version, date: today })).version;
+  if (stage !== 'extension_requested' && reach('closed')) version = (await office.sendReply.mutate({ requestId: id, expectedVersion: version, date: today, deliveryMethod: 'post' })).version;
+  let taskId = '';
+  if (stage === 'pending_appeal') taskId = (await office.addAppeal.mutate({ requestId: id, kind: 'reconsideration', outcome: 'pending', filedOn: today, decidedOn: null, notes: '' })).id;
+  return { id, version, taskId, indexNumber: null };
+}
+
+/** A fresh form token old enough to be accepted, and a clean per-address counter, for one public POST. */
+async function applyFixture(): Promise<Fixture> {
+  await server.services.database.db.delete(publicRateLimits);
+  return { ...NO_FIXTURE, body: await issueFormToken(server.services.database.db, Date.now() - 10_000) };
+}
+
+/** A request registered online, its number in indexNumber and its code in body; counters reset. */
+async function statusFixture(): Promise<Fixture> {
+  await server.services.database.db.delete(publicRateLimits);
+  const registered = await registerRequest(server.services, (await loadSessionUser(server.services.database.db, userId.publisher))!, { form: MATRIX_APPLICATION, channel: 'letter', receivedAt: cstDate(Date.now()) });
+  return { ...NO_FIXTURE, id: registered.id, indexNumber: registered.requestNo, body: registered.secretCode };
+}
 
 /** A webhook receiver with one failed delivery: `id` is the receiver, `taskId` the delivery. */
 async function webhookFixture(): Promise<Fixture> {
@@ -527,13 +616,44 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'workflows.migrationPreview': { fixture: () => twoVersionFlow(), input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {} }) },
   'workflows.migrate': { fixture: () => twoVersionFlow(), mutates: true, input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {}, expectedDocumentIds: [] }) },
   'workflows.documentPath@legality_review': { fixture: shared('legality'), input: (f) => ({ documentId: f.id }) },
+
+  'requests.list': { input: () => ({ scope: 'all' }) },
+  'requests.get@registered': { fixture: () => requestAt('registered'), input: (f) => ({ id: f.id }) },
+  'requests.deadlines': {},
+  'requests.register': { input: () => ({ form: MATRIX_APPLICATION, channel: 'in_person', receivedAt: cstDate(Date.now()) }) },
+  'requests.act@registered': { fixture: () => requestAt('registered'), mutates: true, input: (f) => ({ action: 'accept', requestId: f.id, expectedVersion: f.version, date: cstDate(Date.now()), note: '' }) },
+  'requests.approveExtension@extension_requested': { fixture: () => requestAt('extension_requested'), mutates: true, input: (f) => ({ requestId: f.id, expectedVersion: f.version, date: cstDate(Date.now()), note: '同意延期' }) },
+  'requests.draftReply@accepted': { fixture: () => requestAt('accepted'), mutates: true, input: (f) => ({ requestId: f.id, expectedVersion: f.version, date: cstDate(Date.now()), result: 'cannot_provide', subReason: 'not_held' }) },
+  'requests.editLetter@reply_drafted': { fixture: () => requestAt('reply_drafted'), mutates: true, input: (f) => ({ requestId: f.id, expectedVersion: f.version, title: '答复告知书', body: '经查，现予以公开。' }) },
+  'requests.reviewReply@reply_drafted': { fixture: () => requestAt('reply_drafted'), mutates: true, input: (f) => ({ requestId: f.id, expectedVersion: f.version, date: cstDate(Date.now()) }) },
+  'requests.sendReply@reply_reviewed': { fixture: () => requestAt('reply_reviewed'), mutates: true, input: (f) => ({ requestId: f.id, expectedVersion: f.version, date: cstDate(Date.now()), deliveryMethod: 'email' }) },
+  'requests.linkDocument@closed': { fixture: async () => ({ ...(await requestAt('closed')), taskId: F.publishedOpen.id }), mutates: true, input: (f) => ({ requestId: f.id, documentId: f.taskId }) },
+  'requests.addAppeal@closed': { fixture: () => requestAt('closed'), mutates: true, input: (f) => ({ requestId: f.id, kind: 'litigation_direct', outcome: 'pending', filedOn: cstDate(Date.now()), decidedOn: null, notes: '' }) },
+  'requests.decideAppeal@pending_appeal': { fixture: () => requestAt('pending_appeal'), mutates: true, input: (f) => ({ appealId: f.taskId, outcome: 'upheld', decidedOn: cstDate(Date.now()), notes: '' }) },
+  'requests.templates': {},
+  'requests.saveTemplate': { input: () => ({ result: 'disclose', title: '政府信息公开申请答复告知书', body: '{{申请人}}：经审查，现予以公开。' }) },
+
+  'annualReport.get': { input: () => ({ year: 2025, templateKey: '2021' }) },
+  'annualReport.save': { fixture: () => annualReportFixture(false), mutates: true, input: (f) => ({ year: Number(f.id), templateKey: '2021', expectedVersion: f.version, narrative: REPORT_NARRATIVE, entered: { feeAmountYuan: 0, procurementAmountYuan: 0 } }) },
+  'annualReport.submit@saved': { fixture: () => annualReportFixture(true), mutates: true, input: (f) => ({ year: Number(f.id), expectedVersion: f.version }) },
 };
+
+const REPORT_NARRATIVE = { generalSituation: '本年度政府信息公开工作总体平稳。', problemsAndImprovements: '政策解读有待加强。', otherMatters: '' };
+let reportYear = 2010;
+/** A year of its own for each call (a submitted report cannot be changed); `id` is the year. */
+async function annualReportFixture(saved: boolean): Promise<Fixture> {
+  const year = reportYear++;
+  let version = 0;
+  if (saved) ({ version } = await client.admin.trpc.annualReport.save.mutate({ year, templateKey: '2021', expectedVersion: 0, narrative: REPORT_NARRATIVE, entered: { feeAmountYuan: 0, procurementAmountYuan: 0 } }));
+  return { id: String(year), version, taskId: '', indexNumber: null };
+}
 
 const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /healthz': { method: 'GET', path: () => '/healthz', type: /application\/json/ },
   'GET /readyz': { method: 'GET', path: () => '/readyz', type: /application\/json/ },
   'GET /public': { method: 'GET', path: () => '/public', type: /text\/html/ },
   'GET /public/assets/catalog.css': { method: 'GET', path: () => '/public/assets/catalog.css', type: /text\/css/ },
+  'GET /public/search': { method: 'GET', path: () => `/public/search?q=${encodeURIComponent('低保')}`, type: /text\/html/ },
   'GET /public/documents/:indexNumber@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/documents/${encodeURIComponent(f.indexNumber!)}`, type: /text\/html/ },
   'GET /public/documents/:indexNumber@withdrawn': { method: 'GET', fixture: shared('withdrawn'), path: (f) => `/public/documents/${encodeURIComponent(f.indexNumber!)}` },
   'GET /public/documents/:indexNumber@missing': { method: 'GET', path: () => '/public/documents/000000000-000000000/2026-99999' },
@@ -569,6 +689,26 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'ALL /assets/*@client bundle': { method: 'GET', path: () => `/assets/${fs.readdirSync(path.resolve('dist/client/assets')).find((n) => n.endsWith('.js'))}`, type: /javascript/ },
   'ALL /favicon.svg': { method: 'GET', path: () => '/favicon.svg' },
   'GET /*@/documents/x': { method: 'GET', path: () => '/documents/x', type: /text\/html/ },
+  'GET /public/apply': { method: 'GET', path: () => '/public/apply', type: /text\/html/ },
+  'POST /public/apply': {
+    method: 'POST',
+    fixture: applyFixture,
+    mutates: true,
+    path: () => '/public/apply',
+    body: (f) => new URLSearchParams({ ...MATRIX_APPLICATION, applicantName: '网上申请人', token: f.body ?? '', website: '' }),
+    type: /text\/html/,
+  },
+  'POST /public/apply@without token': { method: 'POST', fixture: applyFixture, path: () => '/public/apply', body: () => new URLSearchParams({ ...MATRIX_APPLICATION, applicantName: '网上申请人', applicantIdNumber: '11010519491231002X', description: '网上申请：养老机构名录', token: '' }) },
+  'GET /public/apply/status': { method: 'GET', path: () => '/public/apply/status', type: /text\/html/ },
+  'POST /public/apply/status@right code': {
+    method: 'POST',
+    fixture: statusFixture,
+    mutates: true,
+    path: () => '/public/apply/status',
+    body: (f) => new URLSearchParams({ requestNo: f.indexNumber ?? '', code: f.body ?? '' }),
+    type: /text\/html/,
+  },
+  'GET /api/reports/annual/:file': { method: 'GET', path: () => '/api/reports/annual/2025.xlsx?template=2019', type: /spreadsheetml/ },
 };
 
 // ---------------------------------------------------------------------------------------------
