@@ -29,18 +29,16 @@ function textOf(value: unknown): string {
 export function publicApplyRoutes(services: ServiceContext) {
   const app = new Hono();
   const bureau = () => readSetting(services.database.db, SETTING_KEYS.bureauName);
-  app.use('*', sameOriginMutations());
-  app.use('*', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    return bodyLimit({ maxSize: APPLY_BODY_LIMIT, onError: async (cc) => cc.html(renderApplyRefused(await bureau(), '提交的内容过长，请精简后重新提交'), 413) })(c, next);
-  });
+  // Per route, not app.use: the guards belong to the two POSTs only.
+  const sameOrigin = sameOriginMutations();
+  const limitBody = bodyLimit({ maxSize: APPLY_BODY_LIMIT, onError: async (c) => c.html(renderApplyRefused(await bureau(), '提交的内容过长，请精简后重新提交'), 413) });
 
   app.get('/', async (c) => {
     const token = await issueFormToken(services.database.db, services.now());
     return c.html(renderApplyForm({ bureauName: await bureau(), token, values: {}, errors: {}, formError: null }), 200, NO_STORE);
   });
 
-  app.post('/', async (c) => {
+  app.post('/', sameOrigin, limitBody, async (c) => {
     const form = await c.req.parseBody();
     const fields = Object.fromEntries(FIELDS.map((f) => [f, textOf(form[f])])) as Record<InfoRequestField, string>;
     try {
@@ -59,7 +57,7 @@ export function publicApplyRoutes(services: ServiceContext) {
 
   app.get('/status', async (c) => c.html(renderApplyStatus({ bureauName: await bureau(), requestNo: '', status: null, message: null }), 200, NO_STORE));
 
-  app.post('/status', async (c) => {
+  app.post('/status', sameOrigin, limitBody, async (c) => {
     const form = await c.req.parseBody();
     const requestNo = textOf(form.requestNo).slice(0, 20);
     try {

@@ -698,7 +698,7 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
     body: (f) => new URLSearchParams({ ...MATRIX_APPLICATION, applicantName: '网上申请人', token: f.body ?? '', website: '' }),
     type: /text\/html/,
   },
-  'POST /public/apply@without token': { method: 'POST', fixture: applyFixture, path: () => '/public/apply', body: () => new URLSearchParams({ ...MATRIX_APPLICATION, applicantName: '网上申请人', applicantIdNumber: '11010519491231002X', description: '网上申请：养老机构名录', token: '' }) },
+  'POST /public/apply@without token': { method: 'POST', fixture: applyFixture, path: () => '/public/apply', body: () => new URLSearchParams({ ...MATRIX_APPLICATION, applicantName: '网上申请人', applicantIdNumber: '320102198506120034', description: '网上申请：养老机构名录', token: '' }) },
   'GET /public/apply/status': { method: 'GET', path: () => '/public/apply/status', type: /text\/html/ },
   'POST /public/apply/status@right code': {
     method: 'POST',
