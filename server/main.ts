@@ -7,6 +7,7 @@ import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
 import { startScheduler } from './scheduler';
 import { recomputeOpenDeadlines } from './services/deadline-service';
+import { answerMalformedRequests } from './http/client-errors';
 
 /** The standalone server: migrate, seed a demo bureau into an empty database, serve. */
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
       console.log(generated ? `演示密码（仅显示这一次）：${password}` : '演示密码：取自 SHENFA_DEMO_PASSWORD');
     }
   });
+  answerMalformedRequests(server);
   // Graceful: stop taking connections, let requests in flight finish, then close the database.
   const stop = () => {
     stopScheduler();

@@ -62,6 +62,7 @@ describe('hostile request bodies', () => {
     // tRPC reads multipart for FormData inputs; this procedure's input is JSON, so a form is malformed.
     ['multipart to a tRPC procedure', () => post(CREATE, ['--b\r\n\r\n--b--'], { 'content-type': 'multipart/form-data; boundary=b' }), 400, /请求内容格式不正确/],
     ['a batch of unknown procedures', () => post('/api/trpc/no.such,nor.this?batch=1', ['{"0":{},"1":{}}']), 404, /接口不存在/],
+    ['a 40 KB URL (Node refuses it before any handler)', () => rawRequest(`${server.url}/api/trpc/documents.get?input=${'%E5%AE%A1'.repeat(4500)}`, { method: 'GET', headers: { cookie: drafter.cookie } }), 431, /请求地址或请求头过长/],
     ['a query string that is not JSON', () => rawRequest(`${server.url}/api/trpc/documents.get?input=%7B%22id%22%3A`, { method: 'GET', headers: { cookie: drafter.cookie } }), 400, /请求内容格式不正确/],
   ];
 

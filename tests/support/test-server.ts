@@ -8,6 +8,7 @@ import { createServices } from '../../server/bootstrap';
 import { createApp } from '../../server/app';
 import { seedDemoBureau } from '../../server/seed/seed-demo';
 import type { ServiceContext } from '../../server/services/service-context';
+import { answerMalformedRequests } from '../../server/http/client-errors';
 
 export const TEST_PASSWORD = 'test-password-2026';
 
@@ -38,6 +39,7 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  answerMalformedRequests(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
