@@ -19,6 +19,15 @@ export interface DocumentFacts {
   drafterId: string;
 }
 
+/**
+ * The text of the document at the moment of an approval or publication, for guards a step
+ * `requires` (e.g. a sensitive-words check). The server always passes it with real actions.
+ */
+export interface DocumentContent {
+  title: string;
+  body: string;
+}
+
 /** 加签 before: the added person approves first; after: the adder approves now, the added person later. */
 export type AddPosition = 'before' | 'after';
 
@@ -62,11 +71,11 @@ export interface PersistedReview {
  */
 export type ReviewEvent =
   | { type: 'SUBMIT'; actor: Actor; facts: DocumentFacts }
-  | { type: 'APPROVE'; actor: Actor; seatId?: string }
+  | { type: 'APPROVE'; actor: Actor; seatId?: string; document?: DocumentContent }
   | { type: 'RETURN'; actor: Actor; target: string; seatId?: string }
   | { type: 'REJECT'; actor: Actor; seatId?: string }
   | { type: 'RECALL'; actor: Actor }
-  | { type: 'PUBLISH'; actor: Actor; seatId?: string }
+  | { type: 'PUBLISH'; actor: Actor; seatId?: string; document?: DocumentContent }
   | { type: 'WITHDRAW_PUBLICATION'; actor: Actor }
   /** 转办: hand the actor's seat to a colleague; `toRoles` are the colleague's roles, as the server knows them. */
   | { type: 'TRANSFER'; actor: Actor; toUserId: string; toRoles: readonly Role[]; seatId?: string }

@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { documents, indexSequences, redactions, reviewRecords, tasks } from '../db/schema/index';
-import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
+import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, stepById, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
 import { webhookOutboxStatements } from './webhook-outbox';
+import { newTaskNotificationStatements } from './task-notifications';
 import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
@@ -47,16 +48,18 @@ const REFUSAL_MESSAGES: Record<Refusal, ShenfaError> = {
 
 const TASK_ACTIONS = new Set(['approve', 'return', 'reject', 'publish', 'transfer', 'add_signer']);
 
-async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionUser, facts: ReturnType<typeof factsOf>, seatId: string | undefined): Promise<ReviewEvent> {
+async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionUser, facts: ReturnType<typeof factsOf>, seatId: string | undefined, doc: DocumentRow): Promise<ReviewEvent> {
   const who = { id: actor.id, roles: actor.roles };
   const seat = seatId && seatId !== DRAFTER_SEAT ? { seatId } : {};
+  // The text goes with every approval, for the guards a step requires (workflow plugins).
+  const document = { title: doc.title, body: doc.body };
   switch (input.action) {
     case 'submit': return { type: 'SUBMIT', actor: who, facts };
     case 'recall': return { type: 'RECALL', actor: who };
-    case 'approve': return { type: 'APPROVE', actor: who, ...seat };
+    case 'approve': return { type: 'APPROVE', actor: who, ...seat, document };
     case 'return': return { type: 'RETURN', actor: who, target: input.target, ...seat };
     case 'reject': return { type: 'REJECT', actor: who, ...seat };
-    case 'publish': return { type: 'PUBLISH', actor: who, ...seat };
+    case 'publish': return { type: 'PUBLISH', actor: who, ...seat, document };
     case 'withdraw_publication': return { type: 'WITHDRAW_PUBLICATION', actor: who };
     case 'add_signer': return { type: 'ADD_SIGNER', actor: who, userId: input.userId, position: input.position, ...seat };
     case 'transfer': {
@@ -130,7 +133,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const openTasks = await loadOpenTasks(db, doc.id);
   const actedTask = requireTask(input, openTasks, state);
   const facts = factsOf(doc, (await loadCategoryCode(db, doc.categoryId)) ?? '');
-  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId));
+  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId, doc));
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
   // Content checks only once the workflow has accepted this person for this step.
   requireFiveChecks(def, state, input);
@@ -181,6 +184,19 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   for (const task of sync.open) {
     const due = task.seatId === DRAFTER_SEAT || !calendar ? { dueDate: null, dueProvisional: false } : taskDue(def, task.step, now, calendar);
     statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...task, ...due, round: next.context.round, status: 'open', createdAt: now }));
+    statements.push(
+      ...newTaskNotificationStatements(db, {
+        documentId: doc.id,
+        title: doc.title,
+        drafterId: doc.drafterId,
+        actorId: actor.id,
+        assigneeId: task.assigneeId,
+        role: task.role,
+        stepLabel: stepById(def, task.step)?.label.zh ?? task.step,
+        returnedWith: task.seatId === DRAFTER_SEAT && input.action === 'return' ? input.opinion : null,
+        at: now,
+      }),
+    );
   }
   const opinion = 'opinion' in input ? input.opinion : input.action === 'withdraw_publication' ? input.reason : '';
   statements.push(
