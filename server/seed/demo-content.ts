@@ -36,6 +36,8 @@ export interface DemoCategory {
   /** 栏目 of the public catalog. */
   column: string;
   sort: number;
+  /** The annual-report cell its published items count toward (server/report ARTICLE20_CELLS). */
+  reportCell?: string;
 }
 
 export type DemoStage =
@@ -117,11 +119,13 @@ export const demoBureau: {
 
 export const demoCategories: DemoCategory[] = [
   { code: 'notice', clockRule: 'proactive_disclosure', nameZh: '通知公告', nameEn: 'Notices', column: '法定主动公开内容/通知公告', sort: 10 },
-  { code: 'policy', clockRule: 'proactive_disclosure', requiresDisclosure: true, nameZh: '政策文件', nameEn: 'Policy documents', column: '法定主动公开内容/政策文件', sort: 20 },
+  { code: 'policy', clockRule: 'proactive_disclosure', requiresDisclosure: true, reportCell: 'normative_documents', nameZh: '政策文件', nameEn: 'Policy documents', column: '法定主动公开内容/政策文件', sort: 20 },
   { code: 'interpretation', clockRule: 'policy_interpretation', nameZh: '政策解读', nameEn: 'Policy interpretations', column: '法定主动公开内容/政策解读', sort: 30 },
   { code: 'social-assistance', clockRule: 'proactive_disclosure', nameZh: '社会救助', nameEn: 'Social assistance', column: '重点领域信息公开/社会救助', sort: 40 },
   { code: 'budget', clockRule: 'budget_final_accounts', requiresDisclosure: true, nameZh: '财政预决算', nameEn: 'Budgets and final accounts', column: '法定主动公开内容/财政预决算', sort: 50 },
   { code: 'plan', clockRule: 'proactive_disclosure', nameZh: '规划计划', nameEn: 'Plans', column: '法定主动公开内容/规划计划', sort: 60 },
+  { code: 'licensing', clockRule: 'licensing_decision', requiresDisclosure: true, reportCell: 'licensing', nameZh: '行政许可', nameEn: 'Licensing decisions', column: '法定主动公开内容/行政许可', sort: 70 },
+  { code: 'penalty', clockRule: 'penalty_decision', requiresDisclosure: true, reportCell: 'penalty', nameZh: '行政处罚', nameEn: 'Penalty decisions', column: '法定主动公开内容/行政处罚', sort: 80 },
 ];
 
 /**
