@@ -1,12 +1,13 @@
-import type { Server } from 'node:http';
+import type { ServerType } from '@hono/node-server';
 import type { Duplex } from 'node:stream';
 
 /**
  * Requests Node's HTTP parser refuses before any handler runs (headers or URL too large,
  * malformed request line) get a JSON answer in Chinese instead of Node's bare status line.
  */
-export function answerMalformedRequests(server: Pick<Server, 'on'>): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+export function answerMalformedRequests(server: ServerType): void {
+  // Every server type @hono/node-server makes (http, https, http2) emits clientError alike.
+  (server as import('node:http').Server).on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
