@@ -144,13 +144,14 @@ export function compileWorkflow(def: WorkflowDefinition, registry: WorkflowRegis
   const hit = byKey.get(cacheKey);
   if (hit && hit.revision === registry.revision) {
     if (hit.def === def) return hit.machine;
-    const json = JSON.stringify(def);
-    if (hit.json === json) return hit.machine;
+    // Compared as parsed, so the same definition read back from the database (keys in the
+    // schema's order, unknown keys dropped) is the same machine.
+    if (hit.json === JSON.stringify(workflowDefinitionSchema.parse(def))) return hit.machine;
     throw new Error(`workflow ${cacheKey} changed without a new version`);
   }
   const parsed = workflowDefinitionSchema.parse(def);
   assertResolvable(parsed, registry);
   const machine = buildMachine(parsed, registry);
-  byKey.set(cacheKey, { def, json: JSON.stringify(def), revision: registry.revision, machine });
+  byKey.set(cacheKey, { def, json: JSON.stringify(parsed), revision: registry.revision, machine });
   return machine;
 }

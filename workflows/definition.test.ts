@@ -70,6 +70,8 @@ describe('compileWorkflow', () => {
   it('caches the machine per key and version', () => {
     expect(compileWorkflow(releaseReviewDefinition)).toBe(compileWorkflow(releaseReviewDefinition));
     expect(compileWorkflow(clone())).toBe(compileWorkflow(releaseReviewDefinition));
+    // Read back from storage: parsed, keys in the schema's order. Still the same definition.
+    expect(compileWorkflow(workflowDefinitionSchema.parse(clone()) as WorkflowDefinition)).toBe(compileWorkflow(releaseReviewDefinition));
   });
 
   it('refuses a changed definition that kept its version', () => {

@@ -3,8 +3,8 @@
  * draft, publish a new immutable version. The server validates again whatever the client
  * says, so a definition that breaks the compliance rules is never stored.
  */
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { validateDefinition, type DefinitionIssue, type LocalizedText, type WorkflowDefinition } from '../../workflows/index';
+import { count, inArray } from 'drizzle-orm';
+import { validateDefinition, workflowDefinitionSchema, type DefinitionIssue, type LocalizedText, type WorkflowDefinition } from '../../workflows/index';
 import { documents, users, workflowDefinitions } from '../db/schema/index';
 import { commitChange } from './commit';
 import { badRequest, conflict } from './errors';
@@ -68,7 +68,8 @@ export async function publishWorkflow(ctx: ServiceContext, actorId: string | nul
   const candidate = input.definition && typeof input.definition === 'object' ? { ...input.definition, version } : input.definition;
   const issues = validateDefinition(candidate);
   if (issues.length) throw badRequest(issuesMessage(issues));
-  const definition = candidate as WorkflowDefinition;
+  // Stored as parsed: unknown keys dropped, so what a document is pinned to is exactly what was validated.
+  const definition = workflowDefinitionSchema.parse(candidate) as WorkflowDefinition;
   const now = ctx.now();
   const notes = input.notes?.trim() ?? '';
   try {
@@ -85,13 +86,4 @@ export async function publishWorkflow(ctx: ServiceContext, actorId: string | nul
     throw error;
   }
   return { version };
-}
-
-/** Whether a key has a stored version. */
-export async function workflowExists(ctx: ServiceContext, key: string, version: number): Promise<boolean> {
-  const [row] = await ctx.database.db
-    .select({ key: workflowDefinitions.key })
-    .from(workflowDefinitions)
-    .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)));
-  return Boolean(row);
 }

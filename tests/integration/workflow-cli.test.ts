@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseReviewDefinition } from '../../workflows/index';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { currentDefinition, pinnedDefinition } from '../../server/services/workflow-definitions';
 
 let server: TestServer;
 let databaseUrl: string;
@@ -53,7 +54,9 @@ describe('workflow CLI', () => {
     expect(notJson.stderr).toContain('文件不是有效的 JSON');
   });
 
-  it('imports a file as a new version, refusing an invalid one', async () => {
+  it('imports a file as a new version, refusing an invalid one; the running server sees it', async () => {
+    const { db } = server.services.database;
+    expect((await currentDefinition(db, 'release-review')).version).toBe(1);
     const refused = await runCli(['workflow', 'import', file('bad.json', withoutLeader)]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('流程定义未通过校验，不能发布');
@@ -63,6 +66,9 @@ describe('workflow CLI', () => {
     const exported = JSON.parse((await runCli(['workflow', 'export', 'release-review'])).stdout) as typeof releaseReviewDefinition;
     expect(exported.version).toBe(2);
     expect(exported.steps.find((s) => s.id === 'legality_review')!.dueWorkingDays).toBe(5);
+    // Published by another process: this server's next new document starts on it.
+    expect((await currentDefinition(db, 'release-review')).steps.find((s) => s.id === 'legality_review')!.dueWorkingDays).toBe(5);
+    expect((await pinnedDefinition(db, 'release-review', 1)).steps.find((s) => s.id === 'legality_review')!.dueWorkingDays).toBe(3);
     const audit = await server.services.database.client.execute("SELECT actor_id, to_state FROM audit_log WHERE action = 'workflow.publish'");
     expect(audit.rows.map((r) => [r.actor_id, r.to_state])).toEqual([[null, 'release-review@2']]);
   });
