@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readConfig } from '../config';
 import { createServices } from '../bootstrap';
 import { seedDemoBureau } from '../seed/seed-demo';
+import { seedScale } from '../seed/seed-scale';
 import { demoPassword } from '../seed/demo-password';
 import { createUser } from '../seed/user-admin';
 import { ShenfaError } from '../services/errors';
@@ -22,6 +23,7 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   workflow export <流程标识>    输出该流程最新版本的定义（JSON）
   workflow validate <文件>     校验流程定义文件，逐条列出问题；有问题时以非零状态退出
   workflow import <文件>       校验并发布为该流程的新版本（不合规的定义被拒绝）
+  seed-scale --docs <N>        生成 N 份模拟文件（含待办、审查记录、审计日志与检索索引），用于规模测试；空库先建演示单位
   workdays add <日期> <N>      计算某日起 N 个工作日后的日期（含法定节假日与调休，及管理员设定）
   workdays check <日期>        查看某日是工作日、周末、节假日还是调休上班
   create-user                  创建用户
@@ -45,6 +47,31 @@ const commands: Record<string, Command> = {
     const { seeded } = await seedDemoBureau(services, password);
     console.log(seeded ? `演示单位已创建。${generated ? `演示密码：${password}` : '密码取自 SHENFA_DEMO_PASSWORD。'}` : '数据库中已有用户，未重复创建演示数据。');
     services.database.close();
+  },
+  async 'seed-scale'(args) {
+    const { values } = parseArgs({ args, options: { docs: { type: 'string' }, seed: { type: 'string' } } });
+    const docs = Number(values.docs);
+    if (!Number.isInteger(docs) || docs < 1 || docs > 10_000_000) throw new ShenfaError('BAD_REQUEST', '请用 --docs 指定 1 到 10000000 之间的文件数');
+    const config = readConfig();
+    const services = await createServices(config);
+    try {
+      const { password, generated } = demoPassword(config.demoPassword);
+      const { seeded } = await seedDemoBureau(services, password);
+      if (seeded) console.log(`空库，已先创建演示单位。${generated ? `演示密码：${password}` : ''}`);
+      let last = Date.now();
+      const result = await seedScale(services, {
+        docs,
+        ...(values.seed ? { seed: Number(values.seed) } : {}),
+        onProgress: (done) => {
+          if (Date.now() - last < 5000 && done < docs) return;
+          last = Date.now();
+          console.log(`已生成 ${done} / ${docs}`);
+        },
+      });
+      console.log(`完成：${result.documents} 份文件、${result.auditRows} 条审计记录，用时 ${(result.ms / 1000).toFixed(1)} 秒。`);
+    } finally {
+      services.database.close();
+    }
   },
   async workdays(args) {
     const services = await createServices(readConfig());

@@ -51,20 +51,24 @@ export async function refreshSearchIndex(ctx: ServiceContext): Promise<number> {
     const redsByDoc = new Map<string, RedactionRow[]>();
     for (const r of reds) redsByDoc.set(r.document_id, [...(redsByDoc.get(r.document_id) ?? []), r]);
     const statements: InStatement[] = [
-      { sql: `DELETE FROM search_public WHERE document_id IN (${placeholders(queued.length)})`, args: queued },
-      { sql: `DELETE FROM search_staff WHERE document_id IN (${placeholders(queued.length)})`, args: queued },
+      { sql: `INSERT OR IGNORE INTO search_documents (document_id) VALUES ${queued.map(() => '(?)').join(', ')}`, args: queued },
+      { sql: `DELETE FROM search_public WHERE rowid IN (SELECT id FROM search_documents WHERE document_id IN (${placeholders(queued.length)}))`, args: queued },
+      { sql: `DELETE FROM search_staff WHERE rowid IN (SELECT id FROM search_documents WHERE document_id IN (${placeholders(queued.length)}))`, args: queued },
     ];
     const found = new Set<string>();
+    const rowid = '(SELECT id FROM search_documents WHERE document_id = ?)';
     for (const d of docs) {
       found.add(d.id);
       const own = redsByDoc.get(d.id) ?? [];
       const title = indexText(`${d.title} ${d.doc_number}`);
-      statements.push({ sql: 'INSERT INTO search_staff (document_id, title, body) VALUES (?, ?, ?)', args: [d.id, title, indexText(d.body)] });
-      if (isPublicRow(d)) statements.push({ sql: 'INSERT INTO search_public (document_id, title, body) VALUES (?, ?, ?)', args: [d.id, title, indexText(publicBody(d.body, own))] });
+      statements.push({ sql: `INSERT INTO search_staff (rowid, title, body) VALUES (${rowid}, ?, ?)`, args: [d.id, title, indexText(d.body)] });
+      if (isPublicRow(d)) statements.push({ sql: `INSERT INTO search_public (rowid, title, body) VALUES (${rowid}, ?, ?)`, args: [d.id, title, indexText(publicBody(d.body, own))] });
       const print = own.map((r) => `${r.start}-${r.end}-${r.ground}`).join(';');
       statements.push({ sql: `DELETE FROM search_queue WHERE document_id = ? AND (SELECT version FROM documents WHERE id = ?) = ? AND ${REDACTION_PRINT} = ?`, args: [d.id, d.id, d.version, d.id, print] });
     }
-    for (const id of queued.filter((q) => !found.has(q))) {
+    const gone = queued.filter((q) => !found.has(q));
+    if (gone.length) statements.push({ sql: `DELETE FROM search_documents WHERE document_id IN (${placeholders(gone.length)}) AND document_id NOT IN (SELECT id FROM documents)`, args: gone });
+    for (const id of gone) {
       statements.push({ sql: 'DELETE FROM search_queue WHERE document_id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?)', args: [id, id] });
     }
     await client.batch(statements, 'write');
@@ -86,7 +90,7 @@ export async function searchPublic(ctx: ServiceContext, query: string, page = 1)
   const rows = (
     await ctx.database.client.execute({
       sql: `SELECT d.index_number AS indexNumber, d.title, d.doc_number AS docNumber, d.published_at AS publishedAt, c.name_zh AS categoryName
-            FROM search_public s JOIN documents d ON d.id = s.document_id JOIN categories c ON c.id = d.category_id
+            FROM search_public s JOIN search_documents m ON m.id = s.rowid JOIN documents d ON d.id = m.document_id JOIN categories c ON c.id = d.category_id
             WHERE search_public MATCH ? AND d.status = 'published' AND d.attribute IN (${placeholders(PUBLISHABLE_ATTRIBUTES.length)})
             ORDER BY s.rank LIMIT ? OFFSET ?`,
       args: [match, ...PUBLISHABLE_ATTRIBUTES, SEARCH_PAGE_SIZE + 1, offset],
@@ -114,7 +118,7 @@ export async function searchStaff(ctx: ServiceContext, user: SessionUser, query:
       sql: `SELECT d.id, d.title, d.doc_number AS docNumber, d.status, d.current_step AS currentStep, d.updated_at AS updatedAt, d.drafter_id AS drafterId,
               EXISTS (SELECT 1 FROM review_records r WHERE r.document_id = d.id AND r.user_id = ?) AS acted,
               (SELECT json_group_array(json_object('role', t.role, 'assigneeId', t.assignee_id)) FROM tasks t WHERE t.document_id = d.id AND t.status = 'open') AS openTasks
-            FROM search_staff s JOIN documents d ON d.id = s.document_id
+            FROM search_staff s JOIN search_documents m ON m.id = s.rowid JOIN documents d ON d.id = m.document_id
             WHERE search_staff MATCH ? ORDER BY s.rank LIMIT 200`,
       args: [user.id, match],
     })
