@@ -2,7 +2,7 @@
  * The flow a document follows, for the graph on its page: its pinned definition, where it
  * stands, and the steps it has been at, in order, from its review history.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { reviewRecords } from '../db/schema/index';
 import { loadViewableDocument } from './document-view-service';
 import type { ServiceContext } from './service-context';
@@ -21,7 +21,8 @@ export async function documentPath(ctx: ServiceContext, user: SessionUser, docum
     .select({ step: reviewRecords.step })
     .from(reviewRecords)
     .where(eq(reviewRecords.documentId, doc.id))
-    .orderBy(asc(reviewRecords.createdAt), asc(reviewRecords.round));
+    // Insertion order breaks ties: several actions may share a millisecond.
+    .orderBy(asc(reviewRecords.createdAt), sql`rowid`);
   const visitedSteps: string[] = [];
   for (const step of [...records.map((r) => r.step), doc.currentStep]) {
     if (visitedSteps.at(-1) !== step) visitedSteps.push(step);
