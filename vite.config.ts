@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['workflows/**/*.test.ts', 'forms/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['workflows/**/*.test.ts', 'forms/**/*.test.ts', 'server/**/*.test.ts', 'client/src/**/*.test.ts'],
           environment: 'node',
         },
       },

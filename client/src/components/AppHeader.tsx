@@ -6,6 +6,8 @@
 import { Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { ROLE_LABELS } from '../../../workflows/roles';
+import { REQUEST_READER_ROLES } from '../../../workflows/requests/request-roles';
+import { ANNUAL_REPORT_ROLES } from '../../../workflows/annual-report-roles';
 import { localized, t } from '../i18n/i18n';
 import { useSession } from '../session/SessionProvider';
 import type { SessionUser } from '../trpc';
@@ -59,9 +61,18 @@ export function AppHeader(props: { user: SessionUser }) {
           <A href="/documents/new">{t('nav.new')}</A>
         </Show>
         <A href="/deadlines">{t('nav.deadlines')}</A>
+        <Show when={props.user.roles.some((r) => (REQUEST_READER_ROLES as readonly string[]).includes(r))}>
+          <A href="/requests">{t('nav.requests')}</A>
+        </Show>
+        <Show when={props.user.roles.some((r) => ANNUAL_REPORT_ROLES.includes(r))}>
+          <A href="/reports/annual">{t('nav.annualReport')}</A>
+        </Show>
         <Show when={props.user.roles.includes('admin')}>
           <A href="/admin/calendar">{t('nav.calendar')}</A>
+          <A href="/admin/workflows">{t('nav.workflows')}</A>
           <A href="/admin/users">{t('nav.users')}</A>
+          <A href="/admin/webhooks">{t('nav.webhooks')}</A>
+          <A href="/admin/reply-templates">{t('nav.replyTemplates')}</A>
         </Show>
         {/* Server-rendered pages: a full page load, not a client route. */}
         <a href="/public" rel="external">

@@ -21,6 +21,7 @@ import { ReviewRecords } from '../document/ReviewRecords';
 import { HistoryTimeline } from '../document/HistoryTimeline';
 import { PolicyPair } from '../document/PolicyPair';
 import { ValidityPanel } from '../document/ValidityPanel';
+import { WorkflowPath } from '../document/WorkflowPath';
 
 export function DocumentPage() {
   const params = useParams<{ id: string }>();
@@ -78,6 +79,9 @@ function DocumentScreen(props: { id: string }) {
               </div>
               <div class="doc-reviews">
                 <ReviewRecords reviews={d().reviews} />
+              </div>
+              <div class="doc-flow-wrap">
+                <WorkflowPath documentId={d().id} version={d().version} />
               </div>
               <div class="doc-history">
                 <HistoryTimeline history={d().history} />
