@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   peer: async () => (await import('./peer-engine')).peerEngineBench,
   http: async () => (await import('./http')).httpBench,
   client: async () => (await import('./client')).clientBench,
+  scale: async () => (await import('./scale')).scaleBench,
 };
 
 const args = process.argv.slice(2);
