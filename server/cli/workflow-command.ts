@@ -5,10 +5,9 @@
  * definition is refused here too.
  */
 import fs from 'node:fs';
-import { validateDefinition } from '../../workflows/index';
 import { badRequest } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
-import { issuesMessage, publishWorkflow } from '../services/workflow-admin-service';
+import { issuesMessage, publishWorkflow, validateWorkflow } from '../services/workflow-admin-service';
 import { currentDefinition } from '../services/workflow-definitions';
 
 const USAGE = '用法：workflow export <流程标识> | workflow validate <文件.json> | workflow import <文件.json>';
@@ -38,7 +37,7 @@ export async function workflowCommand(services: ServiceContext, args: string[], 
       return 0;
     }
     case 'validate': {
-      const issues = validateDefinition(readJson(arg));
+      const { issues } = await validateWorkflow(services, readJson(arg));
       if (!issues.length) {
         print('流程定义校验通过。');
         return 0;

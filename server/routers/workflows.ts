@@ -23,7 +23,7 @@ export const workflowsRouter = router({
     .query(({ ctx, input }) => getWorkflow(ctx.services, input.key, input.version)),
   validate: roleProcedure('admin')
     .input(z.object({ definition }))
-    .mutation(({ input }) => validateWorkflow(input.definition)),
+    .mutation(({ ctx, input }) => validateWorkflow(ctx.services, input.definition)),
   publish: roleProcedure('admin')
     .input(z.object({ definition, notes: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => publishWorkflow(ctx.services, ctx.user.id, input)),

@@ -3,7 +3,7 @@
  * draft, publish a new immutable version. The server validates again whatever the client
  * says, so a definition that breaks the compliance rules is never stored.
  */
-import { count, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { validateDefinition, workflowDefinitionSchema, type DefinitionIssue, type LocalizedText, type WorkflowDefinition } from '../../workflows/index';
 import { documents, users, workflowDefinitions } from '../db/schema/index';
 import { commitChange } from './commit';
@@ -45,9 +45,33 @@ export async function getWorkflow(ctx: ServiceContext, key: string, version?: nu
   return { key, version: definition.version, definition };
 }
 
-/** The issues of a draft definition; never throws for an invalid one. */
-export function validateWorkflow(definition: unknown): { issues: DefinitionIssue[] } {
-  return { issues: validateDefinition(definition) };
+/**
+ * Signers named by person who are not active users: their seat would have nobody to fill it.
+ * Only the server can tell, so this runs after the pure validator.
+ */
+async function unknownSigners(ctx: ServiceContext, definition: WorkflowDefinition): Promise<DefinitionIssue[]> {
+  const named = definition.steps.flatMap((step, i) => (step.signers ?? []).flatMap((s, n) => ('userId' in s ? [{ step, i, n, userId: s.userId }] : [])));
+  if (!named.length) return [];
+  const rows = await ctx.database.db.select({ id: users.id }).from(users).where(and(inArray(users.id, named.map((s) => s.userId)), eq(users.disabled, false)));
+  const active = new Set(rows.map((r) => r.id));
+  return named
+    .filter((s) => !active.has(s.userId))
+    .map(({ step, i, n, userId }) => ({
+      stepId: step.id,
+      path: ['steps', i, 'signers', n],
+      code: 'unknown_user',
+      message: { zh: `步骤「${step.label.zh}」（${step.id}）：指定的人员「${userId}」不存在或已停用`, en: `step '${step.id}': the named signer '${userId}' is not an active user` },
+    }));
+}
+
+/**
+ * The issues of a draft definition, the pure validator's and the server's own; never throws
+ * for an invalid one.
+ */
+export async function validateWorkflow(ctx: ServiceContext, definition: unknown): Promise<{ issues: DefinitionIssue[] }> {
+  const issues = validateDefinition(definition);
+  if (issues.length) return { issues };
+  return { issues: await unknownSigners(ctx, workflowDefinitionSchema.parse(definition) as WorkflowDefinition) };
 }
 
 /** The Chinese message listing a definition's issues, as the server refuses it. */
@@ -66,7 +90,7 @@ export async function publishWorkflow(ctx: ServiceContext, actorId: string | nul
   const latest = typeof key === 'string' ? await latestVersion(db, key) : null;
   const version = (latest ?? 0) + 1;
   const candidate = input.definition && typeof input.definition === 'object' ? { ...input.definition, version } : input.definition;
-  const issues = validateDefinition(candidate);
+  const { issues } = await validateWorkflow(ctx, candidate);
   if (issues.length) throw badRequest(issuesMessage(issues));
   // Stored as parsed: unknown keys dropped, so what a document is pinned to is exactly what was validated.
   const definition = workflowDefinitionSchema.parse(candidate) as WorkflowDefinition;

@@ -60,6 +60,11 @@ describe('workflow definition versions', () => {
     expect(issues.map((i) => [i.stepId, i.code])).toEqual([['publication', 'missing_check']]);
     expect(issues[0]!.message.zh).toMatch(/^步骤「发布」（publication）：文件可以在最后一次修改内容后未经保密审查即到达发布/);
     expect((await clients.admin!.trpc.workflows.validate.mutate({ definition: { key: 1 } })).issues.length).toBeGreaterThan(0);
+    // A signer named by person must be an active user: only the server can tell.
+    const named = { ...releaseReviewDefinition, steps: releaseReviewDefinition.steps.map((s) => (s.id === 'leader_signoff' ? { ...s, signers: [{ role: 'leader' as const }, { userId: 'no-such-user' }] } : s)) };
+    const { issues: unknown } = await clients.admin!.trpc.workflows.validate.mutate({ definition: named });
+    expect(unknown).toEqual([{ stepId: 'leader_signoff', path: ['steps', 4, 'signers', 1], code: 'unknown_user', message: { zh: '步骤「分管领导审批」（leader_signoff）：指定的人员「no-such-user」不存在或已停用', en: "step 'leader_signoff': the named signer 'no-such-user' is not an active user" } }]);
+    expect((await failure(clients.admin!.trpc.workflows.publish.mutate({ definition: named }))).message).toContain('不存在或已停用');
   });
 
   it('refuses an invalid definition on the server, even posted by hand past the editor, and stores nothing', async () => {
