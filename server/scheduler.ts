@@ -1,5 +1,6 @@
 import { scanReminders } from './services/reminder-service';
 import { deliverDueWebhooks } from './services/webhook-service';
+import { sendDailyDigests, sendInstantMail } from './services/mail-service';
 import type { ServiceContext } from './services/service-context';
 
 /** Runs a job now and then every `ms`, never two runs of it at once in this process. */
@@ -27,11 +28,16 @@ function every(name: string, ms: number, job: () => Promise<unknown>): () => voi
  * claims its work in the database (reminders by a unique row, webhook deliveries by a
  * lease), so any number of processes may run them at once.
  */
-export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: number; webhooksMs?: number } = {}): () => void {
+export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: number; webhooksMs?: number; mailMs?: number } = {}): () => void {
   const stops = [
     every('reminder scan', intervals.remindersMs ?? 60_000, () => scanReminders(ctx)),
     // Portals expect news within seconds; an idle poll is one indexed query.
     every('webhook delivery', intervals.webhooksMs ?? 5_000, () => deliverDueWebhooks(ctx)),
+    // Does nothing without SHENFA_SMTP_URL.
+    every('mail', intervals.mailMs ?? 30_000, async () => {
+      await sendInstantMail(ctx);
+      await sendDailyDigests(ctx);
+    }),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -21,6 +21,7 @@ export type Category = RouterOutputs['documents']['categories'][number];
 export type DeadlineBoard = RouterOutputs['deadlines']['board'];
 export type TaskDeadline = DeadlineBoard['tasks'][number];
 export type DocumentDeadline = DeadlineBoard['documents'][number];
+export type WebhookDelivery = RouterOutputs['webhooks']['deliveries'][number];
 export type CalendarSettings = RouterOutputs['deadlines']['calendar'];
 export type NotificationItem = RouterOutputs['notifications']['list']['items'][number];
 export type PendingValidityChange = RouterOutputs['validity']['pending'][number];

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import { notifications } from '../db/schema/index';
+import { notifications, users } from '../db/schema/index';
+import { commitChange } from './commit';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -27,4 +28,29 @@ export async function markNotificationsRead(ctx: ServiceContext, user: SessionUs
   const mine = and(eq(notifications.userId, user.id), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined);
   await db.update(notifications).set({ readAt: ctx.now() }).where(mine);
   return { ok: true as const };
+}
+
+export const EMAIL_MODES = ['instant', 'digest', 'off'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+/** The caller's own e-mail settings, and whether the server can send e-mail at all. */
+export async function mailSettings(ctx: ServiceContext, user: SessionUser) {
+  const [row] = await ctx.database.db.select({ email: users.email, mode: users.emailMode }).from(users).where(eq(users.id, user.id));
+  return { email: row?.email ?? '', mode: (row?.mode ?? 'instant') as EmailMode, smtpConfigured: Boolean(ctx.config.smtpUrl) };
+}
+
+export async function setMailSettings(ctx: ServiceContext, user: SessionUser, input: { email: string; mode: EmailMode }) {
+  const { db } = ctx.database;
+  const now = ctx.now();
+  const email = input.email.trim() || null;
+  await commitChange(
+    ctx,
+    [
+      db.update(users).set({ email, emailMode: input.mode }).where(eq(users.id, user.id)),
+      // E-mail starts from now: what is already waiting stays in the app (emailed_at 0 = skipped).
+      db.update(notifications).set({ emailedAt: 0 }).where(and(eq(notifications.userId, user.id), isNull(notifications.emailedAt))),
+    ],
+    [{ at: now, actorId: user.id, action: 'user.mail_settings', detail: { email, mode: input.mode } }],
+  );
+  return mailSettings(ctx, user);
 }

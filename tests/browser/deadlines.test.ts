@@ -97,6 +97,16 @@ describe('deadlines, notifications and the working-day calendar in the browser',
     await page.waitForSelector('[data-testid=notification-count]', { state: 'detached' });
     expect(await page.locator('[data-testid=notification-row][data-unread=true]').count()).toBe(0);
     await screenshot(page, '31-notifications-read');
+
+    // E-mail reminders: the user's own address and a daily digest.
+    await page.fill('[data-testid=mail-email]', 'publisher@qingyuan.gov.cn');
+    await page.check('input[name=mail-mode][value=digest]');
+    await page.click('[data-testid=mail-save]');
+    await page.locator('[data-testid=mail-settings] .notice-success').waitFor();
+    await screenshot(page, '31-mail-settings');
+    await page.reload();
+    expect(await page.inputValue('[data-testid=mail-email]')).toBe('publisher@qingyuan.gov.cn');
+    expect(await page.isChecked('input[name=mail-mode][value=digest]')).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

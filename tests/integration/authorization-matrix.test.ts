@@ -152,6 +152,9 @@ const MATRIX = {
   'notifications.unreadCount':                       row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'notifications.list':                              row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'notifications.markRead':                          row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // Each user's own e-mail settings.
+  'notifications.mailSettings':                      row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'notifications.setMailSettings':                   row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
 
   // --- validity (有效性): proposed by the drafter of a published document or a publisher,
   // decided by a legality reviewer other than the proposer.
@@ -588,6 +591,8 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'notifications.unreadCount': {},
   'notifications.list': {},
   'notifications.markRead': { input: () => ({}) },
+  'notifications.mailSettings': {},
+  'notifications.setMailSettings': { input: (_f, who) => ({ email: `${who}@qingyuan.gov.cn`, mode: 'digest' }) },
 
   'validity.propose@published': { fixture: () => publishedDoc(), mutates: true, input: (f) => ({ ...target(f), validity: 'repealed', reason: '已被新办法替代' }) },
   'validity.decide@pending_change': {

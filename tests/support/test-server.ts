@@ -23,7 +23,7 @@ export interface TestServer {
  * A real Shenfa server on a loopback port over a fresh libsql file, seeded with the demo
  * bureau through the real services.
  */
-export async function startTestServer(options: { seed?: boolean; now?: () => number; dir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { seed?: boolean; now?: () => number; dir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   // A caller-given directory outlives the server (a restart test reopens it); a fresh one is removed on close.
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-test-'));
   const config = readConfig({
@@ -32,6 +32,7 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
     SHENFA_CLIENT_DIR: path.resolve('dist/client'),
     PORT: '0',
     HOST: '127.0.0.1',
+    ...options.env,
   });
   const services = await createServices(config, options.now ? { now: options.now } : {});
   if (options.seed !== false) await seedDemoBureau(services, TEST_PASSWORD);

@@ -617,6 +617,8 @@ export const en: Record<MessageKey, string> = {
   'requests.event.reply.sent': 'Reply sent',
   'requests.event.request.closed': 'Closed',
   'requests.daysSuffix': ' ({n} working days)',
+  'requests.closedOn': 'Closed on {date}',
+  'requests.repliedOn': 'Reply sent on {date}',
   'requests.back': 'Back to the register',
   'templates.title': 'Reply letter templates',
   'templates.intro': 'One template per result. Placeholders: {{申请人}} {{申请编号}} {{收到日期}} {{申请内容}} {{具体情形}} {{答复日期}} {{机关名称}}.',

@@ -615,6 +615,8 @@ export const zh = {
   'requests.event.reply.sent': '答复书送达',
   'requests.event.request.closed': '终止处理',
   'requests.daysSuffix': '（{n} 个工作日）',
+  'requests.closedOn': '办结日期：{date}',
+  'requests.repliedOn': '答复送达：{date}',
   'requests.back': '返回登记表',
   'templates.title': '答复书模板',
   'templates.intro': '每种答复结果一个模板。可用占位符：{{申请人}} {{申请编号}} {{收到日期}} {{申请内容}} {{具体情形}} {{答复日期}} {{机关名称}}。',

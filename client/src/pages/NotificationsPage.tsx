@@ -11,6 +11,7 @@ import { errorMessage, isUnauthorized } from '../errors';
 import { useSession } from '../session/SessionProvider';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
+import { MailSettings } from '../notifications/MailSettings';
 
 export function NotificationsPage() {
   usePageTitle(() => t('notification.title'));
@@ -64,6 +65,7 @@ export function NotificationsPage() {
           </>
         )}
       </AsyncView>
+      <MailSettings />
     </section>
   );
 }

@@ -44,7 +44,7 @@ export const notifications = sqliteTable(
     message: text('message').notNull(),
     createdAt: integer('created_at').notNull(),
     readAt: integer('read_at'),
-    /** When it went out by e-mail (alone or in a digest); null while it has not. */
+    /** When it went out by e-mail (alone or in a digest); null while it has not; 0 when it predates the user's e-mail settings. */
     emailedAt: integer('emailed_at'),
   },
   (t) => [index('notifications_user').on(t.userId, t.readAt, t.createdAt), index('notifications_unmailed').on(t.emailedAt, t.createdAt)],

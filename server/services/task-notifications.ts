@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { notifications } from '../db/schema/index';
+import type { Db } from '../db/client';
+
+export interface NewTaskNotice {
+  documentId: string;
+  title: string;
+  drafterId: string;
+  actorId: string;
+  /** The task's holder when it belongs to one person (a named signer, the drafter after a return). */
+  assigneeId: string | null;
+  role: string;
+  stepLabel: string;
+  /** Set when the document went back to the drafter: the reviewer's opinion. */
+  returnedWith: string | null;
+  at: number;
+}
+
+export function newTaskMessage(notice: Pick<NewTaskNotice, 'title' | 'stepLabel' | 'returnedWith'>): string {
+  return notice.returnedWith !== null ? `「${notice.title}」被退回修改。意见：${notice.returnedWith}` : `「${notice.title}」待您办理：${notice.stepLabel}。`;
+}
+
+/**
+ * The notifications for a task that just opened, for the same batch as the task: to its
+ * holder, or to everyone who could take it from the role's pool — the same people the inbox
+ * shows it to (the role, not disabled, not the drafter), minus whoever caused it.
+ */
+export function newTaskNotificationStatements(db: Db, notice: NewTaskNotice) {
+  const kind = notice.returnedWith !== null ? 'task.returned' : 'task.new';
+  const message = newTaskMessage(notice);
+  if (notice.assigneeId) {
+    if (notice.assigneeId === notice.actorId) return [];
+    return [db.insert(notifications).values({ id: crypto.randomUUID(), userId: notice.assigneeId, kind, documentId: notice.documentId, message, createdAt: notice.at })];
+  }
+  return [
+    db.run(sql`
+      INSERT INTO notifications (id, user_id, kind, document_id, message, created_at)
+      SELECT lower(hex(randomblob(16))), u.id, ${kind}, ${notice.documentId}, ${message}, ${notice.at}
+      FROM user_roles r JOIN users u ON u.id = r.user_id
+      WHERE r.role = ${notice.role} AND u.disabled = 0 AND u.id <> ${notice.drafterId} AND u.id <> ${notice.actorId}`),
+  ];
+}
