@@ -72,3 +72,6 @@ export function fieldErrors(error: z.ZodError): Partial<Record<InfoRequestField,
   }
   return out;
 }
+
+/** Every field of the form, in the order it is shown. */
+export const INFO_REQUEST_FIELDS: readonly InfoRequestField[] = ['applicantType', 'applicantName', 'applicantIdNumber', 'organisationName', 'contactPhone', 'email', 'address', 'description', 'purpose', 'deliveryForm'];

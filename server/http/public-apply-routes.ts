@@ -11,14 +11,13 @@ import { ShenfaError } from '../services/errors';
 import { readSetting, SETTING_KEYS } from '../services/settings';
 import { renderApplyForm, renderApplyRefused, renderApplySubmitted } from '../public/views/apply-form';
 import { NOT_FOUND_MESSAGE, renderApplyStatus } from '../public/views/apply-status';
-import type { InfoRequestField } from '../../forms/info-request';
+import { INFO_REQUEST_FIELDS as FIELDS, type InfoRequestField } from '../../forms/info-request';
 import { clientAddress, sameOriginMutations } from './request-guards';
 import type { ServiceContext } from '../services/service-context';
 
 /** Far above any honest form (2000 + 500 characters of text), far below anything harmful. */
 export const APPLY_BODY_LIMIT = 32 * 1024;
 
-const FIELDS: readonly InfoRequestField[] = ['applicantType', 'applicantName', 'applicantIdNumber', 'organisationName', 'contactPhone', 'email', 'address', 'description', 'purpose', 'deliveryForm'];
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 

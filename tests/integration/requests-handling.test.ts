@@ -3,6 +3,7 @@ import { eq, like } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { failure, signedIn, type ApiClient } from '../support/api-client';
 import { applicationFields, testClock } from '../support/apply-form';
+import type { InfoRequestForm } from '../../forms/info-request';
 import { auditLog, infoRequests, replyLetters, requestAppeals, requestEvents } from '../../server/db/schema/index';
 import { verifyAuditChain } from '../../server/services/audit-verify-service';
 
@@ -15,10 +16,7 @@ describe('handling an information request (staff)', () => {
   let office: ApiClient;
   let head: ApiClient;
   let drafter: ApiClient;
-  const form = () => {
-    const { website: _w, ...fields } = { ...applicationFields(), website: '' };
-    return fields as ReturnType<typeof applicationFields> & { applicantType: 'natural_person'; deliveryForm: 'electronic' };
-  };
+  const form = (): InfoRequestForm => ({ ...applicationFields() });
 
   /** Moves the server's clock; sessions would have expired over the weeks, so everyone signs in again. */
   async function setDay(ms: number) {

@@ -1,7 +1,8 @@
+import type { InfoRequestForm } from '../../forms/info-request';
 /** Driving the public request form (/public/apply) over plain HTTP, as a browser without JavaScript would. */
 
 /** A valid natural-person application; override fields per test. */
-export function applicationFields(overrides: Record<string, string> = {}): Record<string, string> {
+export function applicationFields(overrides: Record<string, string> = {}) {
   return {
     applicantType: 'natural_person',
     applicantName: '张明',
@@ -14,7 +15,7 @@ export function applicationFields(overrides: Record<string, string> = {}): Recor
     purpose: '了解本社区低保政策',
     deliveryForm: 'electronic',
     ...overrides,
-  };
+  } as Record<string, string> & InfoRequestForm;
 }
 
 export function formTokenOf(html: string): string {

@@ -15,7 +15,7 @@ const closing = `\n\n${REMEDY}\n\n{{机关名称}}\n{{答复日期}}`;
 
 export const DEFAULT_REPLY_TEMPLATES: Record<ReplyResult, { title: string; body: string }> = {
   disclose: { title: '政府信息公开申请答复告知书（予以公开）', body: `${opening}您申请获取的政府信息属于公开范围，现予以提供，详见附件。${closing}` },
-  partial: { title: '政府信息公开申请答复告知书（部分公开）', body: `${opening}您申请获取的政府信息中，部分内容可以公开，现提供可以公开的部分；其余部分依据《中华人民共和国政府信息公开条例》不予公开，理由为：{{具体情形}}。${closing}` },
+  partial: { title: '政府信息公开申请答复告知书（部分公开）', body: `${opening}您申请获取的政府信息中，部分内容可以公开，现提供可以公开的部分（详见附件）；其余部分不予公开，理由和依据为：（请写明不予公开部分的理由及《中华人民共和国政府信息公开条例》相应条款）。${closing}` },
   withhold: { title: '政府信息公开申请答复告知书（不予公开）', body: `${opening}您申请获取的政府信息{{具体情形}}，根据《中华人民共和国政府信息公开条例》的规定，不予公开。${closing}` },
   cannot_provide: { title: '政府信息公开申请答复告知书（无法提供）', body: `${opening}经检索查找，{{具体情形}}，本机关无法提供。${closing}` },
   not_processed: { title: '政府信息公开申请答复告知书（不予处理）', body: `${opening}您的申请属于“{{具体情形}}”的情形，根据《中华人民共和国政府信息公开条例》的规定，本机关不予处理。${closing}` },

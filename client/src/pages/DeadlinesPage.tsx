@@ -13,6 +13,7 @@ import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { TaskDeadlines } from '../deadlines/TaskDeadlines';
 import { DocumentDeadlines } from '../deadlines/DocumentDeadlines';
+import { RequestDeadlines } from '../requests/RequestDeadlines';
 
 /** Each 科室 on the board with how many rows it has, most first. */
 function departmentsOf(board: DeadlineBoard): { name: string; count: number }[] {
@@ -68,6 +69,7 @@ export function DeadlinesPage() {
                 <TaskDeadlines tasks={tasks()} />
                 <DocumentDeadlines documents={documents()} />
               </Show>
+              <RequestDeadlines />
             </>
           );
         }}

@@ -1,0 +1,51 @@
+/** 依申请公开 on the deadline board: open requests whose next limit is due soon or overdue. */
+import { createResource, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { t, tKnown } from '../i18n/i18n';
+import { DeadlineBadge, DueDate } from '../deadlines/DueDate';
+
+/** Shown to those who may read requests; the query is refused for everyone else, and then nothing shows. */
+export function RequestDeadlines() {
+  const [rows] = createResource(() => trpc.requests.deadlines.query().then((all) => all.filter((r) => r.state !== 'on_time')).catch(() => null));
+  return (
+    <Show when={rows()}>
+      {(list) => (
+        <section class="board-section" data-testid="deadline-requests">
+          <h2>
+            {t('deadline.requests')} <span class="muted small">{list().length}</span>
+          </h2>
+          <p class="muted small section-hint">{t('deadline.requestsHint')}</p>
+          <Show when={list().length > 0} fallback={<p class="empty empty-small">{t('deadline.sectionEmpty')}</p>}>
+            <table class="list-table board-table">
+              <thead>
+                <tr>
+                  <th>{t('requests.col.no')}</th>
+                  <th>{t('requests.col.summary')}</th>
+                  <th>{t('requests.col.status')}</th>
+                  <th>{t('col.rule')}</th>
+                  <th>{t('col.dueDate')}</th>
+                  <th>{t('col.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(r) => (
+                    <tr data-testid="deadline-request-row" class={`row-${r.state}`}>
+                      <td class="nowrap"><A href={`/requests/${r.id}`}>{r.requestNo}</A></td>
+                      <td class="cell-title">{r.summary}</td>
+                      <td class="nowrap">{tKnown('requests.status', r.status)}</td>
+                      <td>{tKnown('requests.deadline', r.kind)}</td>
+                      <td class="nowrap"><DueDate date={r.due} provisional={r.provisional} /></td>
+                      <td><DeadlineBadge state={r.state} /></td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        </section>
+      )}
+    </Show>
+  );
+}
