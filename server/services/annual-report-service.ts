@@ -12,7 +12,7 @@ import { REPORT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../report/rep
 import { reportGrids } from '../report/report-grid';
 import { renderReportText, reportTitle, sectionHeadings, type ReportContent, type ReportNarrative } from '../report/report-text';
 import type { EnteredFigures, IdentityViolation } from '../report/report-types';
-import type { Role } from '../../workflows/roles';
+import { ANNUAL_REPORT_ROLES } from '../../workflows/annual-report-roles';
 import { cstDate, cstYear } from '../time';
 import { commitChange } from './commit';
 import { badRequest, conflict, forbidden } from './errors';
@@ -24,8 +24,7 @@ import { readSetting, SETTING_KEYS } from './settings';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
-/** Who prepares the report: the disclosure office (publisher) and admins. */
-export const ANNUAL_REPORT_ROLES: Role[] = ['admin', 'publisher'];
+export { ANNUAL_REPORT_ROLES };
 export const ANNUAL_REPORT_CATEGORY = 'annual-report';
 
 type ReportRow = typeof annualReports.$inferSelect;

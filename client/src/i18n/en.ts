@@ -354,6 +354,8 @@ export const en: Record<MessageKey, string> = {
   'wf.guard.isPublishable': 'publishable',
   'wf.when': 'only if {c}',
   'wf.whenNot': 'only if not {c}',
+  'wf.listSep': ', ',
+  'wf.withMode': '{names} ({mode})',
   'wf.modeAll': 'all',
   'wf.modeAny': 'any',
   'wf.edge.submit': 'submit',

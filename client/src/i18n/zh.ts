@@ -352,6 +352,8 @@ export const zh = {
   'wf.guard.isPublishable': '可公开',
   'wf.when': '仅当{c}',
   'wf.whenNot': '仅当不{c}',
+  'wf.listSep': '、',
+  'wf.withMode': '{names}（{mode}）',
   'wf.modeAll': '会签',
   'wf.modeAny': '或签',
   'wf.edge.submit': '提交',
