@@ -9,6 +9,12 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
 import { signIn, signOut } from './staff-actions';
 import { MIN_FORM_AGE_MS } from '../../server/services/public-form-guard';
+import { registerRequest } from '../../server/services/request-intake-service';
+import { loadSessionUser } from '../../server/services/users';
+import { users } from '../../server/db/schema/index';
+import { cstDate } from '../../server/time';
+import { applicationFields } from '../support/apply-form';
+import { eq } from 'drizzle-orm';
 
 describe('information request in the browser', () => {
   let server: TestServer;
@@ -19,6 +25,10 @@ describe('information request in the browser', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    // A letter received two weeks ago that nobody has looked at: its correction notice is overdue.
+    const office = await loadSessionUser(server.services.database.db, (await server.services.database.db.select().from(users).where(eq(users.username, 'publisher')))[0]!.id);
+    const received = cstDate(Date.now() - 14 * 24 * 3600 * 1000);
+    await registerRequest(server.services, office!, { form: { ...applicationFields({ applicantName: '李华', description: '2026年养老服务补贴发放情况' }) }, channel: 'letter', receivedAt: received });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +65,7 @@ describe('information request in the browser', () => {
     await page.waitForSelector('.receipt');
     const values = await page.locator('.receipt-value').allTextContents();
     receipt = { requestNo: values[0]!.trim(), code: values[1]!.trim() };
-    expect(receipt.requestNo).toMatch(/^QY-\d{4}-0001$/);
+    expect(receipt.requestNo).toMatch(/^QY-\d{4}-\d{4}$/);
     await screenshot(page, '80-apply-submitted');
 
     const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true });
@@ -70,6 +80,10 @@ describe('information request in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchPageErrors(page);
     await signIn(page, server.url, 'publisher');
+    await page.click('a[href="/deadlines"]');
+    await page.waitForSelector('[data-testid=deadline-request-row]');
+    expect(await page.textContent('[data-testid=deadline-requests]')).toContain('补正告知期限');
+    await screenshot(page, '80-deadline-board');
     await page.click('a[href="/requests"]');
     await page.waitForSelector('[data-testid=request-row]');
     await screenshot(page, '80-request-list');

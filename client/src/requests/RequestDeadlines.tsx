@@ -2,12 +2,16 @@
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
+import { useSession } from '../session/SessionProvider';
+import { REQUEST_READER_ROLES } from '../../../workflows/requests/request-roles';
 import { t, tKnown } from '../i18n/i18n';
 import { DeadlineBadge, DueDate } from '../deadlines/DueDate';
 
-/** Shown to those who may read requests; the query is refused for everyone else, and then nothing shows. */
+/** Shown only to those who may read requests (the server refuses everyone else anyway). */
 export function RequestDeadlines() {
-  const [rows] = createResource(() => trpc.requests.deadlines.query().then((all) => all.filter((r) => r.state !== 'on_time')).catch(() => null));
+  const session = useSession();
+  const reader = () => session.user()?.roles.some((r) => (REQUEST_READER_ROLES as readonly string[]).includes(r)) || undefined;
+  const [rows] = createResource(reader, () => trpc.requests.deadlines.query().then((all) => all.filter((r) => r.state !== 'on_time')));
   return (
     <Show when={rows()}>
       {(list) => (
