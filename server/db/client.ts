@@ -14,6 +14,9 @@ export interface Database {
   close(): void;
 }
 
+/** How long a writer waits for another process's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
@@ -27,12 +30,15 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     const file = url.slice('file:'.length).split('?')[0] ?? '';
     if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const client = createClient(authToken ? { url, authToken } : { url });
+  // `timeout` is the busy timeout of EVERY connection the client pools (it opens more under
+  // concurrent calls); the PRAGMA below reaches only the first, so without this the others
+  // answered SQLITE_BUSY at once when a second process held the write lock.
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(url.startsWith('file:') ? { timeout: BUSY_TIMEOUT_MS } : {}) });
   if (url.startsWith('file:')) {
     // WAL lets readers proceed during a write; busy_timeout lets two processes share the file.
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = NORMAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });

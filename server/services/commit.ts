@@ -6,9 +6,22 @@ import type { ServiceContext } from './service-context';
 type Statement = BatchItem<'sqlite'>;
 
 const MAX_CHAIN_RETRIES = 5;
+/** Another process held the write lock past busy_timeout, or our read snapshot went stale under it. */
+const MAX_BUSY_RETRIES = 3;
 
 /** Writers in this process queue here, so each reads the chain's tip just before it writes. */
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * SQLITE_BUSY on a batch: with several processes on one file, a connection whose read
+ * snapshot is older than another process's commit cannot upgrade to a writer, and SQLite
+ * answers BUSY at once instead of waiting (busy_timeout does not apply). The batch was
+ * rolled back whole, so running it again is safe.
+ */
+export function isBusy(error: unknown): boolean {
+  const text = `${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown })?.cause ?? '')} ${String((error as { code?: unknown })?.code ?? '')}`;
+  return /SQLITE_BUSY|database is locked/.test(text);
+}
 
 function isChainRace(error: unknown): boolean {
   const text = `${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
@@ -24,7 +37,7 @@ function isChainRace(error: unknown): boolean {
 export function commitChange(ctx: ServiceContext, statements: readonly Statement[], audit: readonly AuditEntry[], staleMessage = '已被他人处理，请刷新后重试'): Promise<void> {
   const run = async () => {
     const { db } = ctx.database;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, busy = 0; ; attempt++) {
       const inserts = chainedAuditInserts(db, await lastAuditHash(db), audit);
       try {
         await db.batch([...statements, ...inserts] as [Statement, ...Statement[]]);
@@ -32,11 +45,24 @@ export function commitChange(ctx: ServiceContext, statements: readonly Statement
       } catch (error) {
         if (isStaleWrite(error)) throw conflict(staleMessage);
         if (isChainRace(error) && attempt < MAX_CHAIN_RETRIES) continue;
+        if (isBusy(error) && busy++ < MAX_BUSY_RETRIES) {
+          await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** Math.min(busy, 5) * (0.5 + Math.random())));
+          continue;
+        }
         throw error;
       }
     }
   };
-  const result = queue.then(run, run);
+  return inWriteQueue(run);
+}
+
+/**
+ * Runs `write` after this process's earlier writers and before its later ones. For a writer
+ * that holds the write lock for long (the catalog import's one transaction), so this
+ * process's other changes wait for it instead of running out of busy retries.
+ */
+export function inWriteQueue<T>(write: () => Promise<T>): Promise<T> {
+  const result = queue.then(write, write);
   queue = result.catch(() => undefined);
   return result;
 }
