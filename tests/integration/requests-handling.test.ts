@@ -155,4 +155,27 @@ describe('handling an information request (staff)', () => {
     const overdue = await office.trpc.requests.list.query({ scope: 'open', dueState: 'overdue' });
     expect(overdue.items.length).toBe(board.filter((r) => r.state === 'overdue').length);
   });
+
+  it('pauses the reply clock while a fee is unpaid, records the fee, and closes as abandoned when it is never paid', async () => {
+    await setDay(cst('2026-07-01'));
+    const paid = await office.trpc.requests.register.mutate({ form: form(), channel: 'letter', receivedAt: '2026-07-01' });
+    let version = (await office.trpc.requests.act.mutate({ action: 'accept', requestId: paid.id, expectedVersion: 1, date: '2026-07-01', note: '' })).version;
+    expect(await failure(office.trpc.requests.act.mutate({ action: 'notify_fee', requestId: paid.id, expectedVersion: version, date: '2026-07-01', note: '', basis: 'per_page', amountFen: 0 }))).toMatchObject({ code: 'BAD_REQUEST' });
+    version = (await office.trpc.requests.act.mutate({ action: 'notify_fee', requestId: paid.id, expectedVersion: version, date: '2026-07-01', note: '超出合理数量', basis: 'per_page', amountFen: 12_000 })).version;
+    await setDay(cst('2026-07-08'));
+    version = (await office.trpc.requests.act.mutate({ action: 'record_fee_paid', requestId: paid.id, expectedVersion: version, date: '2026-07-08', note: '' })).version;
+    const view = await office.trpc.requests.get.query({ id: paid.id });
+    // 07-02 … 07-08 (5 working days) did not count: 20 working days from 07-01 is 07-29, now 08-05.
+    expect(view.deadlines.reply).toMatchObject({ due: '2026-08-05', daysPaused: 5 });
+    expect(view.request).toMatchObject({ feeBasis: 'per_page', feeAmountFen: 12_000, feeNotifiedOn: '2026-07-01', feePaidOn: '2026-07-08' });
+
+    const unpaid = await office.trpc.requests.register.mutate({ form: form(), channel: 'letter', receivedAt: '2026-07-08' });
+    version = (await office.trpc.requests.act.mutate({ action: 'accept', requestId: unpaid.id, expectedVersion: 1, date: '2026-07-08', note: '' })).version;
+    version = (await office.trpc.requests.act.mutate({ action: 'notify_fee', requestId: unpaid.id, expectedVersion: version, date: '2026-07-08', note: '', basis: 'per_request', amountFen: 5_000 })).version;
+    expect(await failure(office.trpc.requests.act.mutate({ action: 'close_fee_unpaid', requestId: unpaid.id, expectedVersion: version, date: '2026-07-08', note: '' }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('缴费期限尚未届满（截至 2026-08-05）') });
+    await setDay(cst('2026-08-06'));
+    await office.trpc.requests.act.mutate({ action: 'close_fee_unpaid', requestId: unpaid.id, expectedVersion: version, date: '2026-08-06', note: '' });
+    const [row] = await server.services.database.db.select().from(infoRequests).where(eq(infoRequests.id, unpaid.id));
+    expect(row).toMatchObject({ status: 'closed', result: 'other', subReason: 'fee_unpaid_in_time', closedAt: '2026-08-06', repliedAt: null });
+  });
 });

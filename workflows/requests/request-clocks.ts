@@ -91,7 +91,9 @@ export type DeadlineKind = 'correction_notice' | 'correction_period' | 'consulta
 export function nextDeadline(state: string, events: readonly ClockEvent[], calendar: WorkCalendar, asOf?: IsoDate): { kind: DeadlineKind; due: IsoDate; provisional: boolean; paused: boolean } | null {
   if (state === 'closed') return null;
   const d = requestDeadlines(events, calendar, asOf);
-  const reply = { kind: 'reply' as const, due: d.reply.due!, provisional: d.reply.provisional, paused: d.reply.paused };
+  // Only before the receipt day itself (a date typed ahead of time): no clock runs yet.
+  if (!d.reply.due) return null;
+  const reply = { kind: 'reply' as const, due: d.reply.due, provisional: d.reply.provisional, paused: d.reply.paused };
   if (state === 'registered' && d.correctionNotice && d.correctionNotice < reply.due) return { kind: 'correction_notice', due: d.correctionNotice, provisional: false, paused: false };
   if (state === 'awaiting_correction' && d.correctionPeriod) return { kind: 'correction_period', due: d.correctionPeriod, provisional: false, paused: true };
   if (state === 'consulting' && d.consultation) return { kind: 'consultation', due: d.consultation, provisional: false, paused: true };
