@@ -176,4 +176,21 @@ describe('the visual workflow editor', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('reads in English too, with the same graph', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    await context.addInitScript(() => localStorage.setItem('shenfa.locale', 'en'));
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/admin/workflows/release-review`);
+    await page.waitForSelector(node('leader_signoff'));
+    await page.click(node('leader_signoff'));
+    await page.waitForSelector('[data-testid=step-panel]');
+    expect(await page.textContent(node('stats_review'))).toContain('only if has statistics');
+    expect(await page.textContent('[data-testid=step-panel]')).toContain('May return to');
+    await topShot(page, '70-editor-en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

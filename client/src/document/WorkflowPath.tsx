@@ -17,7 +17,9 @@ export function WorkflowPath(props: { documentId: string; version: number }) {
     ({ documentId }) => trpc.workflows.documentPath.query({ documentId }),
   );
   return (
-    <Show when={path.latest}>
+    // Read only once loaded: `latest` would suspend the page while loading and throw after an
+    // error (a reader who may see the document but not its path simply gets no graph).
+    <Show when={path.state === 'ready' || path.state === 'refreshing' ? path.latest : undefined}>
       {(p) => (
         <section class="card doc-flow" data-testid="document-flow" aria-labelledby="doc-flow-title">
           <h2 id="doc-flow-title">{t('doc.flowTitle')}</h2>

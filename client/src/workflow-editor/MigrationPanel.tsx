@@ -9,18 +9,13 @@ import type { WorkflowDefinition } from '../../../workflows/definition';
 import { trpc, type RouterOutputs } from '../trpc';
 import { localized, t } from '../i18n/i18n';
 import { errorMessage } from '../errors';
+import { defaultMapping } from './editor-ops';
 
 type Preview = RouterOutputs['workflows']['migrationPreview'];
 
 export interface VersionInfo {
   version: number;
   inFlight: number;
-}
-
-/** Same id if the new version still has the step; the admin decides the rest. */
-export function defaultMapping(from: WorkflowDefinition, to: WorkflowDefinition): Record<string, string> {
-  const toIds = new Set(to.steps.map((s) => s.id));
-  return Object.fromEntries(from.steps.filter((s) => s.kind !== 'end').map((s) => [s.id, toIds.has(s.id) ? s.id : '']));
 }
 
 export function MigrationPanel(props: { workflowKey: string; versions: readonly VersionInfo[]; onMigrated: () => void }) {

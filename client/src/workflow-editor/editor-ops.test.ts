@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { releaseReviewDefinition as def } from '../../../workflows/release-review.definition';
 import { validateDefinition } from '../../../workflows/validate-definition';
-import { addStepAfter, canMove, freshStepId, moveStep, removeStep, updateStep } from './editor-ops';
+import { addStepAfter, canMove, defaultMapping, freshStepId, moveStep, removeStep, updateStep } from './editor-ops';
 
 const ids = (d: typeof def) => d.steps.map((s) => s.id);
 const label = { zh: '新步骤', en: 'New step' };
@@ -53,5 +53,13 @@ describe('editor operations', () => {
     expect(renamed.steps.find((s) => s.id === 'legal_check')).not.toHaveProperty('dueWorkingDays');
     expect(renamed.steps.find((s) => s.id === 'secrecy_review')!.returnTargets).toContain('legal_check');
     expect(freshStepId(renamed)).toBe('step_1');
+  });
+
+  it('maps each old working step to the same step of the new version, or to nothing when it is gone', () => {
+    const v2 = { ...removeStep(addStepAfter(def, 'legality_review', label).definition, 'stats_review'), version: 2 };
+    const mapping = defaultMapping(def, v2);
+    expect(Object.keys(mapping)).toEqual(def.steps.filter((s) => s.kind !== 'end').map((s) => s.id));
+    expect(mapping.legality_review).toBe('legality_review');
+    expect(mapping.stats_review).toBe('');
   });
 });

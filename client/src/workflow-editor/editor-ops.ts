@@ -89,3 +89,13 @@ export function updateStep(def: Def, id: string, patch: Partial<StepDefinition>)
     }),
   };
 }
+
+/**
+ * The starting state mapping of a migration: each working step of the old version to the
+ * step with the same id in the new one, or '' (not moved) when the new version lacks it.
+ * @example defaultMapping(v1, v2).stats_review // 'stats_review', or '' once removed
+ */
+export function defaultMapping(from: Def, to: Def): Record<string, string> {
+  const toIds = new Set(to.steps.filter((s) => s.kind !== 'end').map((s) => s.id));
+  return Object.fromEntries(from.steps.filter((s) => s.kind !== 'end').map((s) => [s.id, toIds.has(s.id) ? s.id : '']));
+}

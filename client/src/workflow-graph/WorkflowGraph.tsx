@@ -105,7 +105,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   let canvas: HTMLDivElement | undefined;
   const [overflowing, setOverflowing] = createSignal(false);
   createEffect(() => {
-    const l = layout.latest;
+    const l = layout.state === 'ready' || layout.state === 'refreshing' ? layout.latest : undefined;
     const here = props.currentStep && l?.nodes[props.currentStep];
     queueMicrotask(() => {
       if (!canvas || !l) return;
@@ -149,7 +149,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
         <p class="wf-scroll-hint muted small">{t('wf.scrollHint')}</p>
       </Show>
       <div class="wf-canvas" ref={canvas}>
-        <Show when={layout.latest} fallback={<p class="muted small">{t('common.loading')}</p>}>
+        <Show when={layout.state === 'ready' || layout.state === 'refreshing' ? layout.latest : undefined} fallback={<p class="muted small">{t('common.loading')}</p>}>
           {(l) => (
             <svg
               width={widthWithLanes(l(), maxLanes())}
@@ -157,7 +157,8 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
               viewBox={`0 0 ${widthWithLanes(l(), maxLanes())} ${l().height}`}
               // The compact graph may shrink a little to fit a phone; beyond that it scrolls.
               style={props.compact ? { 'max-width': '100%', height: 'auto', 'min-width': `${Math.round(widthWithLanes(l(), maxLanes()) * MIN_SCALE)}px` } : undefined}
-              role="img"
+              // A picture when read-only; a group of buttons (the steps) in the editor.
+              role={props.onSelect ? 'group' : 'img'}
               aria-label={t('wf.graphLabel', { name: localized(props.definition.name) })}
             >
               <defs>

@@ -12,7 +12,8 @@ describe('textWidth', () => {
   });
 });
 
-describe('layoutGraph with elkjs', () => {
+// elkjs is a large compiled-Java bundle: its first load can take seconds on a busy machine.
+describe('layoutGraph with elkjs', { timeout: 60_000 }, () => {
   it('places every step without overlaps, and labels clear of every box', async () => {
     const g = workflowGraph(releaseReviewDefinition);
     const flow = g.edges.filter((e) => e.kind !== 'return');

@@ -28,8 +28,8 @@ function signerText(s: SignerRef, userNames: Record<string, string>): string {
 /** Who acts at a step: its role, or its signers with 会签/或签. */
 export function assigneeText(step: StepDefinition, userNames: Record<string, string> = {}): string {
   if (step.signers && step.signers.length > 0) {
-    const names = step.signers.map((s) => signerText(s, userNames)).join('、');
-    return step.signers.length > 1 ? `${names}（${t(step.mode === 'any' ? 'wf.modeAny' : 'wf.modeAll')}）` : names;
+    const names = step.signers.map((s) => signerText(s, userNames)).join(t('wf.listSep'));
+    return step.signers.length > 1 ? t('wf.withMode', { names, mode: t(step.mode === 'any' ? 'wf.modeAny' : 'wf.modeAll') }) : names;
   }
   return step.role && isRole(step.role) ? localized(ROLE_LABELS[step.role]) : '';
 }
