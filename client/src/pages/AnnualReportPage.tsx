@@ -39,7 +39,10 @@ export function AnnualReportPage() {
   usePageTitle(() => t('report.title'));
   const [params, setParams] = useSearchParams<{ year?: string; template?: string }>();
   const year = () => Number(params.year) || currentYear();
-  const template = () => (params.template === '2019' || params.template === '2021' ? params.template : undefined);
+  const template = (): TemplateKey | undefined => {
+    const key = params.template;
+    return key === '2019' || key === '2021' ? key : undefined;
+  };
   const [report, { refetch }] = createResource(() => ({ year: year(), templateKey: template() }), (input) => trpc.annualReport.get.query(input));
 
   const [narrative, setNarrative] = createSignal<Report['draft']['narrative']>({ generalSituation: '', problemsAndImprovements: '', otherMatters: '' });
@@ -125,9 +128,9 @@ export function AnnualReportPage() {
         </label>
         <div class="report-exports">
           <span class="muted">{t('report.export')}</span>
-          <a class="button button-small" href={exportHref('docx')} data-testid="export-docx" download>Word (.docx)</a>
-          <a class="button button-small" href={exportHref('xlsx')} data-testid="export-xlsx" download>Excel (.xlsx)</a>
-          <a class="button button-small" href={exportHref('json')} data-testid="export-json" download>JSON</a>
+          <a class="button button-small" href={exportHref('docx')} data-testid="export-docx" download="">Word (.docx)</a>
+          <a class="button button-small" href={exportHref('xlsx')} data-testid="export-xlsx" download="">Excel (.xlsx)</a>
+          <a class="button button-small" href={exportHref('json')} data-testid="export-json" download="">JSON</a>
         </div>
       </div>
       <AsyncView resource={report} onRetry={refetch}>
