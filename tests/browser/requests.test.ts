@@ -86,6 +86,21 @@ describe('information request in the browser', () => {
     await screenshot(page, '80-deadline-board');
     await page.click('a[href="/requests"]');
     await page.waitForSelector('[data-testid=request-row]');
+    // A letter arrives: registered with its receipt date; the form says what is missing first.
+    await page.click('[data-testid=register-open]');
+    await page.fill('[data-testid=register-applicantName]', '王芳');
+    await page.fill('[data-testid=register-applicantIdNumber]', '320102198506120034');
+    await page.fill('[data-testid=register-contactPhone]', '13700001111');
+    await page.fill('[data-testid=register-description]', '2026年临时救助资金发放明细');
+    await page.click('[data-testid=register-save]');
+    await page.waitForSelector('.register-request .field-error');
+    expect(await page.textContent('.register-request')).toContain('要求纸质提供的，请填写「通信地址」');
+    await page.fill('[data-testid=register-address]', '清源市文化路 8 号');
+    await screenshot(page, '80-register-letter');
+    await page.click('[data-testid=register-save]');
+    await page.waitForSelector('[data-testid=register-message]');
+    expect(await page.textContent('[data-testid=register-message]')).toMatch(/QY-\d{4}-\d{4}/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=request-row]').length === 3);
     await screenshot(page, '80-request-list');
     await page.click(`a:has-text("${receipt.requestNo}")`);
     await page.waitForSelector('[data-testid=request-status]');
