@@ -6,25 +6,28 @@ import { RequireSignIn } from './session/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage } from './pages/InboxPage';
-import { MyDocumentsPage } from './pages/MyDocumentsPage';
-import { DraftFormPage } from './pages/DraftFormPage';
-import { DocumentPage } from './pages/DocumentPage';
-import { ReviewSheetPage } from './pages/ReviewSheetPage';
-import { DeadlinesPage } from './pages/DeadlinesPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { CalendarAdminPage } from './pages/CalendarAdminPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { RequestsPage } from './pages/RequestsPage';
-import { RequestPage } from './pages/RequestPage';
-import { ReplyTemplatesPage } from './pages/ReplyTemplatesPage';
-import { AnnualReportPage } from './pages/AnnualReportPage';
 
+// Only sign-in and the inbox (where a signed-in user lands) are in the first bundle; every other
+// page is its own chunk, loaded when first opened, so the initial download stays small.
+const MyDocumentsPage = lazy(() => import('./pages/MyDocumentsPage').then((m) => ({ default: m.MyDocumentsPage })));
+const DraftFormPage = lazy(() => import('./pages/DraftFormPage').then((m) => ({ default: m.DraftFormPage })));
+const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const ReviewSheetPage = lazy(() => import('./pages/ReviewSheetPage').then((m) => ({ default: m.ReviewSheetPage })));
+const DeadlinesPage = lazy(() => import('./pages/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const CalendarAdminPage = lazy(() => import('./pages/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })));
+const RequestsPage = lazy(() => import('./pages/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const RequestPage = lazy(() => import('./pages/RequestPage').then((m) => ({ default: m.RequestPage })));
+const ReplyTemplatesPage = lazy(() => import('./pages/ReplyTemplatesPage').then((m) => ({ default: m.ReplyTemplatesPage })));
+const AnnualReportPage = lazy(() => import('./pages/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const UsersAdminPage = lazy(() => import('./pages/UsersAdminPage').then((m) => ({ default: m.UsersAdminPage })));
 // The workflow editor (and elkjs behind its graph) loads only when an admin opens it.
 const WorkflowListPage = lazy(() => import('./pages/WorkflowListPage').then((m) => ({ default: m.WorkflowListPage })));
 const WorkflowEditorPage = lazy(() => import('./pages/WorkflowEditorPage').then((m) => ({ default: m.WorkflowEditorPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
-import { AccountPage } from './pages/AccountPage';
-import { UsersAdminPage } from './pages/UsersAdminPage';
 
 export function App() {
   return (
@@ -39,6 +42,7 @@ export function App() {
           <Route path="/documents/:id/sheet" component={ReviewSheetPage} />
           <Route path="/documents/:id" component={DocumentPage} />
           <Route path="/deadlines" component={DeadlinesPage} />
+          <Route path="/dashboard" component={DashboardPage} />
           <Route path="/requests" component={RequestsPage} />
           <Route path="/requests/:id" component={RequestPage} />
           <Route path="/admin/reply-templates" component={ReplyTemplatesPage} />

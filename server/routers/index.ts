@@ -8,9 +8,11 @@ import { notificationsRouter } from './notifications';
 import { validityRouter } from './validity';
 import { annualReportRouter } from './annual-report';
 import { webhooksRouter } from './webhooks';
+import { dashboardRouter } from './dashboard';
 import { usersRouter } from './users';
 import { requestsRouter } from './requests';
 import { workflowsRouter } from './workflows';
+import { catalogImportRouter } from './catalog-import';
 
 export const appRouter = router({
   auth: authRouter,
@@ -22,9 +24,11 @@ export const appRouter = router({
   validity: validityRouter,
   annualReport: annualReportRouter,
   webhooks: webhooksRouter,
+  dashboard: dashboardRouter,
   users: usersRouter,
   requests: requestsRouter,
   workflows: workflowsRouter,
+  catalogImport: catalogImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

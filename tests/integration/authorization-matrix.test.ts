@@ -161,6 +161,8 @@ const MATRIX = {
   'validity.propose@published':                      row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'validity.decide@pending_change':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
   // Non-legal users get an empty list (allowed, nothing in it).
+  // --- dashboard: counts for leaders and the disclosure office
+  'dashboard.summary':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  ALLOW),
   // --- webhooks (admin only): receivers of catalog events and their delivery log
   'webhooks.list':                                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'webhooks.create':                                 row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
@@ -605,6 +607,7 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
     input: (f) => ({ changeId: f.changeId, approve: true, opinion: '同意' }),
   },
   'validity.pending': {},
+  'dashboard.summary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
   'webhooks.list': {},
   'webhooks.create': { input: () => ({ name: '门户网站', url: 'https://portal.example.gov.cn/hooks', events: ['document.published'] }) },
   'webhooks.setActive': { fixture: () => webhookFixture(), mutates: true, input: (f) => ({ id: f.id, active: false }) },

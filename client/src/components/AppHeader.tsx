@@ -6,6 +6,9 @@
 import { Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { ROLE_LABELS } from '../../../workflows/roles';
+
+/** Who sees 统计概览 (the server checks the same roles). */
+const DASHBOARD_ROLES = ['admin', 'publisher', 'leader'] as const;
 import { REQUEST_READER_ROLES } from '../../../workflows/requests/request-roles';
 import { ANNUAL_REPORT_ROLES } from '../../../workflows/annual-report-roles';
 import { localized, t } from '../i18n/i18n';
@@ -61,6 +64,9 @@ export function AppHeader(props: { user: SessionUser }) {
           <A href="/documents/new">{t('nav.new')}</A>
         </Show>
         <A href="/deadlines">{t('nav.deadlines')}</A>
+        <Show when={DASHBOARD_ROLES.some((r) => props.user.roles.includes(r))}>
+          <A href="/dashboard">{t('nav.dashboard')}</A>
+        </Show>
         <Show when={props.user.roles.some((r) => (REQUEST_READER_ROLES as readonly string[]).includes(r))}>
           <A href="/requests">{t('nav.requests')}</A>
         </Show>

@@ -1,0 +1,79 @@
+/**
+ * 统计概览 over a real server and the seeded demo bureau: each figure agrees with the
+ * records (checked against direct counts and against a change made in the test), filters
+ * narrow it, and only leaders and the disclosure office may see it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, gte, isNotNull, lt } from 'drizzle-orm';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { failure } from '../support/api-client';
+import { signInAll, type Clients } from '../support/review-driver';
+import { categoryId, draftInput } from '../support/draft-input';
+import { departments, documents } from '../../server/db/schema/index';
+
+const clock = Date.parse('2026-12-08T10:00:00+08:00');
+let server: TestServer;
+let clients: Clients;
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => clock });
+  clients = await signInAll(server.url, ['admin', 'leader', 'publisher', 'drafter', 'legal']);
+}, 60_000);
+afterAll(() => server.close());
+
+describe('dashboard', () => {
+  it('counts publications per month exactly as the catalog has them, months without any as zero', async () => {
+    const summary = await clients.leader!.trpc.dashboard.summary.query(YEAR);
+    expect(summary.publicationsPerMonth.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
+    const db = server.services.database.db;
+    const published = await db
+      .select({ at: documents.publishedAt })
+      .from(documents)
+      .where(and(isNotNull(documents.publishedAt), gte(documents.publishedAt, Date.parse('2026-01-01T00:00:00+08:00')), lt(documents.publishedAt, Date.parse('2027-01-01T00:00:00+08:00'))));
+    expect(published.length).toBeGreaterThan(0);
+    expect(summary.publicationsPerMonth.reduce((n, m) => n + m.count, 0)).toBe(published.length);
+    const byMonth = new Map<string, number>();
+    for (const p of published) {
+      const month = new Date(p.at! + 8 * 3_600_000).toISOString().slice(0, 7);
+      byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+    }
+    for (const m of summary.publicationsPerMonth) expect(m.count, m.month).toBe(byMonth.get(m.month) ?? 0);
+  });
+
+  it('moves a submitted document into the legality-review count and shows review times per step', async () => {
+    const before = await clients.publisher!.trpc.dashboard.summary.query(YEAR);
+    const legality = (s: typeof before) => s.documentsPerStep.find((r) => r.step === 'legality_review')?.count ?? 0;
+    const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(await categoryId(clients.drafter!, 'notice'), { title: '统计概览测试文件' }));
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    const after = await clients.publisher!.trpc.dashboard.summary.query(YEAR);
+    expect(legality(after)).toBe(legality(before) + 1);
+    expect(after.documentsPerStep.find((r) => r.step === 'legality_review')!.label).toBe('合法性审查');
+    expect(after.stepDurations.length).toBeGreaterThan(0);
+    for (const d of after.stepDurations) {
+      expect(d.count).toBeGreaterThan(0);
+      expect(d.slowestHours).toBeGreaterThanOrEqual(d.medianHours);
+    }
+  });
+
+  it('counts overdue and due-soon work by department, and narrows everything to one department', async () => {
+    const all = await clients.admin!.trpc.dashboard.summary.query(YEAR);
+    const overdue = all.deadlinesByDepartment.reduce((n, d) => n + d.overdue, 0);
+    expect(overdue).toBeGreaterThan(0);
+    const board = await clients.publisher!.trpc.deadlines.board.query();
+    const boardOverdue = board.tasks.filter((t) => t.state === 'overdue').length + board.documents.filter((d) => d.state === 'overdue').length;
+    expect(overdue).toBe(boardOverdue);
+    const [dept] = await server.services.database.db.select().from(departments).where(eq(departments.name, all.deadlinesByDepartment[0]!.department));
+    const one = await clients.admin!.trpc.dashboard.summary.query({ ...YEAR, departmentId: dept!.id });
+    expect(one.deadlinesByDepartment.map((d) => d.department)).toEqual([dept!.name]);
+    expect(one.publicationsPerMonth.reduce((n, m) => n + m.count, 0)).toBeLessThanOrEqual(all.publicationsPerMonth.reduce((n, m) => n + m.count, 0));
+  });
+
+  it('is for leaders and the disclosure office only, and refuses a reversed range', async () => {
+    expect((await failure(clients.drafter!.trpc.dashboard.summary.query(YEAR))).code).toBe('FORBIDDEN');
+    expect((await failure(clients.legal!.trpc.dashboard.summary.query(YEAR))).code).toBe('FORBIDDEN');
+    const reversed = await failure(clients.leader!.trpc.dashboard.summary.query({ from: '2026-12-31', to: '2026-01-01' }));
+    expect(reversed.code).toBe('BAD_REQUEST');
+    expect(reversed.message).toBe('开始日期不能晚于结束日期');
+  });
+});
