@@ -4,8 +4,10 @@
  * document whose body is the rendered report. A report whose tables do not add up cannot be
  * submitted. The disclosure office (公开办/信息中心) and admins do this.
  */
-import { eq } from 'drizzle-orm';
-import { annualReports, categories } from '../db/schema/index';
+import { and, eq, inArray } from 'drizzle-orm';
+import { annualReports, attachments, categories, documents } from '../db/schema/index';
+import { reportDocx } from '../report/export-docx';
+import { reportXlsx } from '../report/export-xlsx';
 import { computeAnnualReport } from '../report/compute-report';
 import { checkReportIdentities } from '../report/report-identities';
 import { REPORT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../report/report-templates';
@@ -18,6 +20,7 @@ import { commitChange } from './commit';
 import { badRequest, conflict, forbidden } from './errors';
 import { loadReportRecords } from './annual-report-records';
 import { createDraftDocument, EDITABLE_STATUSES, updateDraft } from './draft-service';
+import { addAttachment } from './attachment-service';
 import { loadDocument } from './document-store';
 import { performReviewAction } from './review-service';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -176,7 +179,30 @@ export async function submitAnnualReport(ctx: ServiceContext, actor: SessionUser
     requireStillEditable(existing.status);
     await updateDraft(ctx, actor, documentId, existing.version, document);
   }
+  await attachReportFiles(ctx, actor, documentId, content);
   const doc = await loadDocument(db, documentId);
   await performReviewAction(ctx, actor, { documentId, expectedVersion: doc.version, action: 'submit' });
   return { documentId };
+}
+
+/**
+ * The .docx and .xlsx of the report travel with the document, so the public catalog offers
+ * the tables with their merged headers as the agencies publish them. On resubmission the
+ * previous files are replaced, never left beside newer figures.
+ */
+async function attachReportFiles(ctx: ServiceContext, actor: SessionUser, documentId: string, content: ReportContent) {
+  const { db } = ctx.database;
+  const base = reportTitle(content.bureauName, content.computed.year);
+  const names = [`${base}.docx`, `${base}.xlsx`];
+  const stale = await db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.documentId, documentId), inArray(attachments.originalName, names)));
+  if (stale.length) {
+    const doc = await loadDocument(db, documentId);
+    const now = ctx.now();
+    await commitChange(ctx, [
+      db.delete(attachments).where(inArray(attachments.id, stale.map((a) => a.id))),
+      db.update(documents).set({ version: doc.version + 1, updatedAt: now }).where(eq(documents.id, documentId)),
+    ], [{ at: now, actorId: actor.id, documentId, action: 'attachment.removed', detail: { names, reason: 'annual_report.resubmitted' } }], '文件已被修改，请刷新后重试');
+  }
+  await addAttachment(ctx, actor, documentId, { name: names[0]!, bytes: await reportDocx(content) });
+  await addAttachment(ctx, actor, documentId, { name: names[1]!, bytes: await reportXlsx(content, []) });
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
-import { annualReports, documents, infoRequests, requestAppeals, users } from '../../server/db/schema/index';
+import { annualReports, attachments, documents, infoRequests, requestAppeals, users } from '../../server/db/schema/index';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { failure, type ApiClient } from '../support/api-client';
 import { ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
@@ -143,8 +143,34 @@ describe('annual report', () => {
     expect(page).toContain('清源市民政局2025年政府信息公开工作年度报告');
     expect(page).toContain('四、政府信息公开行政复议、行政诉讼情况');
     expect(page).toContain('政府信息公开年报');
+    // The tables as the agencies publish them, downloadable by anyone from the catalog.
+    const link = /href="(\/public\/attachments\/[^"]+)"[^>]*>清源市民政局2025年政府信息公开工作年度报告\.xlsx</.exec(page);
+    expect(link).not.toBeNull();
+    const publicBook = new ExcelJS.Workbook();
+    await publicBook.xlsx.load(await (await fetch(`${server.url}${link![1]}`)).arrayBuffer());
+    expect(publicBook.getWorksheet(XLSX_SHEETS.requests)!.getCell('J5').value).toBe(6);
+    expect(page).toContain('清源市民政局2025年政府信息公开工作年度报告.docx');
     const view = await admin.trpc.annualReport.get.query({ year: YEAR });
     expect(view.draft.document).toMatchObject({ id: documentId, status: 'published' });
+  });
+
+  it('a report returned by a reviewer is corrected and resubmitted, its files replaced', async () => {
+    const year = 2024;
+    const narrative = { generalSituation: '2024年总体情况。', problemsAndImprovements: '2024年存在的问题。', otherMatters: '' };
+    await admin.trpc.annualReport.save.mutate({ year, templateKey: '2019', expectedVersion: 0, narrative, entered: { feeAmountYuan: 0, procurementAmountYuan: 6165711 } });
+    const { documentId } = await admin.trpc.annualReport.submit.mutate({ year, expectedVersion: 1 });
+    const stats = await clients.stats!.trpc.documents.get.query({ id: documentId });
+    await clients.stats!.trpc.review.return.mutate({ documentId, expectedVersion: stats.version, taskId: stats.openTask!.id, opinion: '总体情况过于简略，请补充。', target: 'draft' });
+    const returned = await admin.trpc.annualReport.get.query({ year });
+    expect(returned.draft.document!.status).toBe('returned');
+    const { version } = await admin.trpc.annualReport.save.mutate({ year, templateKey: '2019', expectedVersion: returned.draft.version, narrative: { ...narrative, generalSituation: '2024年，本局依法推进政府信息公开，全年主动公开信息一百余条。' }, entered: returned.draft.entered });
+    await admin.trpc.annualReport.submit.mutate({ year, expectedVersion: version });
+    const [doc] = await server.services.database.db.select().from(documents).where(eq(documents.id, documentId));
+    expect(doc).toMatchObject({ status: 'in_review', currentStep: 'stats_review' });
+    expect(doc!.body).toContain('全年主动公开信息一百余条');
+    expect(doc!.body).toContain('政府集中采购：采购项目数量 0，采购总金额（元） 6165711');
+    const files = await server.services.database.db.select().from(attachments).where(eq(attachments.documentId, documentId));
+    expect(files.map((f) => f.originalName).sort()).toEqual(['清源市民政局2024年政府信息公开工作年度报告.docx', '清源市民政局2024年政府信息公开工作年度报告.xlsx']);
   });
 
   it('downloads read back cell by cell (.docx, .xlsx), staff only', async () => {
