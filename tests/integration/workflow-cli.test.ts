@@ -36,7 +36,8 @@ const withoutLeader = {
   steps: releaseReviewDefinition.steps.filter((s) => s.id !== 'leader_signoff').map((s) => ({ ...s, returnTargets: s.returnTargets?.filter((t) => t !== 'leader_signoff') })),
 };
 
-describe('workflow CLI', () => {
+// Each CLI run starts a fresh Node process with tsx: slow on a busy machine, whatever the code does.
+describe('workflow CLI', { timeout: 180_000 }, () => {
   it('exports the latest definition as JSON', async () => {
     const out = await runCli(['workflow', 'export', 'release-review']);
     expect(out.code).toBe(0);
