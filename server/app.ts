@@ -5,6 +5,7 @@ import { appRouter } from './routers/index';
 import { sessionMiddleware, type SessionVariables } from './http/session-middleware';
 import { attachmentRoutes } from './http/attachment-routes';
 import { annualReportRoutes } from './http/annual-report-routes';
+import { catalogTransferRoutes } from './http/catalog-transfer-routes';
 import { publicRoutes } from './http/public-routes';
 import { publicApplyRoutes } from './http/public-apply-routes';
 import { publicFeedRoutes } from './http/public-feed-routes';
@@ -14,10 +15,13 @@ import { databaseReadiness } from './db/client';
 import type { TrpcContext } from './trpc';
 import { clientAddress, sameOriginMutations } from './http/request-guards';
 import { apiBodyLimit, utf8Body } from './http/body-guards';
+import { requestLog, type RequestIdVariables } from './http/request-log';
+import { log } from './log';
 
 /** The whole HTTP surface of Shenfa as one Hono app; the standalone server is one host of it. */
 export function createApp(services: ServiceContext) {
-  const app = new Hono<{ Variables: SessionVariables }>();
+  const app = new Hono<{ Variables: SessionVariables & RequestIdVariables }>();
+  app.use('*', requestLog());
   app.use(
     '*',
     secureHeaders({
@@ -58,11 +62,14 @@ export function createApp(services: ServiceContext) {
   );
   app.route('/api', attachmentRoutes(services));
   app.route('/api', annualReportRoutes(services));
+  app.route('/api', catalogTransferRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));
   app.route('/', staticClient(services.config.clientDir));
   app.onError((error, c) => {
-    console.error(error);
-    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' } }, 500);
+    // The log has the error with its stack; the answer has only the id to find it by.
+    const requestId = c.get('requestId');
+    log.error({ requestId, err: error }, 'unhandled error');
+    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: `服务器内部错误，请稍后重试（请求编号 ${requestId}）`, requestId } }, 500);
   });
   return app;
 }

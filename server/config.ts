@@ -22,11 +22,28 @@ export interface ServerConfig {
   sensitiveWords: string[];
 }
 
+/** A bad environment variable: the message names it and says what is expected; start stops. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const FLAG = /^(1|0|true|false|yes|no)?$/i;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效: ${env.PORT}`);
+  if (env.PORT?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT 无效：应为 0–65535 的整数，当前为「${env.PORT}」`);
+  if (env.HOST !== undefined && !/^[\w.:-]+$/.test(env.HOST)) throw new ConfigError(`HOST 无效：应为主机名或 IP 地址，当前为「${env.HOST}」`);
+  if (env.DATABASE_URL !== undefined && !/^(file:.+|libsql:\/\/.+|https?:\/\/.+|wss?:\/\/.+)$/.test(env.DATABASE_URL)) {
+    throw new ConfigError(`DATABASE_URL 无效：应以 file:、libsql://、http(s):// 或 ws(s):// 开头，当前为「${env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')}」`);
+  }
+  if (!FLAG.test(env.SHENFA_SECURE_COOKIES ?? '')) throw new ConfigError(`SHENFA_SECURE_COOKIES 无效：应为 1 或 0，当前为「${env.SHENFA_SECURE_COOKIES}」`);
+  if (env.LOG_LEVEL !== undefined && !LOG_LEVELS.includes(env.LOG_LEVEL)) throw new ConfigError(`LOG_LEVEL 无效：应为 ${LOG_LEVELS.join('、')} 之一，当前为「${env.LOG_LEVEL}」`);
   const smtpUrl = env.SHENFA_SMTP_URL || undefined;
-  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) throw new Error(`SHENFA_SMTP_URL 无效（应形如 smtp://用户:密码@主机:端口）: ${smtpUrl.replace(/:[^:@/]*@/, ':***@')}`);
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) throw new ConfigError(`SHENFA_SMTP_URL 无效（应形如 smtp://用户:密码@主机:端口）: ${smtpUrl.replace(/:[^:@/]*@/, ':***@')}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -35,7 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: path.resolve(env.SHENFA_DATA_DIR ?? 'data'),
     clientDir: path.resolve(env.SHENFA_CLIENT_DIR ?? 'dist/client'),
     demoPassword: env.SHENFA_DEMO_PASSWORD,
-    secureCookies: env.SHENFA_SECURE_COOKIES === '1' || env.SHENFA_SECURE_COOKIES === 'true',
+    secureCookies: /^(1|true|yes)$/i.test(env.SHENFA_SECURE_COOKIES ?? ''),
     smtpUrl,
     mailFrom: env.SHENFA_MAIL_FROM ?? '审发 <shenfa@localhost>',
     publicUrl: env.SHENFA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import { createServices } from './bootstrap';
 import { createApp } from './app';
 import { seedDemoBureau } from './seed/seed-demo';
@@ -43,6 +43,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('启动失败：', error);
+  // A configuration mistake is the operator's to fix: say which and how, without a stack.
+  console.error(error instanceof ConfigError ? `启动失败：${error.message}` : '启动失败：', error instanceof ConfigError ? '' : error);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { log } from './log';
 import { scanReminders } from './services/reminder-service';
 import { deliverDueWebhooks } from './services/webhook-service';
 import { sendDailyDigests, sendInstantMail } from './services/mail-service';
@@ -12,7 +13,7 @@ function every(name: string, ms: number, job: () => Promise<unknown>): () => voi
     try {
       await job();
     } catch (error) {
-      console.error(`[scheduler] ${name} failed:`, error);
+      log.error({ job: name, err: error }, 'scheduled job failed');
     } finally {
       running = false;
     }

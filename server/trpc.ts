@@ -5,6 +5,11 @@ import type { Role } from '../workflows/roles';
 import { ShenfaError } from './services/errors';
 import type { ServiceContext } from './services/service-context';
 import type { SessionUser } from './services/users';
+import { log } from './log';
+
+function requestIdOfContext(ctx: TrpcContext | undefined): string {
+  return String(ctx?.hono.get('requestId') ?? '');
+}
 
 z.config(z.locales.zhCN());
 
@@ -47,14 +52,15 @@ function describeIssue(path: readonly PropertyKey[], message: string): string {
 
 const t = initTRPC.context<TrpcContext>().create({
   // Users see one clear Chinese sentence; stack traces and SQL never leave the server.
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     let message = shape.message;
     if (cause instanceof ZodError) {
       const first = cause.issues[0];
       message = first ? describeIssue(first.path, first.message) : '输入有误';
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
-      message = '服务器内部错误，请稍后重试';
+      // Only the request id, to find the logged error by; never its message or stack.
+      message = `服务器内部错误，请稍后重试（请求编号 ${requestIdOfContext(ctx)}）`;
     } else if (!/[\u4e00-\u9fff]/.test(message)) {
       // tRPC's own refusals (unparseable JSON, wrong content type, unknown procedure) are English.
       message = PROTOCOL_MESSAGES[error.code] ?? '请求有误';
@@ -62,18 +68,18 @@ const t = initTRPC.context<TrpcContext>().create({
     return {
       message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...(error.code === 'INTERNAL_SERVER_ERROR' ? { requestId: requestIdOfContext(ctx) } : {}), issues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : cause instanceof ShenfaError ? cause.issues : undefined },
     };
   },
 });
 
 /** Turns the services' typed errors into tRPC errors with the same code and message. */
-const serviceErrors = t.middleware(async ({ next }) => {
+const serviceErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof ShenfaError) {
     throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
   }
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') console.error(result.error.cause ?? result.error);
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') log.error({ requestId: requestIdOfContext(ctx), path, err: result.error.cause ?? result.error }, 'procedure failed');
   return result;
 });
 

@@ -5,6 +5,7 @@ import { loadViewableDocument } from '../services/document-view-service';
 import { ShenfaError } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from './session-middleware';
+import { log } from '../log';
 
 const STATUS: Record<ShenfaError['code'], 400 | 401 | 403 | 404 | 409 | 429> = {
   BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429,
@@ -21,8 +22,9 @@ export function attachmentRoutes(services: ServiceContext) {
   const app = new Hono<{ Variables: SessionVariables }>();
   app.onError((error, c) => {
     if (error instanceof ShenfaError) return c.json({ error: { code: error.code, message: error.message } }, STATUS[error.code]);
-    console.error(error);
-    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' } }, 500);
+    const requestId = (c.get as (key: string) => unknown)('requestId');
+    log.error({ requestId, err: error }, 'attachment route failed');
+    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: `服务器内部错误，请稍后重试（请求编号 ${requestId}）`, requestId } }, 500);
   });
   app.post(
     '/documents/:id/attachments',
