@@ -27,6 +27,7 @@ const UsersAdminPage = lazy(() => import('./pages/UsersAdminPage').then((m) => (
 const WorkflowListPage = lazy(() => import('./pages/WorkflowListPage').then((m) => ({ default: m.WorkflowListPage })));
 const WorkflowEditorPage = lazy(() => import('./pages/WorkflowEditorPage').then((m) => ({ default: m.WorkflowEditorPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
 
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
           <Route path="/admin/workflows/:key" component={WorkflowEditorPage} />
           <Route path="/admin/users" component={UsersAdminPage} />
           <Route path="/admin/webhooks" component={WebhooksAdminPage} />
+          <Route path="/admin/audit" component={AuditLogPage} />
           <Route path="/account" component={AccountPage} />
           <Route path="*rest" component={NotFoundPage} />
         </Route>
