@@ -9,9 +9,11 @@ import { validityRouter } from './validity';
 import { annualReportRouter } from './annual-report';
 import { webhooksRouter } from './webhooks';
 import { dashboardRouter } from './dashboard';
+import { auditRouter } from './audit';
 import { usersRouter } from './users';
 import { requestsRouter } from './requests';
 import { workflowsRouter } from './workflows';
+import { formsRouter } from './forms';
 import { catalogImportRouter } from './catalog-import';
 
 export const appRouter = router({
@@ -25,9 +27,11 @@ export const appRouter = router({
   annualReport: annualReportRouter,
   webhooks: webhooksRouter,
   dashboard: dashboardRouter,
+  audit: auditRouter,
   users: usersRouter,
   requests: requestsRouter,
   workflows: workflowsRouter,
+  forms: formsRouter,
   catalogImport: catalogImportRouter,
 });
 

@@ -43,6 +43,7 @@ import { loadSessionUser } from '../../server/services/users';
 import { cstDate } from '../../server/time';
 import { publishWorkflow } from '../../server/services/workflow-admin-service';
 import { releaseReviewDefinition } from '../../workflows/index';
+import { draftDocumentForm } from '../../forms/index';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { apiClient, signedIn, type ApiClient } from '../support/api-client';
 import { actOnCurrentStep, ALL_CHECKS, type Clients } from '../support/review-driver';
@@ -161,6 +162,8 @@ const MATRIX = {
   'validity.propose@published':                      row(UNAUTH, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'validity.decide@pending_change':                  row(UNAUTH, FORBID, FORBID, FORBID, FORBID, ALLOW,  FORBID, FORBID, FORBID, FORBID),
   // Non-legal users get an empty list (allowed, nothing in it).
+  // --- audit log: admins only
+  'audit.list':                                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   // --- dashboard: counts for leaders and the disclosure office
   'dashboard.summary':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW,  ALLOW,  ALLOW),
   // --- webhooks (admin only): receivers of catalog events and their delivery log
@@ -180,6 +183,16 @@ const MATRIX = {
   'workflows.publish@without legality review':       row(UNAUTH, BADREQ, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.migrationPreview':                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.migrate':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // --- forms: drafting-form versions (admin), the form a drafter fills, a pinned version (anyone signed in)
+  'forms.list':                                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'forms.get':                                       row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'forms.validate':                                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'forms.publish':                                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // A form dropping a field the workflow guards read: refused by the server itself, storing nothing.
+  'forms.publish@without hasStatistics':             row(UNAUTH, BADREQ, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'forms.forDrafting':                               row(UNAUTH, FORBID, ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'forms.pinned':                                    row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  'forms.pickerOptions':                             row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   // The document page's graph: same readers as documents.get@legality_review.
   'workflows.documentPath@legality_review':          row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND),
 
@@ -607,6 +620,7 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
     input: (f) => ({ changeId: f.changeId, approve: true, opinion: '同意' }),
   },
   'validity.pending': {},
+  'audit.list': { input: () => ({ action: 'review.', page: 1 }) },
   'dashboard.summary': { input: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
   'webhooks.list': {},
   'webhooks.create': { input: () => ({ name: '门户网站', url: 'https://portal.example.gov.cn/hooks', events: ['document.published'] }) },
@@ -624,6 +638,14 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'workflows.migrationPreview': { fixture: () => twoVersionFlow(), input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {} }) },
   'workflows.migrate': { fixture: () => twoVersionFlow(), mutates: true, input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {}, expectedDocumentIds: [] }) },
   'workflows.documentPath@legality_review': { fixture: shared('legality'), input: (f) => ({ documentId: f.id }) },
+  'forms.list': {},
+  'forms.get': { input: () => ({ key: 'draft_document', version: 1 }) },
+  'forms.validate': { input: () => ({ definition: draftDocumentForm }) },
+  'forms.publish': { input: () => ({ definition: { ...draftDocumentForm, key: 'matrix_form' }, notes: '授权矩阵' }) },
+  'forms.publish@without hasStatistics': { input: () => ({ definition: { ...draftDocumentForm, key: 'matrix_form', fields: draftDocumentForm.fields.filter((f) => f.key !== 'hasStatistics') } }) },
+  'forms.forDrafting': { input: () => ({ categoryId: noticeCategory }) },
+  'forms.pinned': { input: () => ({ key: 'draft_document', version: 1 }) },
+  'forms.pickerOptions': {},
 
   'requests.list': { input: () => ({ scope: 'all' }) },
   'requests.get@registered': { fixture: () => requestAt('registered'), input: (f) => ({ id: f.id }) },

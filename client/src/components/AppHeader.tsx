@@ -78,6 +78,7 @@ export function AppHeader(props: { user: SessionUser }) {
           <A href="/admin/workflows">{t('nav.workflows')}</A>
           <A href="/admin/users">{t('nav.users')}</A>
           <A href="/admin/webhooks">{t('nav.webhooks')}</A>
+          <A href="/admin/audit">{t('nav.audit')}</A>
           <A href="/admin/reply-templates">{t('nav.replyTemplates')}</A>
         </Show>
         {/* Server-rendered pages: a full page load, not a client route. */}

@@ -1,0 +1,120 @@
+/**
+ * /admin/audit — 审计日志: every change, newest first, with who, what, which document and the
+ * chain hash; filtered by action, person, words and dates, all kept in the URL.
+ */
+import { createResource, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { trpc } from '../trpc';
+import { t } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format';
+import { AsyncView } from '../components/AsyncView';
+import { usePageTitle } from '../components/page-title';
+import { Pager } from '../lists/Pager';
+import { useUrlListState } from '../lists/url-list-state';
+
+type Key = 'action' | 'actor' | 'q' | 'from' | 'to';
+
+export function AuditLogPage() {
+  usePageTitle(() => t('audit.title'));
+  const list = useUrlListState<Key>();
+  const query = () => ({
+    action: list.get('action') || undefined,
+    actorId: list.get('actor') || undefined,
+    q: list.get('q') || undefined,
+    from: list.get('from') || undefined,
+    to: list.get('to') || undefined,
+    page: list.page(),
+  });
+  const [log, { refetch }] = createResource(query, (q) => trpc.audit.list.query(q));
+  const prefixes = () => [...new Set((log.latest?.actions ?? []).map((a) => `${a.split('.')[0]}.`))];
+  return (
+    <section class="audit-log">
+      <h1>{t('audit.title')}</h1>
+      <p class="page-intro">{t('audit.intro')}</p>
+      <form class="filters dashboard-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('audit.search')}
+          <input type="search" data-testid="audit-q" value={list.get('q')} onChange={(e) => list.set({ q: e.currentTarget.value.trim() })} />
+        </label>
+        <label>
+          {t('audit.action')}
+          <select data-testid="audit-action" onChange={(e) => list.set({ action: e.currentTarget.value })}>
+            <option value="">{t('audit.allActions')}</option>
+            <For each={prefixes()}>{(p) => <option value={p} selected={list.get('action') === p}>{t('audit.group', { group: p.slice(0, -1) })}</option>}</For>
+            <For each={log.latest?.actions ?? []}>{(a) => <option value={a} selected={list.get('action') === a}>{a}</option>}</For>
+          </select>
+        </label>
+        <label>
+          {t('audit.actor')}
+          <select data-testid="audit-actor" onChange={(e) => list.set({ actor: e.currentTarget.value })}>
+            <option value="">{t('audit.everyone')}</option>
+            <For each={log.latest?.actors ?? []}>{(u) => <option value={u.id} selected={list.get('actor') === u.id}>{u.name}</option>}</For>
+          </select>
+        </label>
+        <label>
+          {t('dashboard.from')}
+          <input type="date" value={list.get('from')} onChange={(e) => list.set({ from: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('dashboard.to')}
+          <input type="date" value={list.get('to')} onChange={(e) => list.set({ to: e.currentTarget.value })} />
+        </label>
+      </form>
+      <AsyncView resource={log} onRetry={refetch}>
+        {(data) => (
+          <>
+            <Show when={data().items.length > 0} fallback={<p class="empty">{t('audit.none')}</p>}>
+              <table class="list-table compact-table" data-testid="audit-table">
+                <thead>
+                  <tr>
+                    <th>{t('audit.when')}</th>
+                    <th>{t('audit.actor')}</th>
+                    <th>{t('audit.action')}</th>
+                    <th>{t('audit.document')}</th>
+                    <th>{t('audit.change')}</th>
+                    <th>{t('audit.hash')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().items}>
+                    {(row) => (
+                      <tr data-testid="audit-row">
+                        <td class="nowrap">{formatDateTime(row.at)}</td>
+                        <td class="nowrap">{row.actorName ?? t('audit.system')}</td>
+                        <td>
+                          <code>{row.action}</code>
+                        </td>
+                        <td>
+                          <Show when={row.documentId && row.title} fallback="—">
+                            <A href={`/documents/${row.documentId}`}>{row.title}</A>
+                          </Show>
+                        </td>
+                        <td class="small">
+                          <Show when={row.fromState || row.toState}>
+                            <div>
+                              {row.fromState ?? '—'} → {row.toState ?? '—'}
+                            </div>
+                          </Show>
+                          <Show when={row.detail}>
+                            <details>
+                              <summary>{t('audit.details')}</summary>
+                              <pre class="audit-detail">{JSON.stringify(row.detail, null, 2)}</pre>
+                            </details>
+                          </Show>
+                        </td>
+                        <td>
+                          <code class="muted">{row.hash}</code>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Show>
+            <Pager page={data().page} pageCount={data().pageCount} total={data().total} onPage={list.setPage} />
+          </>
+        )}
+      </AsyncView>
+    </section>
+  );
+}

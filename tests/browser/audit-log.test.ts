@@ -1,0 +1,49 @@
+/** 审计日志 in the browser: filter by person and words, page through, and the filter survives a reload. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { signIn } from './staff-actions';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('audit log in the browser', () => {
+  it('lets the admin filter the log and keeps the filter in the URL', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signIn(page, server.url, 'admin');
+    await page.click('nav a[href="/admin/audit"]');
+    await page.locator('[data-testid=audit-row]').first().waitFor();
+    expect(await page.locator('[data-testid=audit-row]').count()).toBe(50);
+    await page.click('[data-testid=pager-next]');
+    await page.waitForURL(/page=2/);
+    await page.selectOption('[data-testid=audit-actor]', { label: '孙立华' });
+    await page.waitForURL(/actor=/);
+    expect(page.url()).not.toMatch(/page=2/);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-row] td:nth-child(2)')].every((td) => td.textContent === '孙立华'));
+    await page.fill('[data-testid=audit-q]', '最低生活保障');
+    await page.locator('[data-testid=audit-q]').press('Enter');
+    await page.waitForURL(/q=/);
+    await page.reload();
+    await page.locator('[data-testid=audit-row]').first().waitFor();
+    const rows = await page.locator('[data-testid=audit-row]').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.includes('孙立华') && r.includes('最低生活保障'))).toBe(true);
+    expect(await page.inputValue('[data-testid=audit-q]')).toBe('最低生活保障');
+    await page.locator('[data-testid=audit-row] details').first().click();
+    await screenshot(page, '97-audit-log');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
