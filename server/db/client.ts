@@ -51,14 +51,26 @@ export async function migrateDatabase(database: Database): Promise<void> {
   await database.client.execute('PRAGMA foreign_keys = ON');
 }
 
-/** Whether the database answers and has every migration shipped with this build applied. */
-export async function databaseReadiness(database: Database): Promise<{ ready: boolean; migrations: { applied: number; shipped: number } }> {
+/**
+ * Whether the database answers, has every migration shipped with this build applied, and
+ * takes a write. The write rewrites the header's user_version with its own value: a real
+ * commit (a WAL frame) that changes nothing, so a read-only or failing disk shows here.
+ */
+export async function databaseReadiness(database: Database): Promise<{ ready: boolean; writable: boolean; migrations: { applied: number; shipped: number } }> {
   const shipped = readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }).length;
+  let applied = 0;
   try {
     const result = await database.client.execute('SELECT count(*) AS n FROM __drizzle_migrations');
-    const applied = Number(result.rows[0]?.n ?? 0);
-    return { ready: applied >= shipped, migrations: { applied, shipped } };
+    applied = Number(result.rows[0]?.n ?? 0);
   } catch {
-    return { ready: false, migrations: { applied: 0, shipped } };
+    return { ready: false, writable: false, migrations: { applied: 0, shipped } };
   }
+  let writable = true;
+  try {
+    const version = Number((await database.client.execute('PRAGMA user_version')).rows[0]?.[0] ?? 0);
+    await database.client.execute(`PRAGMA user_version = ${Math.trunc(version)}`);
+  } catch {
+    writable = false;
+  }
+  return { ready: applied >= shipped && writable, writable, migrations: { applied, shipped } };
 }

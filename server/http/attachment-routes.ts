@@ -7,8 +7,8 @@ import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from './session-middleware';
 import { log } from '../log';
 
-const STATUS: Record<ShenfaError['code'], 400 | 401 | 403 | 404 | 409 | 429> = {
-  BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429,
+const STATUS: Record<ShenfaError['code'], 400 | 401 | 403 | 404 | 409 | 429 | 503> = {
+  BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503,
 };
 
 /** `Content-Disposition` with the original (often Chinese) name, per RFC 6266/5987. */

@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { chainedAuditInserts, lastAuditHash, type AuditEntry } from './audit';
-import { conflict, isStaleWrite } from './errors';
+import { conflict, isStaleWrite, isStorageFailure, storageUnavailable } from './errors';
+import { log } from '../log';
 import type { ServiceContext } from './service-context';
 
 type Statement = BatchItem<'sqlite'>;
@@ -44,6 +45,11 @@ export function commitChange(ctx: ServiceContext, statements: readonly Statement
         return;
       } catch (error) {
         if (isStaleWrite(error)) throw conflict(staleMessage);
+        if (isStorageFailure(error)) {
+          // Nothing was written (the batch is one transaction); the user is told to try later.
+          log.error({ err: error }, 'database refused a write');
+          throw storageUnavailable();
+        }
         if (isChainRace(error) && attempt < MAX_CHAIN_RETRIES) continue;
         if (isBusy(error) && busy++ < MAX_BUSY_RETRIES) {
           await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** Math.min(busy, 5) * (0.5 + Math.random())));

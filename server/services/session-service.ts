@@ -3,7 +3,7 @@ import { sessions, users } from '../db/schema/index';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session-token';
 import { loadSessionUser, type SessionUser } from './users';
-import { unauthorized } from './errors';
+import { isStorageFailure, unauthorized } from './errors';
 import { commitChange } from './commit';
 import { assertNotThrottled, clearAccountFailures, recordFailureStatements } from './login-throttle';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -75,7 +75,13 @@ export async function validateSessionToken(ctx: ServiceContext, token: string): 
   const refreshed = expiresAt - now < SESSION_REFRESH_MS;
   if (refreshed) {
     expiresAt = Math.min(now + SESSION_IDLE_MS, session.createdAt + SESSION_ABSOLUTE_MS);
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
+    try {
+      await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
+    } catch (error) {
+      // A database that refuses writes must not sign everyone out: reads still work, the slide waits.
+      if (!isStorageFailure(error)) throw error;
+      expiresAt = session.expiresAt;
+    }
   }
   return { sessionId, expiresAt, user, refreshed };
 }
