@@ -28,8 +28,9 @@ interface CompiledField {
   schemaFor(label: string): z.ZodType;
 }
 
-function allowedValuesOf(field: FieldDefinition, opts: CompileOptions): ReadonlySet<string> | undefined {
-  const source = field.optionsSource === undefined ? undefined : opts.optionSources?.[field.optionsSource];
+function allowedValuesOf(field: FieldDefinition, type: FieldType, opts: CompileOptions): ReadonlySet<string> | undefined {
+  const sourceKey = field.optionsSource ?? type.defaultOptionsSource;
+  const source = sourceKey === undefined ? undefined : opts.optionSources?.[sourceKey];
   if (source !== undefined) return new Set(source.map((o) => (typeof o === 'string' ? o : o.value)));
   return field.options === undefined ? undefined : new Set(field.options.map((o) => o.value));
 }
@@ -39,7 +40,7 @@ function compileField(field: FieldDefinition, form: FormDefinition, opts: Compil
   if (type === undefined) throw new Error(`form "${form.key}": field "${field.key}" has unknown type "${field.type}"`);
   const problem = type.checkDefinition?.(field, form);
   if (problem !== undefined) throw new Error(`form "${form.key}": ${problem}`);
-  const allowedValues = allowedValuesOf(field, opts);
+  const allowedValues = allowedValuesOf(field, type, opts);
   // Messages name the label, and `labelWhen` can change it, so one schema per label seen.
   const schemas = new Map<string, z.ZodType>();
   const schemaFor = (label: string) => {

@@ -35,6 +35,11 @@ export interface CrossCheckContext extends FieldTypeContext {
 
 export interface FieldType<V = unknown> {
   key: string;
+  /**
+   * The runtime option list a field of this type chooses from when its definition names
+   * none, e.g. 'departments' for the department picker.
+   */
+  defaultOptionsSource?: string;
   /** Value stored when the field is hidden, or optional and left empty. */
   emptyValue(field: FieldDefinition): V;
   /** True when the raw input means "not filled in"; required checks use this. */

@@ -84,3 +84,26 @@ export const booleanField: FieldType<boolean> = {
       return z.NEVER;
     }),
 };
+
+/**
+ * A picker over a list only the server knows (departments, people): one id, empty is
+ * `null`. The list comes from the caller's `optionSources` under the type's default source
+ * (or the field's own `optionsSource`); without it any id passes the schema, so the server
+ * also checks the ids against its tables.
+ */
+function picker(key: string, source: string): FieldType<string | null> {
+  return {
+    key,
+    defaultOptionsSource: source,
+    emptyValue: () => null,
+    isEmpty: isBlank,
+    requiredMessage: (label) => `请选择${quoted(label)}`,
+    schema: singleChoiceSchema,
+  };
+}
+
+/** 科室选择: the value is a department id. */
+export const departmentField = picker('department', 'departments');
+
+/** 人员选择: the value is a user id. */
+export const personField = picker('person', 'people');

@@ -3,7 +3,7 @@
  * own with `registerFieldType`, and the client registers a renderer under the same key.
  */
 import type { FieldType } from './field-type.js';
-import { booleanField, multiselectField, radioField, selectField } from './field-types-choice.js';
+import { booleanField, departmentField, multiselectField, personField, radioField, selectField } from './field-types-choice.js';
 import { redactionsField } from './field-types-redactions.js';
 import { dateField, numberField, textareaField, textField } from './field-types-text.js';
 
@@ -16,6 +16,8 @@ export const BUILTIN_FIELD_TYPES: readonly FieldType[] = [
   radioField,
   multiselectField,
   booleanField,
+  departmentField,
+  personField,
   redactionsField,
 ] as FieldType[];
 

@@ -42,3 +42,9 @@ export {
   type PersonalDataKind,
 } from './privacy-scan.js';
 export { isCalendarDate, isIsoDate } from './calendar-date.js';
+export {
+  validateFormDefinition,
+  WORKFLOW_GUARD_FIELDS,
+  CORE_DRAFT_FIELDS,
+  type FormDefinitionIssue,
+} from './validate-form-definition.js';

@@ -6,6 +6,7 @@ import { availableEvents, currentStep, returnTargetsFor, seatProgress, type Seat
 import { canViewDocument, isTaskFor } from './access';
 import { notFound } from './errors';
 import { loadDocument, loadOpenTasks, loadRedactions, reviewState } from './document-store';
+import { extraFieldsView } from './extra-fields-view';
 import { pinnedDefinition } from './workflow-definitions';
 import { readSetting, SETTING_KEYS } from './settings';
 import { canProposeValidity, pendingValidityChange } from './validity-service';
@@ -111,6 +112,11 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     hasStatistics: doc.hasStatistics,
     isMajorMatter: doc.isMajorMatter,
     channels: doc.channels,
+    // The drafting form version it was filled with, and the admin-added fields of that version.
+    form: { key: doc.formKey, version: doc.formVersion },
+    extraFields: await extraFieldsView(db, doc),
+    /** The same values raw, for the edit form. */
+    extraValues: doc.extraFields,
     redactions: redactionList,
     status: doc.status,
     currentStep: { id: state.value, label: step?.label.zh ?? stepLabel(def, state.value) },

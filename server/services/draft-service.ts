@@ -12,6 +12,8 @@ import { loadWorkCalendar } from './calendar-service';
 import { categoryClockRule, documentClockStatement } from './deadline-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
+import { readDraftForm, type FilledDraftForm } from './draft-form-service';
+import { draftFormForCategory, pinnedForm } from './form-definitions';
 
 const RELEASE_REVIEW = 'release-review';
 const EDITABLE_STATUSES = new Set(['draft', 'returned']);
@@ -59,10 +61,16 @@ function redactionRows(documentId: string, input: DraftDocumentInput) {
   return input.redactions.map((r) => ({ id: crypto.randomUUID(), documentId, start: r.start, end: r.end, ground: r.ground, reason: r.reason }));
 }
 
-/** A drafter starts a document; it waits in 起草 until submitted. */
-export async function createDraft(ctx: ServiceContext, actor: SessionUser, input: DraftDocumentInput): Promise<{ id: string; version: number }> {
+/**
+ * A drafter starts a document; it waits in 起草 until submitted. `raw` is the drafting form
+ * as filled in, validated with the latest version of the form bound to its category, which
+ * the document then keeps for good.
+ */
+export async function createDraft(ctx: ServiceContext, actor: SessionUser, raw: unknown): Promise<{ id: string; version: number }> {
   if (!actor.roles.includes('drafter')) throw forbidden('只有起草人可以起草文件');
-  return createDraftDocument(ctx, actor, input);
+  const form = await draftFormForCategory(ctx.database.db, (raw as { categoryId?: unknown } | null)?.categoryId);
+  const filled = await readDraftForm(ctx, form, raw);
+  return createDraftDocument(ctx, actor, filled.input, undefined, filled);
 }
 
 /**
@@ -75,6 +83,8 @@ export async function createDraftDocument(
   actor: SessionUser,
   input: DraftDocumentInput,
   extra: (id: string) => { statements: Parameters<typeof commitChange>[1]; audit: Parameters<typeof commitChange>[2] } = () => ({ statements: [], audit: [] }),
+  /** The form version it was filled with; without it, the shipped drafting form (version 1), whose schema callers used. */
+  filled?: Pick<FilledDraftForm, 'formKey' | 'formVersion' | 'extraFields'>,
 ): Promise<{ id: string; version: number }> {
   const { db } = ctx.database;
   const categoryCode = await requireCategory(ctx, input.categoryId);
@@ -99,6 +109,7 @@ export async function createDraftDocument(
       departmentId: actor.department.id,
       workflowKey: def.key,
       workflowVersion: def.version,
+      ...(filled ? { formKey: filled.formKey, formVersion: filled.formVersion, extraFields: filled.extraFields } : {}),
       snapshot: state,
       status: reviewStatus(state, def),
       currentStep: state.value,
@@ -119,13 +130,15 @@ export async function updateDraft(
   actor: SessionUser,
   documentId: string,
   expectedVersion: number,
-  input: DraftDocumentInput,
+  raw: unknown,
 ): Promise<{ id: string; version: number }> {
   const { db } = ctx.database;
   const doc = await loadDocument(db, documentId);
   if (doc.drafterId !== actor.id) throw forbidden('只有起草人本人可以修改该文件');
   if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
   if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能修改');
+  // Always the version it was filled with: a form published since does not apply to it.
+  const { input, extraFields } = await readDraftForm(ctx, await pinnedForm(db, doc.formKey, doc.formVersion), raw);
   const categoryCode = await requireCategory(ctx, input.categoryId);
   const policyPublishedOn = await checkPolicyLink(ctx, actor, documentId, input.policyDocumentId);
   const state = reviewState(doc);
@@ -136,7 +149,7 @@ export async function updateDraft(
   await commitChange(
     ctx,
     [
-      db.update(documents).set({ ...documentFields(input), snapshot: nextState, version: expectedVersion + 1, updatedAt: now }).where(eq(documents.id, documentId)),
+      db.update(documents).set({ ...documentFields(input), extraFields, snapshot: nextState, version: expectedVersion + 1, updatedAt: now }).where(eq(documents.id, documentId)),
       db.delete(redactions).where(eq(redactions.documentId, documentId)),
       ...(rows.length ? [db.insert(redactions).values(rows)] : []),
       documentClockStatement(db, await loadWorkCalendar(ctx), { id: documentId, writtenAt: input.writtenAt, policyPublishedOn }, await categoryClockRule(db, input.categoryId)),

@@ -1,6 +1,6 @@
 /** The catalog metadata of a document and where it stands in review. */
 import { For, Show } from 'solid-js';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { attributeLabel, channelLabel, legalGroundLabel, validityLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
@@ -62,6 +62,15 @@ export function DocumentMeta(props: { doc: DocumentView }) {
           <dd>{flags()}</dd>
         </div>
       </Show>
+      {/* Fields an admin added to the form version this document was filled with. */}
+      <For each={props.doc.extraFields}>
+        {(field) => (
+          <div data-testid="extra-field" data-key={field.key}>
+            <dt>{localized(field.label)}</dt>
+            <dd>{localized(field.text)}</dd>
+          </div>
+        )}
+      </For>
       <div>
         <dt>{t('doc.drafter')}</dt>
         <dd>

@@ -1,11 +1,12 @@
 /**
- * The drafting form, rendered from the core's `draftDocumentForm` and checked with its
- * `draftDocumentSchema` before sending; the server runs the same schema again and its
- * refusal, if any, is shown as it words it.
+ * The drafting form, rendered from a form definition version (the category's latest for a
+ * new document, the pinned one for an edit) and checked with that version's compiled schema
+ * before sending; the server runs the same schema again and its refusal, if any, is shown as
+ * it words it.
  */
-import { createResource, createSignal, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, on, Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
-import { draftDocumentForm, draftDocumentSchema, type DraftDocumentInput, type FieldOption } from '../../../forms/index';
+import { compileFormSchema, getFieldType, type FieldOption, type FormDefinition } from '../../../forms/index';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
 import { errorMessage } from '../errors';
@@ -14,22 +15,54 @@ import { createFormController } from '../forms/form-controller';
 import { DefinitionForm } from '../forms/DefinitionForm';
 import { serverFieldErrors } from './server-field-errors';
 
-export function DraftEditor(props: { initial: Record<string, unknown>; existing?: { id: string; version: number } }) {
+/** The department and person lists, fetched only when the form has a picker. */
+function pickerSources(definition: FormDefinition) {
+  const needed = definition.fields.some((f) => getFieldType(f.type)?.defaultOptionsSource !== undefined && f.optionsSource === undefined);
+  const [pickers] = createResource(
+    () => needed || undefined,
+    () => trpc.forms.pickerOptions.query(),
+  );
+  return (): Record<string, FieldOption[]> => {
+    const lists = pickers.error ? undefined : pickers();
+    return {
+      departments: (lists?.departments ?? []).map((d) => ({ value: d.id, label: { zh: d.name, en: d.name } })),
+      people: (lists?.people ?? []).map((p) => ({ value: p.id, label: { zh: p.name, en: p.name } })),
+    };
+  };
+}
+
+export function DraftEditor(props: {
+  definition: FormDefinition;
+  initial: Record<string, unknown>;
+  existing?: { id: string; version: number };
+  /** A new document follows its category's form: told when the category changes, with the values so far. */
+  onCategoryChange?: (categoryId: string | null, values: Record<string, unknown>) => void;
+}) {
   const session = useSession();
   const navigate = useNavigate();
+  const definition = props.definition;
   const [categories] = createResource(() => trpc.documents.categories.query());
   const [policies] = createResource(() => trpc.documents.policyOptions.query());
+  const pickers = pickerSources(definition);
   const optionSources = (): Record<string, FieldOption[]> => ({
     categories: (categories.error ? [] : (categories() ?? [])).map((c) => ({ value: c.id, label: { zh: c.nameZh, en: c.nameEn } })),
     policies: (policies.error ? [] : (policies() ?? [])).map((p) => ({ value: p.id, label: { zh: p.label, en: p.label } })),
+    ...pickers(),
   });
   const form = createFormController({
-    definition: draftDocumentForm,
-    schema: draftDocumentSchema,
+    definition,
+    schema: compileFormSchema(definition),
     initial: props.initial,
     optionSources,
     droppedMessage: (n) => t('redaction.dropped', { n }),
   });
+  createEffect(
+    on(
+      () => form.value('categoryId'),
+      (categoryId) => props.onCategoryChange?.((categoryId as string | null) ?? null, form.snapshot()),
+      { defer: true },
+    ),
+  );
   // A server refusal, shown as worded; the "N fields to fix" line is derived instead, so it
   // disappears as soon as the last field is fixed.
   const [formError, setFormError] = createSignal('');
@@ -38,7 +71,7 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
   const [saving, setSaving] = createSignal(false);
 
   const focusFirstError = () => {
-    const first = draftDocumentForm.fields.find((f) => form.errors()[f.key]);
+    const first = definition.fields.find((f) => form.errors()[f.key]);
     const box = first && document.querySelector<HTMLElement>(`[data-field="${first.key}"]`);
     if (!box) return;
     box.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -48,7 +81,7 @@ export function DraftEditor(props: { initial: Record<string, unknown>; existing?
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     setFormError('');
-    const data = form.validate() as DraftDocumentInput | null;
+    const data = form.validate() as Record<string, unknown> | null;
     if (!data) {
       setShowInvalid(true);
       focusFirstError();

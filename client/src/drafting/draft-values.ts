@@ -1,24 +1,29 @@
 /** Starting values of the drafting form: empty for a new document, or a stored one's. */
-import { draftDocumentForm, emptyValueOf } from '../../../forms/index';
+import { CORE_DRAFT_FIELDS, emptyValueOf, type FormDefinition } from '../../../forms/index';
 import type { DocumentView } from '../trpc';
 
 const TODAY_CST = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Every field at its type's empty value; 成文日期 suggests today in China Standard Time. */
-export function emptyDraftValues(now = new Date()): Record<string, unknown> {
-  const values = Object.fromEntries(draftDocumentForm.fields.map((f) => [f.key, emptyValueOf(f)]));
+export function emptyDraftValues(form: FormDefinition, now = new Date()): Record<string, unknown> {
+  const values = Object.fromEntries(form.fields.map((f) => [f.key, emptyValueOf(f)]));
   values.writtenAt = TODAY_CST.format(now);
   return values;
 }
 
-/** The form's values for a stored document; keys follow the form definition. */
-export function draftValuesOf(doc: DocumentView): Record<string, unknown> {
-  const source: Record<string, unknown> = {
+/** The form's values for a stored document (columns and extra fields); keys follow the form definition. */
+export function draftValuesOf(doc: DocumentView, form: FormDefinition): Record<string, unknown> {
+  const columns: Record<string, unknown> = {
     ...doc,
     categoryId: doc.category.id,
     redactions: doc.redactions.map((r) => ({ start: r.start, end: r.end, reason: r.reason })),
   };
-  return Object.fromEntries(
-    draftDocumentForm.fields.map((f) => [f.key, f.key in source ? source[f.key] : emptyValueOf(f)]),
-  );
+  const extra: Record<string, unknown> = doc.extraValues;
+  const valueOf = (key: string) => (CORE_DRAFT_FIELDS.includes(key) ? columns[key] : Object.hasOwn(extra, key) ? extra[key] : undefined);
+  return Object.fromEntries(form.fields.map((f) => [f.key, valueOf(f.key) ?? emptyValueOf(f)]));
+}
+
+/** Carries what was typed into another form (another version, after the category changed). */
+export function carryValues(form: FormDefinition, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(form.fields.map((f) => [f.key, Object.hasOwn(values, f.key) ? values[f.key] : emptyValueOf(f)]));
 }

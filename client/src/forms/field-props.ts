@@ -1,4 +1,4 @@
-import type { FieldDefinition, FieldOption, FieldState } from '../../../forms/index';
+import { getFieldType, type FieldDefinition, type FieldOption, type FieldState } from '../../../forms/index';
 import type { FormController } from './form-controller';
 
 /** What every field renderer receives; `name` attributes are always the field key. */
@@ -15,7 +15,7 @@ export interface FieldProps {
   form: FormController;
 }
 
-/** Static options from the definition, or the runtime list it names (e.g. categories). */
+/** Static options from the definition, or the runtime list it (or its type, for pickers) names. */
 export function optionsOf(props: FieldProps): FieldOption[] {
-  return props.field.options ?? props.form.optionsFor(props.field.optionsSource);
+  return props.field.options ?? props.form.optionsFor(props.field.optionsSource ?? getFieldType(props.field.type)?.defaultOptionsSource);
 }

@@ -14,6 +14,7 @@ import { RadioGroup } from './fields/RadioGroup';
 import { CheckboxGroup } from './fields/CheckboxGroup';
 import { BooleanCheckbox } from './fields/BooleanCheckbox';
 import { RedactionsEditor } from './fields/RedactionsEditor';
+import { NumberInput } from './fields/NumberInput';
 
 export interface FieldRenderer {
   component: Component<FieldProps>;
@@ -34,6 +35,10 @@ const renderers = new Map<string, FieldRenderer>([
   ['text', { component: TextInput, labelling: 'label', wide: (f) => (f.rules?.maxLength ?? 0) > 100 }],
   ['textarea', { component: TextArea, labelling: 'label', wide: always }],
   ['date', { component: DateInput, labelling: 'label', wide: never }],
+  ['number', { component: NumberInput, labelling: 'label', wide: never }],
+  // Pickers choose from the server's lists (the type's default option source).
+  ['department', { component: SelectInput, labelling: 'label', wide: never }],
+  ['person', { component: SelectInput, labelling: 'label', wide: never }],
   ['select', { component: SelectInput, labelling: 'label', wide: (f) => f.optionsSource === undefined && (f.options?.length ?? 0) > 6 }],
   ['radio', { component: RadioGroup, labelling: 'fieldset', wide: always }],
   ['multiselect', { component: CheckboxGroup, labelling: 'fieldset', wide: always }],

@@ -239,6 +239,15 @@ export function ReviewSheet(props: { doc: DocumentView; printedBy: string }) {
               <Mark on={d().isMajorMatter} label="重大事项" />
             </td>
           </tr>
+          {/* Fields an admin added to the drafting form, as the document's form version words them. */}
+          <For each={d().extraFields}>
+            {(field) => (
+              <tr data-testid="sheet-extra-field">
+                <th scope="row">{field.label.zh}</th>
+                <td colSpan={3}>{field.text.zh}</td>
+              </tr>
+            )}
+          </For>
         </tbody>
       </table>
 

@@ -17,4 +17,6 @@ export const categories = sqliteTable('categories', {
    * this category's published items count toward; null = counted in no Article 20 cell.
    */
   reportCell: text('report_cell'),
+  /** The drafting form (form_definitions.key) new documents of this category are filled with, at its latest version. */
+  formKey: text('form_key').notNull().default('draft_document'),
 });

@@ -28,6 +28,11 @@ export const documents = sqliteTable(
     departmentId: text('department_id').notNull().references(() => departments.id),
     workflowKey: text('workflow_key').notNull(),
     workflowVersion: integer('workflow_version').notNull(),
+    /** The drafting form version this document was filled with; it is always validated and shown with it. */
+    formKey: text('form_key').notNull().default('draft_document'),
+    formVersion: integer('form_version').notNull().default(1),
+    /** Values of the fields an admin added to the form (not among the columns above), by field key. */
+    extraFields: text('extra_fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
     snapshot: text('snapshot', { mode: 'json' }).notNull(),
     status: text('status').notNull(),
     currentStep: text('current_step').notNull(),

@@ -8,3 +8,4 @@ export * from './annual-reports';
 export * from './requests';
 export * from './webhooks';
 export * from './workflow-definitions';
+export * from './form-definitions';

@@ -1,0 +1,51 @@
+/**
+ * Reads a drafting form as filled in, with the form version it belongs to: the version's
+ * compiled schema (the same one the client ran), then the ids of department and person
+ * pickers against the tables (the pure schema cannot know them), then splits the values into
+ * the document's columns and the extra fields an admin added to the form.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { CORE_DRAFT_FIELDS, type DraftDocumentInput, type FormDefinition } from '../../forms/index';
+import { departments, users } from '../db/schema/index';
+import { invalidForm } from './errors';
+import { pinnedFormSchema } from './form-definitions';
+import type { ServiceContext } from './service-context';
+
+export interface FilledDraftForm {
+  input: DraftDocumentInput;
+  formKey: string;
+  formVersion: number;
+  /** Values of the fields that are not document columns, by key (hidden ones as their empty value). */
+  extraFields: Record<string, unknown>;
+}
+
+const CORE = new Set(CORE_DRAFT_FIELDS);
+
+async function unknownPickedIds(ctx: ServiceContext, form: FormDefinition, values: Record<string, unknown>) {
+  const { db } = ctx.database;
+  const issues: { path: string[]; message: string }[] = [];
+  for (const field of form.fields) {
+    const id = values[field.key];
+    if (typeof id !== 'string' || (field.type !== 'department' && field.type !== 'person')) continue;
+    const found =
+      field.type === 'department'
+        ? await db.select({ id: departments.id }).from(departments).where(eq(departments.id, id))
+        : await db.select({ id: users.id }).from(users).where(and(inArray(users.id, [id]), eq(users.disabled, false)));
+    if (!found.length) issues.push({ path: [field.key], message: `「${field.label.zh}」的选项无效` });
+  }
+  return issues;
+}
+
+/**
+ * Validates `raw` with the given form version; throws a BAD_REQUEST listing every field's
+ * message (the client shows them beside the fields) and changes nothing.
+ */
+export async function readDraftForm(ctx: ServiceContext, form: FormDefinition, raw: unknown): Promise<FilledDraftForm> {
+  const schema = await pinnedFormSchema(ctx.database.db, form.key, form.version);
+  const result = schema.safeParse(raw);
+  if (!result.success) throw invalidForm(result.error.issues);
+  const issues = await unknownPickedIds(ctx, form, result.data);
+  if (issues.length) throw invalidForm(issues);
+  const extraFields = Object.fromEntries(Object.entries(result.data).filter(([key]) => !CORE.has(key)));
+  return { input: result.data as unknown as DraftDocumentInput, formKey: form.key, formVersion: form.version, extraFields };
+}
