@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n';
 
 export function Pager(props: { page: number; pageCount: number; total: number; onPage: (page: number) => void }) {
   return (
-    <Show when={props.pageCount > 1 || props.total > 0}>
+    <Show when={props.pageCount > 1}>
       <nav class="pager" aria-label={t('list.pages')} data-testid="pager">
         <button type="button" class="button button-small" disabled={props.page <= 1} onClick={() => props.onPage(props.page - 1)}>
           {t('list.previous')}

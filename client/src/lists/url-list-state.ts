@@ -20,10 +20,3 @@ export function useUrlListState<K extends string>() {
   return { get, set, page, setPage };
 }
 
-/** Case-insensitive match of every space-separated word against any of the texts. */
-export function matchesSearch(query: string, ...texts: (string | null | undefined)[]): boolean {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = texts.filter(Boolean).join(' ').toLowerCase();
-  return words.every((w) => haystack.includes(w));
-}

@@ -13,6 +13,19 @@ import { StatusBadge } from '../components/StatusBadge';
 import { DueDate } from '../deadlines/DueDate';
 import { usePageTitle } from '../components/page-title';
 import { ValidityInbox } from '../validity/ValidityInbox';
+import { ListToolbar } from '../lists/ListToolbar';
+import { Pager } from '../lists/Pager';
+import { useUrlListState } from '../lists/url-list-state';
+import { by, listView } from '../lists/list-view';
+import type { InboxTask } from '../trpc';
+
+const INBOX_SORTS = {
+  newest: by.newest<InboxTask>((t) => t.createdAt),
+  oldest: by.oldest<InboxTask>((t) => t.createdAt),
+  due: by.date<InboxTask>((t) => t.dueDate),
+  title: by.text<InboxTask>((t) => t.title),
+};
+const INBOX_VIEW = { searchable: (t: InboxTask) => [t.title, t.docNumber, t.drafterName, t.categoryName, t.stepLabel], sorts: INBOX_SORTS, defaultSort: 'newest' as const };
 
 export function InboxPage() {
   usePageTitle(() => t('inbox.title'));
@@ -20,19 +33,24 @@ export function InboxPage() {
   // Empty for anyone but a legality reviewer. A failure here is not worth hiding the tasks for.
   const [changes, { refetch: refetchChanges }] = createResource(() => trpc.validity.pending.query().catch(() => []));
   const pendingChanges = () => changes.latest ?? [];
+  const list = useUrlListState<'q' | 'sort'>();
   return (
     <section>
       <h1>{t('inbox.title')}</h1>
       <AsyncView resource={tasks} onRetry={refetch}>
-        {(list) => (
+        {(all) => {
+          const view = () => listView(all(), { q: list.get('q'), sort: list.get('sort'), page: list.page() }, INBOX_VIEW);
+          return (
           <Show
-            when={list().length > 0}
+            when={all().length > 0}
             fallback={
               <Show when={pendingChanges().length === 0}>
                 <p class="empty">{t('inbox.empty')}</p>
               </Show>
             }
           >
+            <ListToolbar testId="inbox-list" q={list.get('q')} sort={view().sort} sorts={Object.keys(INBOX_SORTS)} onSearch={(q) => list.set({ q })} onSort={(sort) => list.set({ sort })} />
+            <Show when={view().total > 0} fallback={<p class="empty">{t('list.noMatch')}</p>}>
             <table class="list-table">
               <thead>
                 <tr>
@@ -46,7 +64,7 @@ export function InboxPage() {
                 </tr>
               </thead>
               <tbody>
-                <For each={list()}>
+                <For each={view().items}>
                   {(task) => (
                     <tr data-testid="task-row">
                       <td class="cell-title">
@@ -75,8 +93,11 @@ export function InboxPage() {
                 </For>
               </tbody>
             </table>
+            </Show>
+            <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={list.setPage} />
           </Show>
-        )}
+          );
+        }}
       </AsyncView>
       <ValidityInbox items={pendingChanges()} reload={refetchChanges} />
     </section>

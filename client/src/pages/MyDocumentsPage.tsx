@@ -8,17 +8,34 @@ import { attributeLabel } from '../i18n/labels';
 import { AsyncView } from '../components/AsyncView';
 import { StatusBadge } from '../components/StatusBadge';
 import { usePageTitle } from '../components/page-title';
+import { ListToolbar } from '../lists/ListToolbar';
+import { Pager } from '../lists/Pager';
+import { useUrlListState } from '../lists/url-list-state';
+import { by, listView } from '../lists/list-view';
+import type { MyDocument } from '../trpc';
+
+const MINE_SORTS = {
+  newest: by.newest<MyDocument>((d) => d.updatedAt),
+  oldest: by.oldest<MyDocument>((d) => d.updatedAt),
+  title: by.text<MyDocument>((d) => d.title),
+};
+const MINE_VIEW = { searchable: (d: MyDocument) => [d.title, d.docNumber, d.stepLabel, d.indexNumber], sorts: MINE_SORTS, defaultSort: 'newest' as const };
 
 export function MyDocumentsPage() {
   usePageTitle(() => t('mine.title'));
   const [docs, { refetch }] = createResource(() => trpc.documents.mine.query());
+  const list = useUrlListState<'q' | 'sort'>();
   return (
     <section>
       {/* No second 「起草新文件」 link here: the header's is the one place to start a draft. */}
       <h1>{t('mine.title')}</h1>
       <AsyncView resource={docs} onRetry={refetch}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p class="empty">{t('mine.empty')}</p>}>
+        {(all) => {
+          const view = () => listView(all(), { q: list.get('q'), sort: list.get('sort'), page: list.page() }, MINE_VIEW);
+          return (
+          <Show when={all().length > 0} fallback={<p class="empty">{t('mine.empty')}</p>}>
+            <ListToolbar testId="mine-list" q={list.get('q')} sort={view().sort} sorts={Object.keys(MINE_SORTS)} onSearch={(q) => list.set({ q })} onSort={(sort) => list.set({ sort })} />
+            <Show when={view().total > 0} fallback={<p class="empty">{t('list.noMatch')}</p>}>
             <table class="list-table">
               <thead>
                 <tr>
@@ -30,7 +47,7 @@ export function MyDocumentsPage() {
                 </tr>
               </thead>
               <tbody>
-                <For each={list()}>
+                <For each={view().items}>
                   {(doc) => (
                     <tr data-testid="document-row">
                       <td class="cell-title">
@@ -54,8 +71,11 @@ export function MyDocumentsPage() {
                 </For>
               </tbody>
             </table>
+            </Show>
+            <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={list.setPage} />
           </Show>
-        )}
+          );
+        }}
       </AsyncView>
     </section>
   );
