@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { backupDatabase, restoreDatabase } from '../services/backup-service';
 import { readConfig } from '../config';
 import { createServices } from '../bootstrap';
 import { seedDemoBureau } from '../seed/seed-demo';
@@ -11,6 +13,7 @@ import { loadWorkCalendar } from '../services/calendar-service';
 import { workdaysCommand } from './workdays-command';
 import { workflowCommand } from './workflow-command';
 import { reportCommand } from './report-command';
+import { exportCommand, importCommand } from './catalog-transfer-command';
 
 const HELP = `用法：npm run shenfa -- <命令> [选项]
 
@@ -18,11 +21,17 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   migrate                      创建或升级数据库（DATABASE_URL，默认 file:data/shenfa.db）
   seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
   audit verify                 校验审计日志哈希链，指出第一条被篡改的记录
+  backup <文件>                在服务运行中生成数据库的一致性备份（VACUUM INTO）
+  restore <文件>               用备份替换数据库（须先停止服务），随后校验审计日志
   report annual --year <年度> [--template 2019|2021] --out <文件.docx|.xlsx|.json>
                                由系统记录生成政府信息公开工作年度报告；勾稽关系不符时列出并以非零状态退出
   workflow export <流程标识>    输出该流程最新版本的定义（JSON）
   workflow validate <文件>     校验流程定义文件，逐条列出问题；有问题时以非零状态退出
   workflow import <文件>       校验并发布为该流程的新版本（不合规的定义被拒绝）
+  import catalog <文件> [--mapping JSON] [--as 用户名]
+                               从 .xlsx/.csv 导入已公开信息目录（先逐行校验，有误则不写入；全部或全不）
+  export catalog <文件>        导出公开目录（.xlsx 或 .csv，列同导入模板；删减内容不导出）
+  export audit <文件>          导出审计日志（.xlsx 或 .csv，时间为北京时间）
   seed-scale --docs <N>        生成 N 份模拟文件（含待办、审查记录、审计日志与检索索引），用于规模测试；空库先建演示单位
   workdays add <日期> <N>      计算某日起 N 个工作日后的日期（含法定节假日与调休，及管理员设定）
   workdays check <日期>        查看某日是工作日、周末、节假日还是调休上班
@@ -93,6 +102,49 @@ const commands: Record<string, Command> = {
     const services = await createServices(readConfig());
     try {
       process.exitCode = await reportCommand(services, args);
+    } finally {
+      services.database.close();
+    }
+  },
+  async import(args) {
+    const services = await createServices(readConfig());
+    try {
+      process.exitCode = await importCommand(services, args);
+    } finally {
+      services.database.close();
+    }
+  },
+  async export(args) {
+    const services = await createServices(readConfig());
+    try {
+      process.exitCode = await exportCommand(services, args);
+    } finally {
+      services.database.close();
+    }
+  },
+  async backup(args) {
+    if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：backup <文件>');
+    const services = await createServices(readConfig());
+    try {
+      const { file, bytes } = await backupDatabase(services.database, args[0]);
+      console.log(`备份完成：${file}（${(bytes / 1024 / 1024).toFixed(1)} MB）。附件目录 ${services.config.dataDir} 请另行复制。`);
+    } finally {
+      services.database.close();
+    }
+  },
+  async restore(args) {
+    if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：restore <文件>（须先停止服务）');
+    const config = readConfig();
+    const { file } = await restoreDatabase(config.databaseUrl, args[0]);
+    const services = await createServices(config);
+    try {
+      const { rows, broken } = await verifyAuditChain(services);
+      if (broken) {
+        console.error(`已恢复到 ${file}，但审计日志校验失败（第 ${broken.seq} 条）。`);
+        process.exitCode = 3;
+      } else {
+        console.log(`已从 ${path.resolve(args[0])} 恢复到 ${file}；审计日志 ${rows} 条，哈希链校验通过。`);
+      }
     } finally {
       services.database.close();
     }
