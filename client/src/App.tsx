@@ -28,7 +28,10 @@ const WorkflowListPage = lazy(() => import('./pages/WorkflowListPage').then((m) 
 const WorkflowEditorPage = lazy(() => import('./pages/WorkflowEditorPage').then((m) => ({ default: m.WorkflowEditorPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const FormListPage = lazy(() => import('./pages/FormListPage').then((m) => ({ default: m.FormListPage })));
+const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage').then((m) => ({ default: m.FormBuilderPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
+const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m) => ({ default: m.CatalogImportPage })));
 
 export function App() {
   return (
@@ -52,8 +55,11 @@ export function App() {
           <Route path="/admin/calendar" component={CalendarAdminPage} />
           <Route path="/admin/workflows" component={WorkflowListPage} />
           <Route path="/admin/workflows/:key" component={WorkflowEditorPage} />
+          <Route path="/admin/forms" component={FormListPage} />
+          <Route path="/admin/forms/:key" component={FormBuilderPage} />
           <Route path="/admin/users" component={UsersAdminPage} />
           <Route path="/admin/webhooks" component={WebhooksAdminPage} />
+          <Route path="/admin/import" component={CatalogImportPage} />
           <Route path="/admin/audit" component={AuditLogPage} />
           <Route path="/account" component={AccountPage} />
           <Route path="*rest" component={NotFoundPage} />

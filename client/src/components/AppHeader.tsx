@@ -73,9 +73,13 @@ export function AppHeader(props: { user: SessionUser }) {
         <Show when={props.user.roles.some((r) => ANNUAL_REPORT_ROLES.includes(r))}>
           <A href="/reports/annual">{t('nav.annualReport')}</A>
         </Show>
+        <Show when={props.user.roles.some((r) => r === 'admin' || r === 'publisher')}>
+          <A href="/admin/import">{t('nav.import')}</A>
+        </Show>
         <Show when={props.user.roles.includes('admin')}>
           <A href="/admin/calendar">{t('nav.calendar')}</A>
           <A href="/admin/workflows">{t('nav.workflows')}</A>
+          <A href="/admin/forms">{t('nav.forms')}</A>
           <A href="/admin/users">{t('nav.users')}</A>
           <A href="/admin/webhooks">{t('nav.webhooks')}</A>
           <A href="/admin/audit">{t('nav.audit')}</A>

@@ -37,12 +37,18 @@ export function DraftEditor(props: {
   existing?: { id: string; version: number };
   /** A new document follows its category's form: told when the category changes, with the values so far. */
   onCategoryChange?: (categoryId: string | null, values: Record<string, unknown>) => void;
+  /**
+   * The form builder's live preview: this very form, but "save" only validates and reports,
+   * and every change of values is reported so a rebuilt preview keeps them.
+   */
+  preview?: { onValid: (data: Record<string, unknown>) => void; onValues: (values: Record<string, unknown>) => void };
 }) {
   const session = useSession();
   const navigate = useNavigate();
   const definition = props.definition;
   const [categories] = createResource(() => trpc.documents.categories.query());
-  const [policies] = createResource(() => trpc.documents.policyOptions.query());
+  // The builder's preview (an admin) has no policies of its own to link.
+  const [policies] = createResource(() => (props.preview ? undefined : true), () => trpc.documents.policyOptions.query());
   const pickers = pickerSources(definition);
   const optionSources = (): Record<string, FieldOption[]> => ({
     categories: (categories.error ? [] : (categories() ?? [])).map((c) => ({ value: c.id, label: { zh: c.nameZh, en: c.nameEn } })),
@@ -56,6 +62,7 @@ export function DraftEditor(props: {
     optionSources,
     droppedMessage: (n) => t('redaction.dropped', { n }),
   });
+  createEffect(() => props.preview?.onValues(form.snapshot()));
   createEffect(
     on(
       () => form.value('categoryId'),
@@ -85,6 +92,10 @@ export function DraftEditor(props: {
     if (!data) {
       setShowInvalid(true);
       focusFirstError();
+      return;
+    }
+    if (props.preview) {
+      props.preview.onValid(data);
       return;
     }
     setSaving(true);
@@ -120,11 +131,13 @@ export function DraftEditor(props: {
       </Show>
       <div class="form-actions">
         <button type="submit" class="button button-primary" data-testid="save-draft" disabled={saving()}>
-          {saving() ? t('form.saving') : t('form.save')}
+          {props.preview ? t('fb.previewSubmit') : saving() ? t('form.saving') : t('form.save')}
         </button>
-        <A class="button" href={props.existing ? `/documents/${props.existing.id}` : '/mine'}>
-          {t('common.cancel')}
-        </A>
+        <Show when={!props.preview}>
+          <A class="button" href={props.existing ? `/documents/${props.existing.id}` : '/mine'}>
+            {t('common.cancel')}
+          </A>
+        </Show>
       </div>
     </form>
   );

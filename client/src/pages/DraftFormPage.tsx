@@ -42,7 +42,8 @@ function NewDraft() {
   const [definition, setDefinition] = createSignal<FormDefinition>();
   let carried: Record<string, unknown> | null = null;
   createEffect(() => {
-    const next = bound.error ? undefined : bound();
+    // .latest: a refetch after a category change must not suspend the form being typed in.
+    const next = bound.error ? undefined : bound.latest;
     const current = definition();
     if (next && (!current || current.key !== next.key || current.version !== next.version)) setDefinition(next);
   });
