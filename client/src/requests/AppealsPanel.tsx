@@ -50,9 +50,7 @@ export function AppealsPanel(props: { requestId: string; appeals: Appeal[]; canE
                     {appealOutcomeLabel(a.outcome)}
                     <Show when={props.canEdit && a.outcome === 'pending'}>
                       {' '}
-                      <button type="button" class="button button-small" onClick={() => run(() => trpc.requests.decideAppeal.mutate({ appealId: a.id, outcome: 'upheld', decidedOn: todayCst(), notes: '' }))}>
-                        {t('requests.decide')}：{appealOutcomeLabel('upheld')}
-                      </button>
+                      <DecideAppeal onDecide={(decided) => run(() => trpc.requests.decideAppeal.mutate({ appealId: a.id, outcome: decided, decidedOn: todayCst(), notes: '' }))} />
                     </Show>
                   </td>
                   <td class="nowrap">{formatIsoDate(a.decidedOn)}</td>
@@ -86,5 +84,21 @@ export function AppealsPanel(props: { requestId: string; appeals: Appeal[]; canE
         </div>
       </Show>
     </section>
+  );
+}
+
+/** Records the outcome of a pending appeal: the body's decision is one of the decided outcomes. */
+function DecideAppeal(props: { onDecide: (outcome: AppealOutcome) => void }) {
+  const decided = APPEAL_OUTCOMES.filter((o) => o !== 'pending');
+  const [choice, setChoice] = createSignal<AppealOutcome>(decided[0]!);
+  return (
+    <span class="inline-form">
+      <select value={choice()} onChange={(e) => setChoice(e.currentTarget.value as AppealOutcome)} aria-label={t('requests.appealOutcome')} data-testid="appeal-decision">
+        <For each={decided}>{(o) => <option value={o}>{appealOutcomeLabel(o)}</option>}</For>
+      </select>
+      <button type="button" class="button button-small" data-testid="appeal-decide" onClick={() => props.onDecide(choice())}>
+        {t('requests.decide')}
+      </button>
+    </span>
   );
 }
