@@ -164,7 +164,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
               <defs>
                 <For each={['flow', 'return', 'path', 'reject']}>
                   {(kind) => (
-                    <marker id={`${uid}-arrow-${kind}`} class={`wf-marker wf-marker-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <marker id={`${uid}-arrow-${kind}`} class={`wf-marker wf-marker-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse">
                       <path d="M0,0 L10,5 L0,10 z" />
                     </marker>
                   )}
