@@ -35,6 +35,8 @@ outer.route('/', app);
 const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, () => {
   console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
 });
+// Clients sign in one after another and then sit idle; keep their sockets open meanwhile.
+(server as import('node:http').Server).keepAliveTimeout = 120_000;
 const stop = () => server.close(() => { services.database.close(); process.exit(0); });
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
