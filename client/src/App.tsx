@@ -29,6 +29,7 @@ const WorkflowEditorPage = lazy(() => import('./pages/WorkflowEditorPage').then(
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const FormListPage = lazy(() => import('./pages/FormListPage').then((m) => ({ default: m.FormListPage })));
+const CatalogAdminPage = lazy(() => import('./pages/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })));
 const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage').then((m) => ({ default: m.FormBuilderPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
 const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m) => ({ default: m.CatalogImportPage })));
@@ -57,6 +58,7 @@ export function App() {
           <Route path="/admin/workflows/:key" component={WorkflowEditorPage} />
           <Route path="/admin/forms" component={FormListPage} />
           <Route path="/admin/forms/:key" component={FormBuilderPage} />
+          <Route path="/admin/catalog" component={CatalogAdminPage} />
           <Route path="/admin/users" component={UsersAdminPage} />
           <Route path="/admin/webhooks" component={WebhooksAdminPage} />
           <Route path="/admin/import" component={CatalogImportPage} />

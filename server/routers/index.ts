@@ -14,6 +14,7 @@ import { usersRouter } from './users';
 import { requestsRouter } from './requests';
 import { workflowsRouter } from './workflows';
 import { formsRouter } from './forms';
+import { catalogAdminRouter } from './catalog-admin';
 import { catalogImportRouter } from './catalog-import';
 
 export const appRouter = router({
@@ -32,6 +33,7 @@ export const appRouter = router({
   requests: requestsRouter,
   workflows: workflowsRouter,
   forms: formsRouter,
+  catalogAdmin: catalogAdminRouter,
   catalogImport: catalogImportRouter,
 });
 

@@ -24,13 +24,14 @@
  * leave the database exactly as it was.
  */
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../server/routers/index';
 import { createApp } from '../../server/app';
 import { scanPersonalData } from '../../forms/index';
 import { loadDocument, loadOpenTasks } from '../../server/services/document-store';
-import { users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
+import { departments, users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
 import { generateSessionToken, sessionIdFromToken } from '../../server/auth/session-token';
 import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
@@ -193,6 +194,12 @@ const MATRIX = {
   'forms.forDrafting':                               row(UNAUTH, FORBID, ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'forms.pinned':                                    row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'forms.pickerOptions':                             row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // --- catalog settings (admin only): categories and departments, every change audited
+  'catalogAdmin.settings':                           row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'catalogAdmin.updateCategory':                     row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'catalogAdmin.createCategory':                     row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'catalogAdmin.createDepartment':                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'catalogAdmin.renameDepartment':                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   // The document page's graph: same readers as documents.get@legality_review.
   'workflows.documentPath@legality_review':          row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND),
 
@@ -222,6 +229,13 @@ const MATRIX = {
   'annualReport.save':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   // A saved report of a year whose tables add up: it becomes a document in release review.
   'annualReport.submit@saved':                       row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // --- catalog import (目录导入): admins and the disclosure office. An upload belongs to whoever
+  // uploaded it (here the publisher): to anyone else, even an admin, it does not exist.
+  'catalogImport.columns':                           row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'catalogImport.check@publisher upload':            row(UNAUTH, NOTFND, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // The file has a bad row, so the started import refuses in the background and writes nothing.
+  'catalogImport.start@publisher upload':            row(UNAUTH, NOTFND, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'catalogImport.status@publisher upload':           row(UNAUTH, NOTFND, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
 } satisfies Record<string, Row>;
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +292,12 @@ const HTTP_MATRIX = {
   'POST /public/apply/status@right code':            row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   // The annual report's export for staff: same people as annualReport.get.
   'GET /api/reports/annual/:file':                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // Catalog import upload and template: same people as catalogImport.columns.
+  'POST /api/catalog-import/upload':                 row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'GET /api/catalog-import/:file':                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // The catalog export holds only public text (checked for leaks like every row); the audit log is for admins.
+  'GET /api/exports/:file@catalog':                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'GET /api/exports/:file@audit':                    row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
 } satisfies Record<string, Row>;
 
 type ProcedureRowKey = keyof typeof MATRIX;
@@ -646,6 +666,17 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'forms.forDrafting': { input: () => ({ categoryId: noticeCategory }) },
   'forms.pinned': { input: () => ({ key: 'draft_document', version: 1 }) },
   'forms.pickerOptions': {},
+  'catalogAdmin.settings': {},
+  // The demo bureau's own settings of 通知公告 written back: a real, valid change that leaves the catalog as it was.
+  'catalogAdmin.updateCategory': {
+    input: () => ({ id: noticeCategory, settings: { nameZh: '通知公告', nameEn: 'Notices', column: '法定主动公开内容/通知公告', clockRule: 'proactive_disclosure', reportCell: null, formKey: 'draft_document', requiresDisclosure: false } }),
+  },
+  'catalogAdmin.createCategory': { input: () => ({ code: `matrix_${++serial}`, nameZh: '授权矩阵分类', nameEn: 'Matrix', column: '其他', clockRule: null, reportCell: null, formKey: 'draft_document', requiresDisclosure: false }) },
+  'catalogAdmin.createDepartment': { input: () => ({ code: `matrix_dept_${++serial}`, name: '授权矩阵科' }) },
+  'catalogAdmin.renameDepartment': {
+    fixture: async () => ({ id: (await server.services.database.db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'office')))[0]!.id, version: 0, taskId: '', indexNumber: null }),
+    input: (f) => ({ id: f.id, name: '办公室' }),
+  },
 
   'requests.list': { input: () => ({ scope: 'all' }) },
   'requests.get@registered': { fixture: () => requestAt('registered'), input: (f) => ({ id: f.id }) },
@@ -666,11 +697,28 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'annualReport.get': { input: () => ({ year: 2025, templateKey: '2021' }) },
   'annualReport.save': { fixture: () => annualReportFixture(false), mutates: true, input: (f) => ({ year: Number(f.id), templateKey: '2021', expectedVersion: f.version, narrative: REPORT_NARRATIVE, entered: { feeAmountYuan: 0, procurementAmountYuan: 0 } }) },
   'annualReport.submit@saved': { fixture: () => annualReportFixture(true), mutates: true, input: (f) => ({ year: Number(f.id), expectedVersion: f.version }) },
+  'catalogImport.columns': {},
+  'catalogImport.check@publisher upload': { fixture: () => importFixture(false), input: (f) => ({ jobId: f.id, mapping: JSON.parse(f.body!) }) },
+  'catalogImport.start@publisher upload': { fixture: () => importFixture(true), mutates: true, input: (f) => ({ jobId: f.id, mapping: JSON.parse(f.body!) }) },
+  'catalogImport.status@publisher upload': { fixture: () => importFixture(false), input: (f) => ({ jobId: f.id }) },
 };
 
 const REPORT_NARRATIVE = { generalSituation: '本年度政府信息公开工作总体平稳。', problemsAndImprovements: '政策解读有待加强。', otherMatters: '' };
 let reportYear = 2010;
 /** A year of its own for each call (a submitted report cannot be changed); `id` is the year. */
+/** A catalog spreadsheet of two rows; with `bad`, the second has no title, so an import of it writes nothing. */
+const IMPORT_CSV = (bad: boolean) =>
+  `标题,主题分类,发布日期,成文日期,公开属性\r\n矩阵导入测试一,通知公告,2024-01-05,2024-01-02,主动公开\r\n${bad ? '' : '矩阵导入测试二'},通知公告,2024-01-06,2024-01-02,主动公开\r\n`;
+
+/** An upload by the publisher (its job id and suggested mapping); nothing is written to the database by it. */
+async function importFixture(bad: boolean): Promise<Fixture> {
+  const form = new FormData();
+  form.set('file', new File([IMPORT_CSV(bad)], '历史目录.csv'));
+  const response = await client.publisher.fetch('/api/catalog-import/upload', { method: 'POST', body: form });
+  const body = (await response.json()) as { jobId: string; mapping: Record<string, string> };
+  return { id: body.jobId, version: 0, taskId: '', indexNumber: null, body: JSON.stringify(body.mapping) };
+}
+
 async function annualReportFixture(saved: boolean): Promise<Fixture> {
   const year = reportYear++;
   let version = 0;
@@ -739,6 +787,19 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
     type: /text\/html/,
   },
   'GET /api/reports/annual/:file': { method: 'GET', path: () => '/api/reports/annual/2025.xlsx?template=2019', type: /spreadsheetml/ },
+  'POST /api/catalog-import/upload': {
+    method: 'POST',
+    path: () => '/api/catalog-import/upload',
+    body: () => {
+      const form = new FormData();
+      form.set('file', new File([IMPORT_CSV(false)], '历史目录.csv'));
+      return form;
+    },
+    type: /application\/json/,
+  },
+  'GET /api/catalog-import/:file': { method: 'GET', path: () => '/api/catalog-import/template.xlsx', type: /spreadsheetml/ },
+  'GET /api/exports/:file@catalog': { method: 'GET', path: () => '/api/exports/catalog.csv', type: /text\/csv/ },
+  'GET /api/exports/:file@audit': { method: 'GET', path: () => '/api/exports/audit.csv', type: /text\/csv/ },
 };
 
 // ---------------------------------------------------------------------------------------------

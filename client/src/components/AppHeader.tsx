@@ -80,6 +80,7 @@ export function AppHeader(props: { user: SessionUser }) {
           <A href="/admin/calendar">{t('nav.calendar')}</A>
           <A href="/admin/workflows">{t('nav.workflows')}</A>
           <A href="/admin/forms">{t('nav.forms')}</A>
+          <A href="/admin/catalog">{t('nav.catalogAdmin')}</A>
           <A href="/admin/users">{t('nav.users')}</A>
           <A href="/admin/webhooks">{t('nav.webhooks')}</A>
           <A href="/admin/audit">{t('nav.audit')}</A>

@@ -1,0 +1,53 @@
+/**
+ * 目录与科室 in the built app: an admin moves a category into an annual-report cell, adds a
+ * department, and the changes are stored and audited. Screenshot 76-catalog-admin.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { auditLog, categories, departments } from '../../server/db/schema/index';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { signIn } from './staff-actions';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('catalog and departments admin', () => {
+  it('an admin sets a category’s annual-report cell and adds a department, both audited', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signIn(page, server.url, 'admin');
+    await page.click('a[href="/admin/catalog"]');
+    const row = '[data-testid=category-row][data-code=notice]';
+    await page.waitForSelector(row);
+    await page.selectOption(`${row} [data-testid=report-cell]`, 'normative_documents');
+    await page.click(`${row} [data-testid=save-category]`);
+    await page.waitForSelector(`${row} [data-testid=category-message]`);
+    expect(await page.textContent(`${row} [data-testid=category-message]`)).toBe('已保存。');
+
+    await page.fill('.cat-add input.mono', 'archives');
+    await page.fill('.cat-add label:nth-of-type(2) input', '档案科');
+    await page.click('.cat-add button[type=submit]');
+    await page.waitForSelector('[data-testid=department-row][data-code=archives]');
+    await screenshot(page, '76-catalog-admin');
+
+    const db = server.services.database.db;
+    expect((await db.select({ cell: categories.reportCell }).from(categories).where(eq(categories.code, 'notice')))[0]?.cell).toBe('normative_documents');
+    expect((await db.select().from(departments).where(eq(departments.code, 'archives'))).length).toBe(1);
+    expect((await db.select().from(auditLog).where(eq(auditLog.action, 'catalog.category.update'))).length).toBe(1);
+    expect((await db.select().from(auditLog).where(eq(auditLog.action, 'catalog.department.create'))).length).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
