@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../services/audit-verify-service';
 import { loadWorkCalendar } from '../services/calendar-service';
 import { workdaysCommand } from './workdays-command';
 import { workflowCommand } from './workflow-command';
+import { formCommand } from './form-command';
 import { reportCommand } from './report-command';
 import { exportCommand, importCommand } from './catalog-transfer-command';
 
@@ -28,6 +29,9 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   workflow export <流程标识>    输出该流程最新版本的定义（JSON）
   workflow validate <文件>     校验流程定义文件，逐条列出问题；有问题时以非零状态退出
   workflow import <文件>       校验并发布为该流程的新版本（不合规的定义被拒绝）
+  form export <表单标识>        输出该起草表单最新版本的定义（JSON）
+  form validate <文件>         校验表单定义文件，逐条列出问题；有问题时以非零状态退出
+  form import <文件>           校验并发布为该表单的新版本（删除流程依赖字段等不合规的定义被拒绝）
   import catalog <文件> [--mapping JSON] [--as 用户名]
                                从 .xlsx/.csv 导入已公开信息目录（先逐行校验，有误则不写入；全部或全不）
   export catalog <文件>        导出公开目录（.xlsx 或 .csv，列同导入模板；删减内容不导出）
@@ -94,6 +98,14 @@ const commands: Record<string, Command> = {
     const services = await createServices(readConfig());
     try {
       process.exitCode = await workflowCommand(services, args);
+    } finally {
+      services.database.close();
+    }
+  },
+  async form(args) {
+    const services = await createServices(readConfig());
+    try {
+      process.exitCode = await formCommand(services, args);
     } finally {
       services.database.close();
     }
