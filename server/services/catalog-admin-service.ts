@@ -7,6 +7,7 @@
 import { asc, count, eq, max } from 'drizzle-orm';
 import { DEFAULT_CLOCK_RULES } from '../../workflows/clocks/index';
 import { ARTICLE20_CELLS } from '../report/report-types';
+import { TEMPLATE_2019, TEMPLATE_2021 } from '../report/report-templates';
 import { categories, departments, formDefinitions, users } from '../db/schema/index';
 import { commitChange } from './commit';
 import { badRequest, conflict, notFound } from './errors';
@@ -50,7 +51,7 @@ export async function catalogSettings(ctx: ServiceContext) {
     categories: rows,
     departments: depts,
     clockRules: DEFAULT_CLOCK_RULES.map((r) => ({ key: r.key, label: r.label })),
-    reportCells: [...ARTICLE20_CELLS],
+    reportCells: ARTICLE20_CELLS.map((cell) => ({ key: cell, label: cellLabel(cell) })),
     formKeys: forms.map((f) => f.key),
   };
 }
@@ -115,6 +116,12 @@ export async function renameDepartment(ctx: ServiceContext, actorId: string, id:
     [db.update(departments).set({ name }).where(eq(departments.id, id))],
     [{ at: now, actorId, action: 'catalog.department.rename', toState: before.code, detail: { id, code: before.code, before: before.name, after: name } }],
   );
+}
+
+/** A cell's row name in the current report template (the 2019 one names a few differently). */
+function cellLabel(cell: string): { zh: string; en: string } {
+  const rows = [TEMPLATE_2021, TEMPLATE_2019].flatMap((t) => t.article20.flatMap((g) => g.rows));
+  return rows.find((r) => r.cell === cell)?.label ?? { zh: cell, en: cell };
 }
 
 function pick(row: CategorySettings): CategorySettings {

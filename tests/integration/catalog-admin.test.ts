@@ -33,7 +33,7 @@ describe('catalog settings', () => {
     const settings = await clients.admin!.trpc.catalogAdmin.settings.query();
     expect(settings.categories.find((c) => c.id === notice)).toMatchObject({ code: 'notice', formKey: 'draft_document' });
     expect(settings.clockRules.map((r) => r.key)).toContain('proactive_disclosure');
-    expect(settings.reportCells).toContain('normative_documents');
+    expect(settings.reportCells).toContainEqual({ key: 'normative_documents', label: { zh: '行政规范性文件', en: 'Administrative normative documents' } });
     expect(settings.formKeys).toEqual(['draft_document']);
     expect(settings.departments.length).toBeGreaterThan(0);
     expect((await failure(clients.drafter!.trpc.catalogAdmin.settings.query())).code).toBe('FORBIDDEN');

@@ -95,7 +95,7 @@ function CategoryRow(props: { category: Category; settings: Settings }) {
       <td>
         <select aria-label={label(t('catAdmin.reportCell'))} data-testid="report-cell" value={row.reportCell ?? ''} onChange={(e) => setRow('reportCell', e.currentTarget.value || null)}>
           <option value="">{t('catAdmin.none')}</option>
-          <For each={props.settings.reportCells}>{(cell) => <option value={cell}>{cell}</option>}</For>
+          <For each={props.settings.reportCells}>{(cell) => <option value={cell.key}>{localized(cell.label)}</option>}</For>
         </select>
       </td>
       <td>
