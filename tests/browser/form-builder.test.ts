@@ -149,6 +149,11 @@ describe('the form builder', () => {
     const id = new URL(dpage.url()).pathname.split('/').pop()!;
     const [row] = await server.services.database.db.select({ v: documents.formVersion, extra: documents.extraFields }).from(documents).where(eq(documents.id, id));
     expect(row).toEqual({ v: 2, extra: { fundAmount: 120.5 } });
+    // The printed review sheet carries it too, under the label of the document's form version.
+    await dpage.goto(`${server.url}/documents/${id}/sheet`);
+    await dpage.waitForSelector('[data-testid=sheet-extra-field]');
+    expect((await dpage.textContent('[data-testid=sheet-extra-field]'))?.replace(/\s+/g, '')).toBe(`${FIELD}120.5`);
+    await screenshot(dpage, '75-review-sheet');
 
     // The document drafted before the change keeps version 1: ticking the box asks for nothing new.
     await dpage.goto(`${server.url}/documents/${before.id}/edit`);
