@@ -65,8 +65,20 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 }
 
-async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
-  const reader = new Utf8WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+/** The file as a stream that reports how many bytes have been read (for a progress bar). */
+function countedStream(file: string, onBytes: (read: number) => void) {
+  let read = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes((read += chunk.length));
+      done(null, chunk);
+    },
+  });
+  return fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(counter);
+}
+
+async function* xlsxRows(file: string, onBytes: (read: number) => void): AsyncGenerator<SheetRow> {
+  const reader = new Utf8WorkbookReader(countedStream(file, onBytes), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   // Only the first worksheet holds the catalog.
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
@@ -105,10 +117,11 @@ function gb18030ToUtf8(): Transform {
   });
 }
 
-async function* csvRows(file: string): AsyncGenerator<SheetRow> {
+async function* csvRows(file: string, onBytes: (read: number) => void): AsyncGenerator<SheetRow> {
   // csv-parse works on bytes (fast); it is given UTF-8 either way.
-  const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const utf8 = (await isUtf8(file)) ? source : source.pipe(gb18030ToUtf8());
+  const encodedAsUtf8 = await isUtf8(file);
+  const source = countedStream(file, onBytes);
+  const utf8 = encodedAsUtf8 ? source : source.pipe(gb18030ToUtf8());
   const parser = utf8.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true }));
   let rowNumber = 0;
   try {
@@ -121,9 +134,9 @@ async function* csvRows(file: string): AsyncGenerator<SheetRow> {
 const isBlank = (row: SheetRow) => row.cells.every((c) => c.trim() === '');
 
 /** The rows of the file's first sheet, blank rows skipped; the first non-blank row is the header. */
-export async function* sheetRows(file: string): AsyncGenerator<SheetRow> {
+export async function* sheetRows(file: string, onBytes: (read: number) => void = () => {}): AsyncGenerator<SheetRow> {
   const format = await sheetFormat(file);
-  const rows = format === 'xlsx' ? xlsxRows(file) : csvRows(file);
+  const rows = format === 'xlsx' ? xlsxRows(file, onBytes) : csvRows(file, onBytes);
   try {
     for await (const row of rows) if (!isBlank(row)) yield row;
   } catch (error) {

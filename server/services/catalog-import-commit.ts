@@ -145,6 +145,9 @@ export async function commitCatalogImport(
         statements.push({ sql: `DELETE FROM search_queue WHERE document_id IN (${ids.map(() => '?').join(', ')})`, args: ids });
         await tx.batch(statements);
         onProgress(Math.min(rows.length, from + CHUNK));
+        // A local libsql call runs synchronously: give the event loop a turn so the server still
+        // answers (progress polls, reads) between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const result: CatalogImportResult = { imported: rows.length, firstIndexNumber: numbers[0] ?? null, lastIndexNumber: numbers.at(-1) ?? null };
       const summary = audit({

@@ -28,6 +28,11 @@ interface ImportJob {
   sha256: string;
   headers: string[];
   phase: ImportPhase;
+  /** Bytes of the file: reading it again is the first half of the bar. */
+  size: number;
+  bytesRead: number;
+  /** Rows the last check counted: reading them again is measured against it. */
+  checkedRows: number;
   done: number;
   total: number;
   result: CatalogImportResult | null;
@@ -47,8 +52,20 @@ function ownJob(user: SessionUser, jobId: string): ImportJob {
   return job;
 }
 
+/** The whole run as one share for the progress bar: reading and checking the file is the first half, writing the second. */
+function share(job: ImportJob): number {
+  if (job.phase === 'done') return 1;
+  if (job.phase === 'writing') return 0.5 + (job.total ? (0.5 * job.done) / job.total : 0);
+  if (job.phase === 'validating') {
+    // Rows against the last check's count; bytes only without one (an .xlsx is read whole long before its rows are).
+    if (job.checkedRows) return (0.5 * Math.min(job.done, job.checkedRows)) / job.checkedRows;
+    return job.size ? (0.5 * Math.min(job.bytesRead, job.size)) / job.size : 0;
+  }
+  return 0;
+}
+
 const publicView = (job: ImportJob) => ({
-  jobId: job.id, fileName: job.fileName, phase: job.phase, done: job.done, total: job.total, result: job.result, report: job.report, error: job.error,
+  jobId: job.id, fileName: job.fileName, phase: job.phase, share: share(job), done: job.done, total: job.total, result: job.result, report: job.report, error: job.error,
 });
 export type ImportJobView = ReturnType<typeof publicView>;
 
@@ -67,7 +84,7 @@ export async function uploadCatalogFile(ctx: ServiceContext, user: SessionUser, 
     const headers = await sheetHeaders(file);
     const job: ImportJob = {
       id, ownerId: user.id, fileName: path.basename(input.name).slice(0, 200), file, sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      headers, phase: 'uploaded', done: 0, total: 0, result: null, report: null, error: null,
+      headers, phase: 'uploaded', size: input.bytes.length, bytesRead: 0, checkedRows: 0, done: 0, total: 0, result: null, report: null, error: null,
     };
     jobs.set(id, job);
     return { jobId: id, fileName: job.fileName, headers, mapping: suggestMapping(headers) };
@@ -83,6 +100,7 @@ export async function checkCatalogImport(ctx: ServiceContext, user: SessionUser,
   const job = ownJob(user, input.jobId);
   if (job.phase !== 'uploaded') throw conflict('该文件已在导入或已导入完毕');
   const { report } = await validateCatalogFile(ctx, job.file, input.mapping);
+  job.checkedRows = report.total;
   return report;
 }
 
@@ -102,7 +120,7 @@ export async function startCatalogImport(ctx: ServiceContext, user: SessionUser,
 
 async function runImport(ctx: ServiceContext, user: SessionUser, job: ImportJob, mapping: ColumnMapping) {
   try {
-    const { report, rows } = await validateCatalogFile(ctx, job.file, mapping, (read) => (job.done = read));
+    const { report, rows } = await validateCatalogFile(ctx, job.file, mapping, (read) => (job.done = read), (bytes) => (job.bytesRead = bytes));
     job.report = report;
     if (report.errorCount > 0) throw badRequest(`有 ${report.errorRows} 行不符合要求，未导入任何内容`);
     if (rows.length === 0) throw badRequest('文件中没有可导入的行');

@@ -37,7 +37,13 @@ const header = (field: CatalogField) => CATALOG_COLUMNS.find((c) => c.field === 
  * Reads the whole file and checks every row (the fields, then 索引号 unique within the file and
  * against the catalog). Writes nothing. Returns the rows ready to commit when there is no error.
  */
-export async function validateCatalogFile(ctx: ServiceContext, file: string, mapping: ColumnMapping, onProgress: (read: number) => void = () => {}): Promise<{ report: ImportValidation; rows: ImportedRow[] }> {
+export async function validateCatalogFile(
+  ctx: ServiceContext,
+  file: string,
+  mapping: ColumnMapping,
+  onProgress: (rowsRead: number) => void = () => {},
+  onBytes: (bytesRead: number) => void = () => {},
+): Promise<{ report: ImportValidation; rows: ImportedRow[] }> {
   const { db, client } = ctx.database;
   const lookups = {
     categories: await db.select({ id: categories.id, code: categories.code, nameZh: categories.nameZh }).from(categories),
@@ -59,7 +65,7 @@ export async function validateCatalogFile(ctx: ServiceContext, file: string, map
   let headers: string[] | null = null;
   let positions: [CatalogField, number][] = [];
   let total = 0;
-  for await (const sheetRow of sheetRows(file)) {
+  for await (const sheetRow of sheetRows(file, onBytes)) {
     if (!headers) {
       headers = sheetRow.cells.map((c) => c.trim());
       const problems = mappingProblems(mapping, headers);
@@ -68,7 +74,7 @@ export async function validateCatalogFile(ctx: ServiceContext, file: string, map
       continue;
     }
     if (++total > MAX_IMPORT_ROWS) throw badRequest(`文件超过 ${MAX_IMPORT_ROWS} 行，请分批导入`);
-    if (total % 5000 === 0) onProgress(total);
+    if (total % 500 === 0) onProgress(total);
     const cells = Object.fromEntries(CATALOG_FIELDS.map((f) => [f, ''])) as CatalogRowCells;
     for (const [field, at] of positions) cells[field] = sheetRow.cells[at] ?? '';
     const result = validateCatalogRow(schema, cells);

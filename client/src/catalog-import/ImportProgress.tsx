@@ -4,15 +4,10 @@ import { t } from '../i18n/i18n';
 
 export type JobView = Awaited<ReturnType<typeof trpc.catalogImport.status.query>>;
 
-/** The server's progress as a bar: rows read while checking again, then rows written; then the result. */
+/** The server's progress as a bar (reading and checking the file again, then writing the rows); then the result. */
 export function ImportProgress(props: { job: JobView }) {
-  const share = () => {
-    const j = props.job;
-    if (j.phase === 'done') return 1;
-    if (j.phase === 'writing' && j.total > 0) return j.done / j.total;
-    return 0;
-  };
-  const percent = () => Math.round(share() * 100);
+  // A failed run stops where it was; 100% only once everything is written.
+  const percent = () => (props.job.phase === 'done' ? 100 : Math.min(99, Math.floor(props.job.share * 100)));
   const label = () => {
     const j = props.job;
     if (j.phase === 'validating' || j.phase === 'uploaded') return t('import.phaseValidating', { n: j.done });

@@ -14,6 +14,7 @@ import { ColumnMappingTable, type Mapping } from '../catalog-import/ColumnMappin
 import { ValidationReport, type Report } from '../catalog-import/ValidationReport';
 import { ImportProgress, type JobView } from '../catalog-import/ImportProgress';
 import { uploadCatalogFile, type Uploaded } from '../catalog-import/upload';
+import '../catalog-import/catalog-import.css';
 
 const POLL_MS = 400;
 
