@@ -5,10 +5,13 @@
  * ticked, refuses to save without it, and the document page shows the value. A document
  * drafted before keeps its form version. Screenshots 75-*.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { documents } from '../../server/db/schema/index';
+import { documents, formDefinitions } from '../../server/db/schema/index';
+import { draftDocumentForm } from '../../forms/index';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { BODY, categoryId, draftInput } from '../support/draft-input';
 import { signInAll, type Clients } from '../support/review-driver';
@@ -165,5 +168,27 @@ describe('the form builder', () => {
     expect(await dpage.locator('[data-testid=extra-field]').count()).toBe(0);
     expect(drafterErrors).toEqual([]);
     await drafterContext.close();
+  });
+
+  it('an imported JSON file that drops a field the workflow reads is flagged in the builder and cannot be published', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    const file = path.join(server.dir, 'without-statistics.form.json');
+    fs.writeFileSync(file, JSON.stringify({ ...draftDocumentForm, fields: draftDocumentForm.fields.filter((f) => f.key !== 'hasStatistics') }));
+    const versionsBefore = (await server.services.database.db.select().from(formDefinitions)).length;
+
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/admin/forms/draft_document`);
+    await page.waitForSelector('[data-testid=fb-valid]');
+    await page.setInputFiles('[data-testid=fb-import]', file);
+    await page.waitForSelector('[data-testid=fb-issues]');
+    expect(await page.textContent('[data-testid=fb-issues]')).toContain('不能删除字段「含统计数据」（hasStatistics）：审查流程的条件依赖该字段');
+    expect(await page.textContent('[data-testid=fb-result]')).toContain('已载入「without-statistics.form.json」');
+    expect(await page.isDisabled('[data-testid=fb-publish]')).toBe(true);
+    await topShot(page, '75-builder-import-refused');
+    expect((await server.services.database.db.select().from(formDefinitions)).length).toBe(versionsBefore);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

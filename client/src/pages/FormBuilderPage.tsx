@@ -99,6 +99,31 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
     }
   };
 
+  // JSON files, as the CLI reads and writes them: an imported file is only a draft here,
+  // validated live like any edit and stored only by publishing it.
+  const exportJson = () => {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(draft(), null, 2)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${draft().key}.form.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const importJson = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const parsed = JSON.parse(await file.text()) as FormDefinition;
+      if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.fields)) throw new Error('not a form');
+      edit({ ...parsed, key: draft().key, version: published().version });
+      setSelected(undefined);
+      setResult({ kind: 'success', text: t('fb.imported', { name: file.name }) });
+    } catch {
+      setResult({ kind: 'error', text: t('fb.importInvalid', { name: file.name }) });
+    }
+  };
+
   return (
     <>
       <header class="fb-head">
@@ -223,6 +248,15 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
                 </p>
               )}
             </Show>
+            <div class="fb-file-actions">
+              <button type="button" class="button button-small" data-testid="fb-export" onClick={exportJson}>
+                {t('fb.exportJson')}
+              </button>
+              <label class="button button-small">
+                {t('fb.importJson')}
+                <input type="file" accept="application/json,.json" class="visually-hidden" data-testid="fb-import" onChange={(e) => void importJson(e.currentTarget)} />
+              </label>
+            </div>
             <Show when={props.versions.length}>
               <h3>{t('fb.versions')}</h3>
               <ul class="fb-versions">
