@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { auditLog, categories, departments } from '../../server/db/schema/index';
+import { draftDocumentForm } from '../../forms/index';
+import { publishForm } from '../../server/services/form-admin-service';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
@@ -49,5 +51,41 @@ describe('catalog and departments admin', () => {
     expect((await db.select().from(auditLog).where(eq(auditLog.action, 'catalog.department.create'))).length).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('a category bound to another form: the drafter’s new-document form switches to it when that category is chosen, keeping what was typed', async () => {
+    await publishForm(server.services, null, {
+      definition: { ...draftDocumentForm, key: 'notice_form', title: { zh: '通知类起草表单', en: 'Notice form' }, fields: [...draftDocumentForm.fields, { key: 'contact', type: 'person', label: { zh: '联系人', en: 'Contact' }, required: true }] },
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/admin/catalog`);
+    const row = '[data-testid=category-row][data-code=notice]';
+    await page.waitForSelector(row);
+    await page.selectOption(`${row} [data-testid=form-key]`, 'notice_form');
+    await page.click(`${row} [data-testid=save-category]`);
+    await page.waitForSelector(`${row} [data-testid=category-message]`);
+    await context.close();
+
+    const drafter = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const dpage = await drafter.newPage();
+    const drafterErrors = watchPageErrors(dpage);
+    await signIn(dpage, server.url, 'drafter');
+    await dpage.goto(`${server.url}/documents/new`);
+    await dpage.waitForSelector('[name=title]');
+    await dpage.fill('[name=title]', '关于联系人制度的通知');
+    expect(await dpage.locator('[data-field=contact]').count()).toBe(0);
+    const noticeId = (await server.services.database.db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'notice')))[0]!.id;
+    await dpage.selectOption('[name=categoryId]', noticeId);
+    await dpage.waitForSelector('[data-field=contact] select option:nth-child(2)', { state: 'attached' });
+    expect(await dpage.inputValue('[name=title]')).toBe('关于联系人制度的通知');
+    expect(await dpage.inputValue('[name=categoryId]')).toBe(noticeId);
+    await dpage.locator('[data-field=contact]').scrollIntoViewIfNeeded();
+    await screenshot(dpage, '76-bound-form');
+    expect(errors).toEqual([]);
+    expect(drafterErrors).toEqual([]);
+    await drafter.close();
   });
 });
