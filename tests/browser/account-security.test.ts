@@ -3,25 +3,14 @@
  * open page is signed out on its next request; a user changes their password from 账号安全
  * (the shared rules refuse a weak one in the browser) and signs out on every device.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const laptop = () => browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const laptop = () => suite.browser.newContext(LAPTOP);
 
 describe('account security pages', () => {
   it('admin disables a user in 用户管理 and the user\'s open page ends up at the sign-in form', async () => {
@@ -30,8 +19,8 @@ describe('account security pages', () => {
     const admin = await adminContext.newPage();
     const user = await userContext.newPage();
     const errors = watchPageErrors(admin);
-    await signIn(user, server.url, 'drafter2');
-    await signIn(admin, server.url, 'admin');
+    await signIn(user, suite.server.url, 'drafter2');
+    await signIn(admin, suite.server.url, 'admin');
     await admin.click('a[href="/admin/users"]');
     const row = admin.locator('[data-testid=user-drafter2]');
     await expect(row.textContent()).resolves.toContain('正常');
@@ -51,7 +40,7 @@ describe('account security pages', () => {
   it('changes the password in 账号安全, refusing a weak one with the shared rules, then signs out everywhere', async () => {
     const context = await laptop();
     const page = await context.newPage();
-    await signIn(page, server.url, 'stats');
+    await signIn(page, suite.server.url, 'stats');
     await page.click('[data-testid=account]');
     await page.fill('[data-testid=current-password]', TEST_PASSWORD);
     await page.fill('[data-testid=new-password]', 'stats12345');
@@ -67,7 +56,7 @@ describe('account security pages', () => {
     page.once('dialog', (d) => void d.accept());
     await page.click('[data-testid=sign-out-everywhere]');
     await page.waitForURL((url) => url.pathname.startsWith('/login'));
-    const left = await server.services.database.client.execute("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'stats'");
+    const left = await suite.server.services.database.client.execute("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'stats'");
     expect(Number(left.rows[0]!.n)).toBe(0);
     await context.close();
   });

@@ -1,28 +1,16 @@
 /** 审计日志 in the browser: filter by person and words, page through, and the filter survives a reload. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('audit log in the browser', () => {
   it('lets the admin filter the log and keeps the filter in the URL', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'admin');
+    await signIn(page, suite.server.url, 'admin');
     await page.click('nav a[href="/admin/audit"]');
     await page.locator('[data-testid=audit-row]').first().waitFor();
     expect(await page.locator('[data-testid=audit-row]').count()).toBe(50);

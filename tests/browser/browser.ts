@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 export const ARTIFACTS = path.resolve('tests/artifacts');
 
@@ -28,3 +30,23 @@ export function watchPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * A real server and one chromium for a test file: started before its tests, closed after.
+ * `suite.server` / `suite.browser` are set once `beforeAll` has run.
+ */
+export function browserSuite(options: Parameters<typeof startTestServer>[0] = {}) {
+  const suite = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startTestServer(options);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** The staff's usual screen: a laptop in Chinese, China Standard Time. */
+export const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;

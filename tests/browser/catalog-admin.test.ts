@@ -3,33 +3,21 @@
  * department, and the changes are stored and audited. Screenshot 76-catalog-admin.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { auditLog, categories, departments } from '../../server/db/schema/index';
 import { draftDocumentForm } from '../../forms/index';
 import { publishForm } from '../../server/services/form-admin-service';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('catalog and departments admin', () => {
   it('an admin sets a category’s annual-report cell and adds a department, both audited', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'admin');
+    await signIn(page, suite.server.url, 'admin');
     await page.click('a[href="/admin/catalog"]');
     const row = '[data-testid=category-row][data-code=notice]';
     await page.waitForSelector(row);
@@ -44,7 +32,7 @@ describe('catalog and departments admin', () => {
     await page.waitForSelector('[data-testid=department-row][data-code=archives]');
     await screenshot(page, '76-catalog-admin');
 
-    const db = server.services.database.db;
+    const db = suite.server.services.database.db;
     expect((await db.select({ cell: categories.reportCell }).from(categories).where(eq(categories.code, 'notice')))[0]?.cell).toBe('normative_documents');
     expect((await db.select().from(departments).where(eq(departments.code, 'archives'))).length).toBe(1);
     expect((await db.select().from(auditLog).where(eq(auditLog.action, 'catalog.category.update'))).length).toBe(1);
@@ -54,14 +42,14 @@ describe('catalog and departments admin', () => {
   });
 
   it('a category bound to another form: the drafter’s new-document form switches to it when that category is chosen, keeping what was typed', async () => {
-    await publishForm(server.services, null, {
+    await publishForm(suite.server.services, null, {
       definition: { ...draftDocumentForm, key: 'notice_form', title: { zh: '通知类起草表单', en: 'Notice form' }, fields: [...draftDocumentForm.fields, { key: 'contact', type: 'person', label: { zh: '联系人', en: 'Contact' }, required: true }] },
     });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'admin');
-    await page.goto(`${server.url}/admin/catalog`);
+    await signIn(page, suite.server.url, 'admin');
+    await page.goto(`${suite.server.url}/admin/catalog`);
     const row = '[data-testid=category-row][data-code=notice]';
     await page.waitForSelector(row);
     await page.selectOption(`${row} [data-testid=form-key]`, 'notice_form');
@@ -69,15 +57,15 @@ describe('catalog and departments admin', () => {
     await page.waitForSelector(`${row} [data-testid=category-message]`);
     await context.close();
 
-    const drafter = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const drafter = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const dpage = await drafter.newPage();
     const drafterErrors = watchPageErrors(dpage);
-    await signIn(dpage, server.url, 'drafter');
-    await dpage.goto(`${server.url}/documents/new`);
+    await signIn(dpage, suite.server.url, 'drafter');
+    await dpage.goto(`${suite.server.url}/documents/new`);
     await dpage.waitForSelector('[name=title]');
     await dpage.fill('[name=title]', '关于联系人制度的通知');
     expect(await dpage.locator('[data-field=contact]').count()).toBe(0);
-    const noticeId = (await server.services.database.db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'notice')))[0]!.id;
+    const noticeId = (await suite.server.services.database.db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'notice')))[0]!.id;
     await dpage.selectOption('[name=categoryId]', noticeId);
     await dpage.waitForSelector('[data-field=contact] select option:nth-child(2)', { state: 'attached' });
     expect(await dpage.inputValue('[name=title]')).toBe('关于联系人制度的通知');

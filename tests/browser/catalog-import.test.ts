@@ -5,24 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
 import { writeSampleCatalog } from '../../server/seed/catalog-sample';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const BAD_CSV = [
   '文件标题,发文字号,类目,公开日期,成文日期,公开方式,有效性',
@@ -35,14 +23,14 @@ const BAD_CSV = [
 
 describe('catalog import in the browser', { timeout: 240_000 }, () => {
   it('maps the columns, lists the bad rows, then imports a good file with a progress bar', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'publisher');
+    await signIn(page, suite.server.url, 'publisher');
     await page.click('nav a[href="/admin/import"]');
     await page.locator('h1', { hasText: '公开目录导入与导出' }).waitFor();
 
-    const badFile = path.join(server.dir, '历史目录（有误）.csv');
+    const badFile = path.join(suite.server.dir, '历史目录（有误）.csv');
     fs.writeFileSync(badFile, `\ufeff${BAD_CSV}\r\n`);
     await page.setInputFiles('[data-testid=import-file]', badFile);
     await page.click('[data-testid=import-upload] button');
@@ -66,10 +54,10 @@ describe('catalog import in the browser', { timeout: 240_000 }, () => {
     ]);
     expect(await page.locator('[data-testid=import-start]').count()).toBe(0);
     await screenshot(page, '95-import-errors');
-    const documentsBefore = Number((await server.services.database.client.execute('SELECT count(*) AS n FROM documents')).rows[0]!.n);
+    const documentsBefore = Number((await suite.server.services.database.client.execute('SELECT count(*) AS n FROM documents')).rows[0]!.n);
 
     // The corrected catalog: the template's own headers, enough rows to watch the bar move.
-    const goodFile = path.join(server.dir, '历史目录.xlsx');
+    const goodFile = path.join(suite.server.dir, '历史目录.xlsx');
     await writeSampleCatalog(goodFile, { rows: 6000, format: 'xlsx' });
     await page.setInputFiles('[data-testid=import-file]', goodFile);
     await page.click('[data-testid=import-upload] button');
@@ -101,7 +89,7 @@ describe('catalog import in the browser', { timeout: 240_000 }, () => {
     expect(await page.locator('[data-testid=import-progress-bar]').getAttribute('value')).toBe('100');
     await screenshot(page, '95-import-result');
 
-    const documentsAfter = Number((await server.services.database.client.execute('SELECT count(*) AS n FROM documents')).rows[0]!.n);
+    const documentsAfter = Number((await suite.server.services.database.client.execute('SELECT count(*) AS n FROM documents')).rows[0]!.n);
     expect(documentsAfter - documentsBefore).toBe(6000);
     expect(errors).toEqual([]);
     await context.close();

@@ -2,31 +2,19 @@
  * 统计概览 in the browser: a leader sees the charts with their tables, narrows to one section
  * and the filter stays in the URL; a phone shows the same page in one column.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
 const clock = Date.parse('2026-12-08T10:00:00+08:00');
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ now: () => clock });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ now: () => clock });
 
 describe('dashboard in the browser', () => {
   it('shows a leader the charts and tables, filtered by section through the URL', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'leader');
+    await signIn(page, suite.server.url, 'leader');
     await page.click('nav a[href="/dashboard"]');
     await page.fill('[data-testid=dashboard-from]', '2026-01-01');
     await page.locator('[data-testid=dashboard-from]').dispatchEvent('change');
@@ -54,10 +42,10 @@ describe('dashboard in the browser', () => {
   }, 60_000);
 
   it('fits a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
-    await signIn(page, server.url, 'leader');
-    await page.goto(`${server.url}/dashboard?from=2026-01-01&to=2026-12-31`);
+    await signIn(page, suite.server.url, 'leader');
+    await page.goto(`${suite.server.url}/dashboard?from=2026-01-01&to=2026-12-31`);
     await page.locator('[data-testid=chart-steps] canvas').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,28 +1,16 @@
 /** Inbox and 我的起草: search and sort narrow the list, and both live in the URL (reload, back). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('list state in the URL', () => {
   it('searches and sorts the drafter’s documents and keeps both across a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     await page.click('nav a[href="/mine"]');
     await page.locator('[data-testid=document-row]').first().waitFor();
     const all = await page.locator('[data-testid=document-row]').count();

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { approveFromInbox, openFromInbox, signIn, signOut } from './staff-actions';
 
 const SECRET = '受助人李某某，身份证号码110101199003077777';
@@ -11,26 +9,16 @@ const BODY = [
   '公示期为7个自然日。如有异议，请在公示期内向市民政局社会救助科反映。',
 ].join('\n');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('a newcomer clicks through the whole path in Chinese', () => {
   it('drafts a partial document, each reviewer approves, the publisher publishes, the public page hides the redaction', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext(LAPTOP);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     const title = '2026年第三季度临时救助发放情况公示';
 
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     await screenshot(page, '01-drafter-inbox');
     await page.click('a[href="/documents/new"]');
     await page.fill('[name=title]', title);
@@ -56,17 +44,17 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     await screenshot(page, '03-submitted');
     await signOut(page);
 
-    await approveFromInbox(page, server.url, 'legal', title, '04-legality-review');
-    await signIn(page, server.url, 'secrecy');
+    await approveFromInbox(page, suite.server.url, 'legal', title, '04-legality-review');
+    await signIn(page, suite.server.url, 'secrecy');
     await openFromInbox(page, title);
     await page.waitForSelector('[data-testid=redaction-highlight]');
     expect(await page.textContent('[data-testid=redaction-highlight]')).toContain('110101199003077777');
     await signOut(page);
-    await approveFromInbox(page, server.url, 'secrecy', title, '05-secrecy-review');
-    await approveFromInbox(page, server.url, 'leader', title, '06-leader-signoff');
-    await approveFromInbox(page, server.url, 'publisher', title, '07-filing');
+    await approveFromInbox(page, suite.server.url, 'secrecy', title, '05-secrecy-review');
+    await approveFromInbox(page, suite.server.url, 'leader', title, '06-leader-signoff');
+    await approveFromInbox(page, suite.server.url, 'publisher', title, '07-filing');
 
-    await signIn(page, server.url, 'publisher');
+    await signIn(page, suite.server.url, 'publisher');
     await openFromInbox(page, title);
     await page.click('[data-testid=publish]');
     await page.waitForSelector('[data-testid=index-number]');
@@ -75,7 +63,7 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     await screenshot(page, '08-published');
 
     const publicPage = await context.newPage();
-    await publicPage.goto(`${server.url}/public`);
+    await publicPage.goto(`${suite.server.url}/public`);
     await screenshot(publicPage, '09-public-catalog');
     await publicPage.click(`text=${title}`);
     await publicPage.waitForURL(/\/public\/documents\//);
@@ -86,11 +74,11 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
     expect(html).not.toContain('李某某');
     await screenshot(publicPage, '10-public-document');
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
     const phonePage = await phone.newPage();
     await phonePage.goto(publicPage.url());
     await screenshot(phonePage, '11-public-document-phone');
-    await signIn(phonePage, server.url, 'drafter');
+    await signIn(phonePage, suite.server.url, 'drafter');
     await screenshot(phonePage, '12-inbox-phone');
     expect(errors).toEqual([]);
     await phone.close();
@@ -98,9 +86,9 @@ describe('a newcomer clicks through the whole path in Chinese', () => {
   });
 
   it('serves the public catalog without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/public`);
+    await page.goto(`${suite.server.url}/public`);
     expect(await page.textContent('body')).toContain('政府信息公开');
     await screenshot(page, '13-public-no-js');
     await context.close();

@@ -1,26 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { ARTIFACTS, launchBrowser, screenshot, watchPageErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
 const CHECK_LABELS = ['政治关', '法律关', '政策关', '保密关', '文字关'];
 const CST_DATE_TIME = /^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/;
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Renders each page of a PDF to PNG with poppler's pdftoppm; false when it is not installed. */
 function pdfToPng(pdf: string, prefix: string): boolean {
@@ -38,11 +26,11 @@ function pdfToPng(pdf: string, prefix: string): boolean {
 
 describe('the printable review sheet (政府信息公开发布审查表)', () => {
   it('the drafter prints the sheet of a published document with every reviewer and their five checks', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     await page.click('a[href="/mine"]');
     await page.waitForSelector('[data-testid=document-row]');
     // A published document with removed passages shows the most of the sheet.
@@ -120,11 +108,11 @@ describe('the printable review sheet (政府信息公开发布审查表)', () =>
   });
 
   it('the leader may return to any earlier step or reject with a reason, and the sheet follows', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, server.url, 'leader');
+    await signIn(page, suite.server.url, 'leader');
     await page.locator('[data-testid=task-row]').first().locator('a').first().click();
     await page.waitForSelector('[data-testid=return-target]');
     expect((await page.textContent('[data-testid=doc-status]'))?.trim()).toBe('分管领导审批');

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-client';
 import { ALL_CHECKS } from '../support/review-driver';
 import { categoryId, draftInput, partialOverrides } from '../support/draft-input';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
 
 const PHONE = '13912345678';
@@ -15,22 +13,12 @@ const BODY = [
   `如对救助结果有异议，可联系社会救助科经办人王某，电话${PHONE}。`,
 ].join('\n');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Created and submitted by the drafter and approved by legality through the API: the document waits for secrecy review. */
 async function atSecrecyReview(title: string, overrides: Parameters<typeof draftInput>[1] = {}) {
-  const drafter = await signedIn(server.url, 'drafter');
-  const legal = await signedIn(server.url, 'legal');
+  const drafter = await signedIn(suite.server.url, 'drafter');
+  const legal = await signedIn(suite.server.url, 'legal');
   const created = await drafter.trpc.documents.create.mutate(draftInput(await categoryId(drafter, 'notice'), { title, ...overrides }));
   await drafter.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
   const doc = await legal.trpc.documents.get.query({ id: created.id });
@@ -40,12 +28,12 @@ async function atSecrecyReview(title: string, overrides: Parameters<typeof draft
 
 describe('secrecy review in the browser', () => {
   it('refuses approval over unmasked personal data until the reviewer masks one item and justifies the other', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext(LAPTOP);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     const title = '2026年第四季度临时救助受理情况通报';
 
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     await page.click('a[href="/documents/new"]');
     await page.fill('[name=title]', title);
     await page.fill('[name=docNumber]', '清民〔2026〕131号');
@@ -60,7 +48,7 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '合法性审查');
     await signOut(page);
 
-    await signIn(page, server.url, 'legal');
+    await signIn(page, suite.server.url, 'legal');
     await openFromInbox(page, title);
     await tickFiveChecks(page);
     await page.fill('[data-testid=opinion]', '法律依据充分，同意。');
@@ -68,7 +56,7 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '保密审查');
     await signOut(page);
 
-    await signIn(page, server.url, 'secrecy');
+    await signIn(page, suite.server.url, 'secrecy');
     await openFromInbox(page, title);
     await page.waitForSelector('[data-testid=privacy-hits]');
     expect(await page.locator('[data-testid=privacy-hit]').count()).toBe(2);
@@ -108,12 +96,12 @@ describe('secrecy review in the browser', () => {
   it('returns to the drafter with an opinion; the drafter edits and resubmits; legality has it again', async () => {
     const title = '关于做好2026年冬季救助物资储备工作的通知';
     await atSecrecyReview(title);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext(LAPTOP);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     const opinion = '第三段资金发放要求不够具体，请写明发放时限后重新提交。';
 
-    await signIn(page, server.url, 'secrecy');
+    await signIn(page, suite.server.url, 'secrecy');
     await openFromInbox(page, title);
     await page.selectOption('[data-testid=return-target]', 'draft');
     await page.fill('[data-testid=opinion]', opinion);
@@ -122,7 +110,7 @@ describe('secrecy review in the browser', () => {
     await waitForStep(page, '起草');
     await signOut(page);
 
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     const row = page.locator('[data-testid=task-row]', { hasText: title });
     await row.waitFor();
     expect(await row.textContent()).toContain('已退回');
@@ -144,7 +132,7 @@ describe('secrecy review in the browser', () => {
     expect(await page.textContent('.doc-body-card')).toContain('2026年12月20日前');
     await signOut(page);
 
-    await signIn(page, server.url, 'legal');
+    await signIn(page, suite.server.url, 'legal');
     await page.locator('[data-testid=task-row]', { hasText: title }).waitFor();
     await screenshot(page, '30-legal-sees-again');
     await openFromInbox(page, title);
@@ -156,11 +144,11 @@ describe('secrecy review in the browser', () => {
   it('lets the secrecy reviewer revise and confirm the redactions of a partial document', async () => {
     const title = '2026年第四季度临时救助对象公示（删减后公开）';
     await atSecrecyReview(title, partialOverrides());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await suite.browser.newContext(LAPTOP);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, server.url, 'secrecy');
+    await signIn(page, suite.server.url, 'secrecy');
     await openFromInbox(page, title);
     const review = page.locator('[data-testid=redaction-review]');
     await review.waitFor();
@@ -182,7 +170,7 @@ describe('secrecy review in the browser', () => {
     expect(await review.locator('[data-testid=redaction-review-reason]').inputValue()).toBe('涉及受助人个人隐私（姓名、身份证号码、联系电话）');
     await screenshot(page, '30-redaction-review');
 
-    const drafter = await signedIn(server.url, 'drafter');
+    const drafter = await signedIn(suite.server.url, 'drafter');
     const mine = (await drafter.trpc.documents.mine.query()).find((d) => d.title === title)!;
     const stored = await drafter.trpc.documents.get.query({ id: mine.id });
     expect(stored.redactions).toMatchObject([{ ground: 'third_party_rights', reason: '涉及受助人个人隐私（姓名、身份证号码、联系电话）' }]);

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn, signOut } from './staff-actions';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const laptop = () => browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const laptop = () => suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
 /** The value beside a row heading of the public page's metadata table, e.g. 有效性. */
 const publicMeta = (page: Page, heading: string) =>
@@ -29,7 +18,7 @@ describe('validity (有效性) after publication', () => {
     const errors = watchPageErrors(page);
     const reason = '本通知所定标准已被2027年城乡低保标准调整通知替代，自2027年1月1日起不再执行。';
 
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     await page.click('a[href="/mine"]');
     await page.waitForSelector('[data-testid=document-row]');
     // The demo's published 低保 standard: the kind of notice a newer standard replaces.
@@ -61,7 +50,7 @@ describe('validity (有效性) after publication', () => {
     await screenshot(page, '40-validity-proposed');
     await signOut(page);
 
-    await signIn(page, server.url, 'legal');
+    await signIn(page, suite.server.url, 'legal');
     const row = page.locator('[data-testid=validity-row]', { hasText: title });
     await row.waitFor();
     expect(await row.textContent()).toContain('废止');
@@ -71,9 +60,9 @@ describe('validity (有效性) after publication', () => {
     await screenshot(page, '40-validity');
 
     // On a phone the row becomes a card that fits the screen, decision buttons included.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true });
     const phonePage = await phone.newPage();
-    await signIn(phonePage, server.url, 'legal');
+    await signIn(phonePage, suite.server.url, 'legal');
     await phonePage.locator('[data-testid=validity-row]', { hasText: title }).waitFor();
     expect(await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(phonePage, '40-validity-phone');
@@ -93,7 +82,7 @@ describe('validity (有效性) after publication', () => {
     await signOut(page);
 
     const publicPage = await context.newPage();
-    await publicPage.goto(`${server.url}/public/documents/${encodeURIComponent(indexNumber)}`);
+    await publicPage.goto(`${suite.server.url}/public/documents/${encodeURIComponent(indexNumber)}`);
     expect(await publicPage.textContent('body')).toContain(title);
     expect(await publicMeta(publicPage, '有效性')).toBe('废止');
     await screenshot(publicPage, '40-validity-public');
@@ -107,7 +96,7 @@ describe('validity (有效性) after publication', () => {
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
-    await signIn(page, server.url, 'drafter');
+    await signIn(page, suite.server.url, 'drafter');
     await page.click('a[href="/mine"]');
     await page.locator('[data-testid=document-row]', { hasText: '政策解读' }).first().locator('a').first().click();
     const policyLink = page.locator('[data-testid=policy-link]');
