@@ -145,6 +145,15 @@ describe('information request in the browser', () => {
     await signOut(page);
 
     await signIn(page, server.url, 'publisher');
+    // The annual report counts a request once it is closed: read the cell before and after.
+    const year = cstDate(Date.now()).slice(0, 4);
+    const partialCell = '[data-ref="requests/result:partial/natural_person"]';
+    const reportCount = async () => {
+      await page.goto(`${server.url}/reports/annual?year=${year}`);
+      await page.waitForSelector(partialCell);
+      return Number((await page.textContent(partialCell))?.trim() || 0);
+    };
+    const before = await reportCount();
     await page.goto(`${server.url}${requestPath}`);
     await page.waitForSelector('[data-testid=request-action-SEND_REPLY]');
     await page.selectOption('[data-testid=reply-delivery]', 'email');
@@ -153,6 +162,8 @@ describe('information request in the browser', () => {
     expect(await page.textContent('[data-testid=request-result]')).toContain('部分公开');
     expect(await page.textContent('[data-testid=reply-letter]')).toContain('电子邮件');
     await screenshot(page, '80-request-closed');
+    expect(await reportCount()).toBe(before + 1);
+    await screenshot(page, '80-annual-report-counts-it');
     await signOut(page);
     expect(errors).toEqual([]);
     await page.close();
