@@ -9,3 +9,5 @@ export * from './requests';
 export * from './webhooks';
 export * from './workflow-definitions';
 export * from './form-definitions';
+export * from './report-tables';
+export * from './channel-proofs';
