@@ -4,7 +4,10 @@
  */
 import type { FieldType } from './field-type.js';
 import { booleanField, departmentField, multiselectField, personField, radioField, selectField } from './field-types-choice.js';
+import { fileField } from './field-types-file.js';
+import { groupFieldType } from './field-types-group.js';
 import { redactionsField } from './field-types-redactions.js';
+import { richTextField } from './field-types-richtext.js';
 import { dateField, numberField, textareaField, textField } from './field-types-text.js';
 
 export const BUILTIN_FIELD_TYPES: readonly FieldType[] = [
@@ -19,6 +22,10 @@ export const BUILTIN_FIELD_TYPES: readonly FieldType[] = [
   departmentField,
   personField,
   redactionsField,
+  richTextField,
+  fileField,
+  // The group validates each column with that column's registered type, plugins' included.
+  groupFieldType((key) => getFieldType(key)),
 ] as FieldType[];
 
 const registry = new Map<string, FieldType>(BUILTIN_FIELD_TYPES.map((t) => [t.key, t]));

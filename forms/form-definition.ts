@@ -48,12 +48,24 @@ export interface FieldDefinition {
   /** For `redactions`: the key of the text field the ranges index into. */
   targetField?: string;
   rules?: FieldRules;
+  /** For `group` (a repeating group / table): the columns of each row, each validated by its own type. */
+  fields?: FieldDefinition[];
 }
+
+/**
+ * What a form is for: the drafting form of a category (the default; it must keep the core
+ * fields the document columns and the workflow read), or the opinion form a reviewer fills at
+ * a workflow step (any fields; its values go with the opinion).
+ */
+export const FORM_PURPOSES = ['draft', 'opinion'] as const;
+export type FormPurpose = (typeof FORM_PURPOSES)[number];
 
 export interface FormDefinition {
   key: string;
   version: number;
   title: LocalizedText;
+  /** 'draft' when absent, so every definition stored before opinion forms stays a drafting form. */
+  purpose?: FormPurpose;
   fields: FieldDefinition[];
 }
 
@@ -77,7 +89,7 @@ const rulesSchema = z.strictObject({
     .optional(),
 });
 
-export const fieldDefinitionSchema = z.strictObject({
+export const fieldDefinitionSchema: z.ZodType<FieldDefinition> = z.strictObject({
   key: keySchema,
   type: z.string().min(1),
   label: localizedTextSchema,
@@ -91,6 +103,9 @@ export const fieldDefinitionSchema = z.strictObject({
   optionsSource: z.string().min(1).optional(),
   targetField: z.string().min(1).optional(),
   rules: rulesSchema.optional(),
+  get fields() {
+    return z.array(fieldDefinitionSchema).min(1).optional();
+  },
 });
 
 /**
@@ -106,6 +121,7 @@ export const formDefinitionSchema = z
     key: keySchema,
     version: z.number().int().positive(),
     title: localizedTextSchema,
+    purpose: z.enum(FORM_PURPOSES).optional(),
     fields: z.array(fieldDefinitionSchema).min(1),
   })
   .superRefine((form, ctx) => {

@@ -10,7 +10,12 @@ export {
   type FieldOption,
   type FieldRules,
   type LocalizedText,
+  type FormPurpose,
+  FORM_PURPOSES,
 } from './form-definition.js';
+export { richTextPlain, RICH_TEXT_MAX_HTML } from './field-types-richtext.js';
+export { MAX_FILES_PER_FIELD, type FileRef } from './field-types-file.js';
+export { GROUP_EXCLUDED_TYPES, MAX_GROUP_ROWS, type GroupRow } from './field-types-group.js';
 export {
   quoted,
   isBlank,

@@ -35,6 +35,8 @@ const LOCKED_PROPERTIES = ['type', 'options', 'optionsSource', 'visibleWhen', 'r
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function coreIssues(form: FormDefinition): FormDefinitionIssue[] {
+  // An opinion form is not a document: it has no core fields to keep.
+  if (form.purpose === 'opinion') return [];
   const issues: FormDefinitionIssue[] = [];
   for (const core of draftDocumentForm.fields) {
     const index = form.fields.findIndex((f) => f.key === core.key);
@@ -113,7 +115,8 @@ export function validateFormDefinition(raw: unknown): FormDefinitionIssue[] {
     // Removing a guarded field also breaks the conditions naming it; say the cause first.
     const fields = (raw as { fields?: unknown } | null)?.fields;
     const loose = Array.isArray(fields) ? fields.filter((f): f is FieldDefinition => typeof f === 'object' && f !== null && typeof (f as { key?: unknown }).key === 'string') : [];
-    const core = loose.length ? coreIssues({ fields: loose.map((f) => ({ ...f, label: { zh: String(f.label?.zh ?? f.key), en: '' } })) } as FormDefinition) : [];
+    const purpose = (raw as { purpose?: unknown } | null)?.purpose === 'opinion' ? 'opinion' : 'draft';
+    const core = loose.length ? coreIssues({ purpose, fields: loose.map((f) => ({ ...f, label: { zh: String(f.label?.zh ?? f.key), en: '' } })) } as FormDefinition) : [];
     return [...core, ...structureIssues(parsed.error, raw)];
   }
   const form = parsed.data as FormDefinition;

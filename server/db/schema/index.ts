@@ -9,5 +9,6 @@ export * from './requests';
 export * from './webhooks';
 export * from './workflow-definitions';
 export * from './form-definitions';
+export * from './form-files';
 export * from './report-tables';
 export * from './channel-proofs';

@@ -46,6 +46,8 @@ export const reviewRecords = sqliteTable(
     decision: text('decision').notNull(),
     opinion: text('opinion').notNull().default(''),
     checks: text('checks', { mode: 'json' }).$type<Record<string, boolean>>(),
+    /** The step's opinion form as filled in (key, version and parsed values), when the step names one. */
+    opinionForm: text('opinion_form', { mode: 'json' }).$type<{ key: string; version: number; values: Record<string, unknown> }>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('review_records_document').on(t.documentId, t.createdAt)],
