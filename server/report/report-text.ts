@@ -41,7 +41,7 @@ export function sectionHeadings(template: ReportTemplate): string[] {
 }
 
 /** A grid as lines: the header cells of a data row joined, then its numbers against the column headings. */
-function gridLines(grid: Grid): string[] {
+export function gridLines(grid: Grid): string[] {
   const placed = placeCells(grid);
   // The column headings over a number; appeals need the whole path (行政诉讼·复议后起诉·结果维持).
   const headingOf = (col: number, row: number) => {

@@ -21,6 +21,7 @@ import { badRequest, conflict, forbidden } from './errors';
 import { loadReportRecords } from './annual-report-records';
 import { createDraftDocument, EDITABLE_STATUSES, updateDraft } from './draft-service';
 import { addAttachment } from './attachment-service';
+import { recordReportTables } from './report-table-snapshot';
 import { loadDocument } from './document-store';
 import { performReviewAction } from './review-service';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -180,6 +181,7 @@ export async function submitAnnualReport(ctx: ServiceContext, actor: SessionUser
     await updateDraft(ctx, actor, documentId, existing.version, document);
   }
   await attachReportFiles(ctx, actor, documentId, content);
+  await recordReportTables(ctx, actor, documentId, content);
   const doc = await loadDocument(db, documentId);
   await performReviewAction(ctx, actor, { documentId, expectedVersion: doc.version, action: 'submit' });
   return { documentId };

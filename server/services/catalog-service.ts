@@ -3,6 +3,7 @@ import { attachments, categories, documents } from '../db/schema/index';
 import { LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
 import { redactedSegments } from '../../forms/index';
 import { loadRedactions } from './document-store';
+import { loadReportTables } from './report-table-snapshot';
 import { readSetting, SETTING_KEYS } from './settings';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
@@ -85,6 +86,7 @@ export async function getPublishedDocument(ctx: ServiceContext, indexNumber: str
     // The public sees the legal ground only; the drafter's own explanation may itself reveal what was removed.
     segments: redactedSegments(doc.body, redactionList.map((r) => ({ start: r.start, end: r.end, reason: LEGAL_GROUND_LABELS[r.ground].zh }))),
     attachments: files.map((f) => ({ name: f.name, size: f.size, url: `/public/attachments/${f.id}` })),
+    tables: await loadReportTables(db, doc.id),
   };
 }
 

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { eq, sql } from 'drizzle-orm';
 import { infoRequests } from '../../server/db/schema/index';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, screenshot, watchPageErrors } from './browser';
+import { ARTIFACTS, launchBrowser, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 import { ALL_CHECKS, signInAll } from '../support/review-driver';
 import { documents } from '../../server/db/schema/index';
@@ -19,6 +19,7 @@ import { documents } from '../../server/db/schema/index';
 let server: TestServer;
 let browser: Browser;
 const YEAR = 2025;
+let publicUrl = '';
 
 const REQUESTS: { no: string; type: string; received: string; closed: string | null; result: string | null; sub?: string }[] = [
   { no: 'QY-2024-0031', type: 'natural_person', received: '2024-12-18', closed: '2025-01-09', result: 'disclose' },
@@ -134,8 +135,30 @@ describe('annual report page', () => {
     const [published] = await server.services.database.db.select().from(documents).where(eq(documents.id, documentId));
     await page.goto(`${server.url}/public/documents/${encodeURIComponent(published!.indexNumber!)}`);
     expect(await page.textContent('h1')).toContain('清源市民政局2025年政府信息公开工作年度报告');
-    expect(await page.textContent('.document-body')).toContain('一、本年新收政府信息公开申请数量：自然人 4');
+    // The tables as tables: the reviewed figures in cells under their headers, not text lines.
+    expect(await page.textContent('.document-body')).not.toContain('一、本年新收政府信息公开申请数量：自然人 4');
+    expect(await cellText(page, 'requests/new/natural_person')).toBe('4');
+    expect(await cellText(page, 'requests/new/total')).toBe('7');
+    expect(await page.locator('#report-table-requests caption').textContent()).toBe('表2　收到和处理政府信息公开申请情况');
+    expect(await page.locator('#report-table-requests thead tr').count()).toBe(3);
+    expect(await page.$eval('[data-ref="requests/new/total"]', (td) => getComputedStyle(td).textAlign)).toBe('right');
+    publicUrl = page.url();
     await screenshot(page, '85-annual-report-public');
+    await page.locator('#report-table-requests').screenshot({ path: `${ARTIFACTS}/85-annual-report-public-table.png` });
+    await context.close();
+  });
+
+  it('the public report page reads on a phone: each table scrolls in its own box, the page does not', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true });
+    const page = await context.newPage();
+    await page.goto(publicUrl);
+    await page.waitForSelector('#report-table-requests');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    const box = await page.$eval('#report-table-requests', (t) => ({ table: t.scrollWidth, wrap: t.parentElement!.clientWidth }));
+    expect(box.table).toBeGreaterThan(box.wrap);
+    await page.evaluate(() => document.getElementById('report-table-requests')!.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${ARTIFACTS}/85-annual-report-public-phone.png` });
     await context.close();
   });
 

@@ -143,6 +143,23 @@ describe('annual report', () => {
     expect(page).toContain('清源市民政局2025年政府信息公开工作年度报告');
     expect(page).toContain('四、政府信息公开行政复议、行政诉讼情况');
     expect(page).toContain('政府信息公开年报');
+    // The tables are real HTML tables with the reviewed figures, not the body's text lines.
+    const numberAt = (ref: string) => new RegExp(`<td class="num" data-ref="${ref}"[^>]*>([^<]*)</td>`).exec(page)?.[1];
+    expect([...page.matchAll(/<caption id="report-table-(\w+)-caption">([^<]*)<\/caption>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['article20', '表1　主动公开政府信息情况'],
+      ['requests', '表2　收到和处理政府信息公开申请情况'],
+      ['appeals', '表3　政府信息公开行政复议、行政诉讼情况'],
+    ]);
+    expect(['natural_person', 'business', 'research', 'public_interest', 'legal_service', 'other_org', 'total'].map((c) => numberAt(`requests/new/${c}`))).toEqual(['3', '1', '1', '0', '1', '0', '6']);
+    expect(numberAt('requests/carried_over/natural_person')).toBe('1');
+    expect(numberAt('requests/result:withhold:third_party_rights/business')).toBe('1');
+    expect(numberAt('requests/result:cannot_provide:not_held/natural_person')).toBe('1');
+    expect(numberAt('requests/results_total/total')).toBe('6');
+    expect(numberAt('requests/carried_forward/legal_service')).toBe('1');
+    expect(numberAt('appeals/reconsideration/upheld')).toBe('1');
+    expect(page).toMatch(/<th scope="row" class="row-label" colspan="3">一、本年新收政府信息公开申请数量<\/th>/);
+    expect(page).toMatch(/<table class="report-table report-table-requests" id="report-table-requests">\s*<caption[^>]*>[^<]*<\/caption>\s*<thead>/);
+    expect(page).not.toContain('一、本年新收政府信息公开申请数量：自然人 3');
     // The tables as the agencies publish them, downloadable by anyone from the catalog.
     const link = /href="(\/public\/attachments\/[^"]+)"[^>]*>清源市民政局2025年政府信息公开工作年度报告\.xlsx</.exec(page);
     expect(link).not.toBeNull();

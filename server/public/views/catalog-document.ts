@@ -6,6 +6,7 @@
  */
 import { html } from 'hono/html';
 import { fragment, renderPublicLayout, type HtmlFragment } from './layout';
+import { renderReportTable, type PublicReportTable } from './report-table';
 
 export type Validity = 'in_force' | 'repealed' | 'expired';
 
@@ -24,6 +25,11 @@ export interface CatalogDocumentView {
   validity: Validity;
   segments: BodySegment[];
   attachments: { name: string; url: string; size: number }[];
+  /**
+   * Tables recorded with the document (an annual report's), each with the body text that
+   * stands for it: a paragraph of exactly that text is shown as the table instead.
+   */
+  tables?: (PublicReportTable & { text: string })[];
 }
 
 export const VALIDITY_LABELS: Record<Validity, string> = {
@@ -96,6 +102,18 @@ function renderAttachments(attachments: CatalogDocumentView['attachments']): Htm
 }
 
 /**
+ * The recorded table whose text is exactly this paragraph. A paragraph touched by a
+ * redaction, or edited after the tables were recorded, matches none and stays text, so the
+ * page never shows figures the published body does not.
+ */
+function tableFor(paragraph: Inline[], tables: NonNullable<CatalogDocumentView['tables']>) {
+  const [only] = paragraph;
+  if (paragraph.length !== 1 || only?.kind !== 'text') return undefined;
+  const text = only.text.trim();
+  return tables.find((t) => t.text === text);
+}
+
+/**
  * The whole document page, as an HTML string.
  *
  * @example renderCatalogDocument({ ...view, segments: [{ kind: 'text', text: '正文' }] })
@@ -113,12 +131,14 @@ export function renderCatalogDocument(view: CatalogDocumentView): string {
   </table>
   <h1 class="document-title">${view.title}</h1>
   <div class="document-body">
-    ${toParagraphs(view.segments).map((p) =>
+    ${toParagraphs(view.segments).map((p) => {
+      const table = tableFor(p, view.tables ?? []);
+      if (table) return renderReportTable(table, (view.tables ?? []).indexOf(table) + 1);
       // A multi-line paragraph is a list or a 落款: a first-line indent would misalign it.
-      p.some((piece) => piece.kind === 'text' && piece.text.includes('\n'))
+      return p.some((piece) => piece.kind === 'text' && piece.text.includes('\n'))
         ? html`<p class="lines">${p.map(renderInline)}</p>`
-        : html`<p>${p.map(renderInline)}</p>`,
-    )}
+        : html`<p>${p.map(renderInline)}</p>`;
+    })}
   </div>
   ${renderAttachments(view.attachments)}
   <p class="back-link"><a href="/public">返回目录</a></p>

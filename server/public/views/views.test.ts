@@ -128,3 +128,30 @@ describe('public catalog views', () => {
     expect(renderNotFound('清源市民政局')).toContain('未找到');
   });
 });
+
+describe('annual report tables on the public page', () => {
+  const grid = {
+    key: 'appeals' as const,
+    width: 2,
+    rows: [
+      [{ text: '结果维持', header: true }, { text: `总计${EVIL}`, header: true }],
+      [{ text: '1', ref: 'appeals/reconsideration/upheld' }, { text: '1', ref: 'appeals/reconsideration/total' }],
+    ],
+  };
+  const table = { caption: '政府信息公开行政复议、行政诉讼情况', grid, text: '结果维持 1，总计 1' };
+
+  it('shows the paragraph that is exactly the table text as a table with caption, header and right-aligned numbers', () => {
+    const out = renderCatalogDocument(documentView({ segments: [{ kind: 'text', text: '四、复议诉讼\n\n结果维持 1，总计 1\n\n五、问题' }], tables: [table] }));
+    expect(out).toContain('<caption id="report-table-appeals-caption">表1　政府信息公开行政复议、行政诉讼情况</caption>');
+    expect(out).toMatch(/<thead><tr><th scope="col" class="col-heading">结果维持<\/th>/);
+    expect(out).toContain('<td class="num" data-ref="appeals/reconsideration/upheld">1</td>');
+    expect(out).not.toContain('结果维持 1，总计 1');
+    expect(out).not.toContain(EVIL);
+  });
+
+  it('leaves a paragraph touched by a redaction as text: no figures beyond what the body shows', () => {
+    const out = renderCatalogDocument(documentView({ segments: [{ kind: 'text', text: '结果维持 1，' }, { kind: 'removed', reason: '涉及个人隐私' }], tables: [table] }));
+    expect(out).not.toContain('<table class="report-table');
+    expect(out).toContain('结果维持 1，');
+  });
+});
