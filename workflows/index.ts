@@ -14,3 +14,4 @@ export * from './flow-graph';
 export * from './validate-definition';
 export * from './simulate';
 export * from './migration-plan';
+export * from './registry-catalog';

@@ -4,6 +4,7 @@
  * plugin can add names. Action names are only names: the server runs them after its commit.
  */
 import { isPublishable } from '../forms/disclosure';
+import type { LocalizedText } from './definition';
 import type { Role } from './roles';
 import { REVIEW_EFFECTS, type ReviewContext, type ReviewEvent } from './review-types';
 import { SEAT_GUARDS } from './seat-guards';
@@ -25,9 +26,20 @@ export interface GuardParams {
  */
 export type WorkflowGuard = (context: ReviewContext, event: ReviewEvent | undefined, params: GuardParams) => boolean;
 
+/** How a definition may use a guard: as a step's `when`, or in a step's `requires`. */
+export type GuardUse = 'condition' | 'requirement';
+
+/** What the editor shows of a guard: its name in words and where it fits. */
+export interface GuardInfo {
+  label: LocalizedText;
+  use: GuardUse;
+}
+
 export interface WorkflowRegistry {
   readonly guards: Map<string, WorkflowGuard>;
   readonly actions: Set<string>;
+  /** Labels of the guards a definition may name; the engine's own rule guards have none. */
+  readonly info?: Map<string, GuardInfo>;
   /** Bumped by every registration, so a compiled machine is never reused across changes. */
   revision: number;
 }
@@ -51,11 +63,20 @@ const RULE_GUARDS: Record<string, WorkflowGuard> = {
   ...SEAT_GUARDS,
 };
 
+/** Names of the engine's own guards: never offered to a definition. */
+export const RULE_GUARD_NAMES: readonly string[] = Object.keys(RULE_GUARDS);
+
 /** Conditions a definition may name in `when`. */
 const CONDITION_GUARDS: Record<string, WorkflowGuard> = {
   hasStatistics: (ctx) => ctx.hasStatistics,
   isMajorMatter: (ctx) => ctx.isMajorMatter,
   isPublishable: (ctx) => isPublishable(ctx.attribute),
+};
+
+const CONDITION_LABELS: Record<keyof typeof CONDITION_GUARDS, LocalizedText> = {
+  hasStatistics: { zh: '含统计数据', en: 'Contains statistics' },
+  isMajorMatter: { zh: '属重大事项', en: 'Major matter' },
+  isPublishable: { zh: '可公开', en: 'Publishable' },
 };
 
 /**
@@ -67,6 +88,7 @@ export function createRegistry(): WorkflowRegistry {
   return {
     guards: new Map(Object.entries({ ...RULE_GUARDS, ...CONDITION_GUARDS })),
     actions: new Set(REVIEW_EFFECTS),
+    info: new Map(Object.entries(CONDITION_LABELS).map(([name, label]) => [name, { label, use: 'condition' as const }])),
     revision: 0,
   };
 }
@@ -76,12 +98,14 @@ export const defaultRegistry: WorkflowRegistry = createRegistry();
 
 /**
  * Adds a named guard. Names are never replaced, so a plugin cannot weaken a built-in rule.
- * @example registerGuard('isNormativeDocument', (ctx) => ctx.categoryCode.startsWith('gfxwj'));
+ * `info` gives the editor its label and use; without it the editor shows the bare name.
+ * @example registerGuard('isNormativeDocument', (ctx) => ctx.categoryCode.startsWith('gfxwj'), defaultRegistry, { label: { zh: '规范性文件', en: 'Normative document' }, use: 'condition' });
  */
-export function registerGuard(name: string, fn: WorkflowGuard, registry: WorkflowRegistry = defaultRegistry): void {
+export function registerGuard(name: string, fn: WorkflowGuard, registry: WorkflowRegistry = defaultRegistry, info?: GuardInfo): void {
   assertName(name);
   if (registry.guards.has(name)) throw new Error(`guard '${name}' is already registered`);
   registry.guards.set(name, fn);
+  if (info) registry.info?.set(name, info);
   registry.revision += 1;
 }
 

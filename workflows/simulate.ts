@@ -127,3 +127,6 @@ export function simulate(
   }
   return { visits };
 }
+
+// The request flow's simulation, for definitions with `flow: 'request'`.
+export { simulateRequestFlow, offeredEvents, type RequestSimulationResult, type RequestSimulationVisit } from './requests/simulate-request-flow';

@@ -9,6 +9,8 @@ import { type ComplianceCheck, type LocalizedText, type WorkflowDefinition, work
 import { deadEnds, describeScenario, flowGraph, reachableFrom, scenarios, uncheckedPaths, type Scenario } from './flow-graph';
 import { defaultRegistry, type WorkflowRegistry } from './registry';
 import { zodIssueToDefinitionIssue } from './zod-issue-text';
+import { isRequestFlowInput } from './requests/request-flow-definition';
+import { validateRequestFlow } from './requests/validate-request-flow';
 
 export interface DefinitionIssue {
   /** The step the issue is about, when it is about one. */
@@ -102,11 +104,14 @@ function nonPublishableIssues(def: WorkflowDefinition, scenario: Scenario, reach
 }
 
 /**
- * Every problem of a definition, empty when it may be published.
+ * Every problem of a definition, empty when it may be published. A request-flow definition
+ * (`flow: 'request'`) is checked by validateRequestFlow instead.
  * @example validateDefinition(releaseReviewDefinition) // []
  * @example validateDefinition({ ...def, steps: withoutLegality })[0].message.zh // '步骤「发布」：文件可以在最后一次修改内容后未经合法性审查即到达发布…'
  */
 export function validateDefinition(input: unknown, registry: WorkflowRegistry = defaultRegistry): DefinitionIssue[] {
+  // The request flow (flow: 'request') is its own family with its own rules.
+  if (isRequestFlowInput(input)) return validateRequestFlow(input);
   const parsed = workflowDefinitionSchema.safeParse(input);
   if (!parsed.success) return parsed.error.issues.map((i) => zodIssueToDefinitionIssue(i, input));
   const def = parsed.data;

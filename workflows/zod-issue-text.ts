@@ -29,6 +29,12 @@ const FIELD_LABELS: Record<string, string> = {
   effects: '动作',
   checks: '审查职责',
   requires: '前置检查',
+  flow: '流程类别',
+  deadline: '时限',
+  transitions: '流转',
+  event: '事件',
+  to: '目标步骤',
+  guards: '条件',
 };
 
 function fieldOf(path: readonly PropertyKey[]): string {

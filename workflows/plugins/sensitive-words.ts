@@ -44,5 +44,6 @@ export function installSensitiveWords(words: readonly string[], registry: Workfl
       return !doc || findSensitiveWords(`${doc.title}\n${doc.body}`, lists.get(registry) ?? []).length === 0;
     },
     registry,
+    { label: { zh: '不含敏感词', en: 'No sensitive words' }, use: 'requirement' },
   );
 }

@@ -81,22 +81,41 @@ export function requestDeadlines(events: readonly ClockEvent[], calendar: WorkCa
 
 export type DeadlineKind = 'correction_notice' | 'correction_period' | 'consultation' | 'fee_payment' | 'reply';
 
+/** What nextDeadline needs of a definition's steps: which named deadline each one shows. */
+export interface DeadlineStep {
+  id: string;
+  kind: string;
+  deadline?: DeadlineKind | undefined;
+}
+
+/** The steps of the shipped flow (version 1), for callers that know no definition. */
+const SHIPPED_STEPS: readonly DeadlineStep[] = [
+  { id: 'registered', kind: 'intake', deadline: 'correction_notice' },
+  { id: 'awaiting_correction', kind: 'wait_correction', deadline: 'correction_period' },
+  { id: 'consulting', kind: 'wait_consultation', deadline: 'consultation' },
+  { id: 'fee_pending', kind: 'wait_fee', deadline: 'fee_payment' },
+  { id: 'closed', kind: 'end' },
+];
+
 /**
- * The one deadline that matters next for a request in `state`, for lists and the deadline
- * board: the office's correction notice while registered (it comes before the reply), the
- * applicant's or third party's limit while waiting on them, else the reply. Null once closed.
+ * The one deadline that matters next for a request at step `state`, for lists and the
+ * deadline board: the step's named deadline (the office's correction notice while registered,
+ * when it comes before the reply; the applicant's or third party's limit while waiting on
+ * them), else the reply. Null once closed. `steps` are the pinned definition's.
  *
  * @example nextDeadline('registered', events, calendar) // { kind: 'correction_notice', due: '2026-03-11', … }
  */
-export function nextDeadline(state: string, events: readonly ClockEvent[], calendar: WorkCalendar, asOf?: IsoDate): { kind: DeadlineKind; due: IsoDate; provisional: boolean; paused: boolean } | null {
-  if (state === 'closed') return null;
+export function nextDeadline(state: string, events: readonly ClockEvent[], calendar: WorkCalendar, asOf?: IsoDate, steps: readonly DeadlineStep[] = SHIPPED_STEPS): { kind: DeadlineKind; due: IsoDate; provisional: boolean; paused: boolean } | null {
+  const step = steps.find((s) => s.id === state);
+  if (state === 'closed' || step?.kind === 'end') return null;
   const d = requestDeadlines(events, calendar, asOf);
   // Only before the receipt day itself (a date typed ahead of time): no clock runs yet.
   if (!d.reply.due) return null;
   const reply = { kind: 'reply' as const, due: d.reply.due, provisional: d.reply.provisional, paused: d.reply.paused };
-  if (state === 'registered' && d.correctionNotice && d.correctionNotice < reply.due) return { kind: 'correction_notice', due: d.correctionNotice, provisional: false, paused: false };
-  if (state === 'awaiting_correction' && d.correctionPeriod) return { kind: 'correction_period', due: d.correctionPeriod, provisional: false, paused: true };
-  if (state === 'consulting' && d.consultation) return { kind: 'consultation', due: d.consultation, provisional: false, paused: true };
-  if (state === 'fee_pending' && d.feePayment) return { kind: 'fee_payment', due: d.feePayment, provisional: false, paused: true };
+  const named = step?.deadline ?? 'reply';
+  if (named === 'correction_notice' && d.correctionNotice && d.correctionNotice < reply.due) return { kind: 'correction_notice', due: d.correctionNotice, provisional: false, paused: false };
+  if (named === 'correction_period' && d.correctionPeriod) return { kind: 'correction_period', due: d.correctionPeriod, provisional: false, paused: true };
+  if (named === 'consultation' && d.consultation) return { kind: 'consultation', due: d.consultation, provisional: false, paused: true };
+  if (named === 'fee_payment' && d.feePayment) return { kind: 'fee_payment', due: d.feePayment, provisional: false, paused: true };
   return reply;
 }

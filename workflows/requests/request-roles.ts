@@ -3,7 +3,7 @@
  * the disclosure office (publisher = 信息中心/公开办), admins and leaders see them.
  */
 import type { Role } from '../roles';
-import { EXTENSION_APPROVER_ROLE } from './request.machine';
+import { EXTENSION_APPROVER_ROLE } from './request-types';
 
 /** Register, accept, ask for correction, consult, draft and send replies: the disclosure office. */
 export const REQUEST_HANDLER_ROLES = ['publisher', 'admin'] as const satisfies readonly Role[];
