@@ -17,9 +17,16 @@ import { clientAddress, sameOriginMutations } from './http/request-guards';
 import { apiBodyLimit, utf8Body } from './http/body-guards';
 import { requestLog, type RequestIdVariables } from './http/request-log';
 import { log } from './log';
+import { hostUserMiddleware, type ShenfaAuth } from './embed/host-auth';
+import { prefixHtmlLinks } from './embed/prefix-links';
 
-/** The whole HTTP surface of Shenfa as one Hono app; the standalone server is one host of it. */
-export function createApp(services: ServiceContext) {
+/**
+ * The whole HTTP surface of Shenfa as one Hono app, with its routes written from its own
+ * root; a host mounts it at `services.config.basePath` (host.route). The standalone server
+ * is one such host. Use createShenfa (server/index.ts), which also opens the database.
+ */
+export function createApp(services: ServiceContext, auth: ShenfaAuth = { mode: 'own' }) {
+  const { basePath } = services.config;
   const app = new Hono<{ Variables: SessionVariables & RequestIdVariables }>();
   app.use('*', requestLog());
   app.use(
@@ -46,16 +53,18 @@ export function createApp(services: ServiceContext) {
     const readiness = await databaseReadiness(services.database);
     return c.json(readiness, readiness.ready ? 200 : 503);
   });
+  // Mounted below the root, the public pages' links get the base path (a no-op at the root, so not registered there).
+  if (basePath) app.use('/public/*', prefixHtmlLinks(basePath));
   app.route('/', publicFeedRoutes(services));
   app.route('/public/apply', publicApplyRoutes(services));
   app.route('/public', publicRoutes(services));
   app.use('/api/*', sameOriginMutations());
   app.use('/api/trpc/*', apiBodyLimit(), utf8Body());
-  app.use('/api/*', sessionMiddleware(services));
+  app.use('/api/*', auth.mode === 'host' ? hostUserMiddleware(services, auth) : sessionMiddleware(services));
   app.use(
     '/api/trpc/*',
     trpcServer({
-      endpoint: '/api/trpc',
+      endpoint: `${basePath}/api/trpc`,
       router: appRouter,
       createContext: (opts, c): TrpcContext => ({ services, user: c.get('user'), sessionId: c.get('sessionId'), hono: c, resHeaders: opts.resHeaders, clientIp: clientAddress(c) }),
     }),
@@ -64,7 +73,7 @@ export function createApp(services: ServiceContext) {
   app.route('/api', annualReportRoutes(services));
   app.route('/api', catalogTransferRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));
-  app.route('/', staticClient(services.config.clientDir));
+  app.route('/', staticClient(services.config.clientDir, { basePath, signIn: auth.mode, signInUrl: auth.mode === 'host' ? auth.signInUrl : undefined }));
   app.onError((error, c) => {
     // The log has the error with its stack; the answer has only the id to find it by.
     const requestId = c.get('requestId');

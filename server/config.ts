@@ -20,6 +20,14 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** Words the 'noSensitiveWords' workflow guard refuses (SHENFA_SENSITIVE_WORDS, separated by commas or 、). */
   sensitiveWords: string[];
+  /**
+   * Where Shenfa is mounted in its host: '' at the root (the standalone server), else a path
+   * such as '/disclosure' with no trailing slash. Every link, cookie and absolute URL Shenfa
+   * makes starts with it. SHENFA_BASE_PATH for a standalone server behind a path prefix.
+   */
+  basePath: string;
+  /** Who signs staff in: Shenfa's own password sign-in, or the host application (see docs/embedding.md). */
+  signIn: 'own' | 'host';
 }
 
 /** A bad environment variable: the message names it and says what is expected; start stops. */
@@ -28,6 +36,19 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * '/' or '' → '' (the root); '/disclosure/' → '/disclosure'. Only plain path segments: the
+ * value ends up in HTML attributes, a cookie's Path and the client router.
+ */
+export function normalizeBasePath(raw: string): string {
+  const trimmed = raw.trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed) || trimmed.split('/').some((s) => s === '.' || s === '..')) {
+    throw new ConfigError(`basePath 无效：应形如 /disclosure（以 / 开头，仅含字母、数字和 . _ ~ -），当前为「${raw}」`);
+  }
+  return trimmed;
 }
 
 const FLAG = /^(1|0|true|false|yes|no)?$/i;
@@ -44,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (env.LOG_LEVEL !== undefined && !LOG_LEVELS.includes(env.LOG_LEVEL)) throw new ConfigError(`LOG_LEVEL 无效：应为 ${LOG_LEVELS.join('、')} 之一，当前为「${env.LOG_LEVEL}」`);
   const smtpUrl = env.SHENFA_SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) throw new ConfigError(`SHENFA_SMTP_URL 无效（应形如 smtp://用户:密码@主机:端口）: ${smtpUrl.replace(/:[^:@/]*@/, ':***@')}`);
+  const basePath = normalizeBasePath(env.SHENFA_BASE_PATH ?? '/');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -57,5 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: env.SHENFA_MAIL_FROM ?? '审发 <shenfa@localhost>',
     publicUrl: env.SHENFA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     sensitiveWords: (env.SHENFA_SENSITIVE_WORDS ?? '').split(/[,，、\n]/).map((w) => w.trim()).filter(Boolean),
+    basePath,
+    signIn: 'own',
   };
 }

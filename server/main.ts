@@ -1,26 +1,27 @@
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { ConfigError, readConfig } from './config';
-import { createServices } from './bootstrap';
-import { createApp } from './app';
+import { createShenfaFromConfig } from './embed/create-shenfa';
 import { seedDemoBureau } from './seed/seed-demo';
 import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
-import { startScheduler } from './scheduler';
-import { recomputeOpenDeadlines } from './services/deadline-service';
 import { answerMalformedRequests } from './http/client-errors';
 
-/** The standalone server: migrate, seed a demo bureau into an empty database, serve. */
+/**
+ * The standalone server: the default host of the embeddable Shenfa (createShenfa), mounted
+ * at '/' (or at SHENFA_BASE_PATH), with Shenfa's own sign-in; it seeds a demo bureau into an
+ * empty database.
+ */
 async function main() {
   const config = readConfig();
-  const services = await createServices(config);
+  const shenfa = await createShenfaFromConfig(config, { scheduler: false });
+  const { services } = shenfa;
   const { password, generated } = demoPassword(config.demoPassword);
   const { seeded } = await seedDemoBureau(services, password);
-  // A newer holiday package may know a year the stored deadlines were provisional in.
-  await recomputeOpenDeadlines(services);
-  const app = createApp(services);
-  const stopScheduler = startScheduler(services);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`;
+  shenfa.startScheduler();
+  const host = new Hono().route(shenfa.basePath, shenfa.app);
+  const server = serve({ fetch: host.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}${config.basePath}`;
     console.log(`审发 Shenfa 已启动：${url}`);
     console.log(`公开目录：${url}/public`);
     if (seeded) {
@@ -31,10 +32,8 @@ async function main() {
   answerMalformedRequests(server);
   // Graceful: stop taking connections, let requests in flight finish, then close the database.
   const stop = () => {
-    stopScheduler();
     server.close(() => {
-      services.database.close();
-      process.exit(0);
+      void shenfa.close().then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 10_000).unref();
   };

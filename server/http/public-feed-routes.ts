@@ -20,10 +20,10 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
 
 /**
- * Links in feeds and sitemaps are absolute. They use the address the request came in on;
- * behind a proxy, set it to pass the public Host.
+ * Links in feeds and sitemaps are absolute. They use the address the request came in on
+ * (behind a proxy, set it to pass the public Host) and the path Shenfa is mounted at.
  */
-const originOf = (c: Context) => new URL(c.req.url).origin;
+const siteUrl = (services: ServiceContext, c: Context) => new URL(c.req.url).origin + services.config.basePath;
 const documentUrl = (origin: string, indexNumber: string) => `${origin}/public/documents/${encodeURIComponent(indexNumber)}`;
 
 function positiveInt(raw: string | undefined, fallback: number): number | null {
@@ -33,7 +33,7 @@ function positiveInt(raw: string | undefined, fallback: number): number | null {
 }
 
 async function atomFeed(services: ServiceContext, c: Context, category: { id: string; code: string; name: string } | null) {
-  const origin = originOf(c);
+  const origin = siteUrl(services, c);
   const name = await bureauName(services);
   const { items } = await listPublicItems(services, { categoryId: category?.id, limit: FEED_SIZE, offset: 0 });
   const self = category ? `${origin}/public/categories/${encodeURIComponent(category.code)}/feed.atom` : `${origin}/public/feed.atom`;
@@ -89,7 +89,7 @@ export function publicFeedRoutes(services: ServiceContext) {
   });
 
   app.get('/sitemap.xml', async (c) => {
-    const origin = originOf(c);
+    const origin = siteUrl(services, c);
     const { total } = await listPublicItems(services, { limit: 0, offset: 0 });
     if (total + 1 > SITEMAP_LIMIT) {
       const files = Math.ceil(total / SITEMAP_LIMIT);
@@ -113,12 +113,12 @@ export function publicFeedRoutes(services: ServiceContext) {
     if (n === null) return c.text('未找到', 404);
     const { items } = await listPublicItems(services, { limit: SITEMAP_LIMIT, offset: (n - 1) * SITEMAP_LIMIT });
     if (items.length === 0) return c.text('未找到', 404);
-    return xmlResponse(c, urlset(items.map((i) => documentUrl(originOf(c), i.indexNumber))));
+    return xmlResponse(c, urlset(items.map((i) => documentUrl(siteUrl(services, c), i.indexNumber))));
   });
 
   // The JSON API is read-only and public: any site may read it; no cookies are involved.
   app.use('/public/api/*', cors({ origin: '*', allowMethods: ['GET'] }));
-  app.get('/public/api/openapi.json', (c) => c.json(publicApiOpenApi(originOf(c))));
+  app.get('/public/api/openapi.json', (c) => c.json(publicApiOpenApi(siteUrl(services, c))));
   app.get('/public/api/categories', async (c) => c.json({ items: await publicCategories(services) }));
   app.get('/public/api/documents', async (c) => {
     const page = positiveInt(c.req.query('page'), 1);
@@ -128,7 +128,7 @@ export function publicFeedRoutes(services: ServiceContext) {
     if (code && !category) return c.json({ error: { code: 'NOT_FOUND', message: '未找到该目录分类' } }, 404);
     const { items, total } = await listPublicItems(services, { categoryId: category?.id, limit: API_PAGE_SIZE, offset: (page - 1) * API_PAGE_SIZE });
     return c.json({
-      items: items.map(({ publishedMs: _ms, ...rest }) => ({ ...rest, url: documentUrl(originOf(c), rest.indexNumber) })),
+      items: items.map(({ publishedMs: _ms, ...rest }) => ({ ...rest, url: documentUrl(siteUrl(services, c), rest.indexNumber) })),
       page,
       pageSize: API_PAGE_SIZE,
       total,
@@ -137,7 +137,7 @@ export function publicFeedRoutes(services: ServiceContext) {
   app.get('/public/api/documents/:indexNumber', async (c) => {
     const item = await publicItem(services, c.req.param('indexNumber'));
     if (!item) return c.json({ error: { code: 'NOT_FOUND', message: '未找到该公开信息' } }, 404);
-    const origin = originOf(c);
+    const origin = siteUrl(services, c);
     return c.json({ ...item, url: documentUrl(origin, item.indexNumber), attachments: item.attachments.map((a) => ({ ...a, url: `${origin}${a.url}` })) });
   });
   app.all('/public/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));

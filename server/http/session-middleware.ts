@@ -17,8 +17,7 @@ export function sessionMiddleware(services: ServiceContext) {
     // After next(): the handler may have built its own Response (tRPC does), and it may
     // have signed in or out itself, in which case its cookie wins.
     if (c.res.headers.has('Set-Cookie') || !token) return;
-    const secure = services.config.secureCookies;
-    if (!session) c.header('Set-Cookie', blankSessionCookie(secure), { append: true });
-    else if (session.refreshed) c.header('Set-Cookie', sessionCookie(token, session.expiresAt, secure), { append: true });
+    if (!session) c.header('Set-Cookie', blankSessionCookie(services.config), { append: true });
+    else if (session.refreshed) c.header('Set-Cookie', sessionCookie(token, session.expiresAt, services.config), { append: true });
   });
 }

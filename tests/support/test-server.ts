@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { readConfig } from '../../server/config';
-import { createServices } from '../../server/bootstrap';
-import { createApp } from '../../server/app';
+import { Hono } from 'hono';
+import { createShenfaFromConfig } from '../../server/embed/create-shenfa';
 import { seedDemoBureau } from '../../server/seed/seed-demo';
 import type { ServiceContext } from '../../server/services/service-context';
 import { answerMalformedRequests } from '../../server/http/client-errors';
@@ -34,11 +34,13 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
     HOST: '127.0.0.1',
     ...options.env,
   });
-  const services = await createServices(config, options.now ? { now: options.now } : {});
+  // The same path as the standalone server: the embeddable Shenfa, mounted by a host at its base path.
+  const shenfa = await createShenfaFromConfig(config, { scheduler: false, now: options.now });
+  const { services } = shenfa;
   if (options.seed !== false) await seedDemoBureau(services, TEST_PASSWORD);
-  const app = createApp(services);
+  const host = new Hono().route(shenfa.basePath, shenfa.app);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   answerMalformedRequests(server);
   const { port } = server.address() as AddressInfo;
@@ -48,7 +50,7 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
     services,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      services.database.close();
+      await shenfa.close();
       if (!options.dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
