@@ -2,6 +2,7 @@ import { log } from './log';
 import { scanReminders } from './services/reminder-service';
 import { deliverDueWebhooks } from './services/webhook-service';
 import { sendDailyDigests, sendInstantMail } from './services/mail-service';
+import { pruneExpiredRateLimits } from './services/rate-limit-pruning';
 import type { ServiceContext } from './services/service-context';
 
 /** Runs a job now and then every `ms`, never two runs of it at once in this process. */
@@ -29,7 +30,7 @@ function every(name: string, ms: number, job: () => Promise<unknown>): () => voi
  * claims its work in the database (reminders by a unique row, webhook deliveries by a
  * lease), so any number of processes may run them at once.
  */
-export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: number; webhooksMs?: number; mailMs?: number } = {}): () => void {
+export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: number; webhooksMs?: number; mailMs?: number; pruneMs?: number } = {}): () => void {
   const stops = [
     every('reminder scan', intervals.remindersMs ?? 60_000, () => scanReminders(ctx)),
     // Portals expect news within seconds; an idle poll is one indexed query.
@@ -39,6 +40,8 @@ export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: n
       await sendInstantMail(ctx);
       await sendDailyDigests(ctx);
     }),
+    // Login and public-form counters whose window has passed; they decide nothing any more.
+    every('rate-limit pruning', intervals.pruneMs ?? 10 * 60_000, () => pruneExpiredRateLimits(ctx)),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -5,7 +5,7 @@
  */
 import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, APPEAL_KINDS, APPEAL_OUTCOMES, REPLY_RESULT_LABELS, SUB_REASON_LABELS, SUB_REASONS, type ReplyResult } from '../../workflows/requests/request-vocabulary';
 import { LEGAL_GROUND_LABELS } from '../../forms/disclosure';
-import { resultRows, ROW_NUMBERS, REQUEST_ROW_CARRIED_FORWARD, REQUEST_ROW_CARRIED_OVER, REQUEST_ROW_NEW, REQUEST_ROW_RESULTS_TOTAL, type Label, type ReportTemplate } from './report-templates';
+import { resultRows, ROW_NUMBERS, ROW_NUMBERS_EN, REQUEST_ROW_CARRIED_FORWARD, REQUEST_ROW_CARRIED_OVER, REQUEST_ROW_NEW, REQUEST_ROW_RESULTS_TOTAL, type Label, type ReportTemplate } from './report-templates';
 import type { ComputedReport, CountCell, RequestColumn } from './report-types';
 
 export type Lang = 'zh' | 'en';
@@ -80,6 +80,9 @@ function subReasonLabel(result: ReplyResult, sub: string, lang: Lang): string {
   return `${index}. ${label[lang]}`;
 }
 
+/** （一） in Chinese, (1) in English. */
+const rowNumber = (i: number, lang: Lang) => (lang === 'en' ? ROW_NUMBERS_EN : ROW_NUMBERS)[i];
+
 function requestGrid(template: ReportTemplate, report: ComputedReport, lang: Lang): Grid {
   const columns: RequestColumn[] = [...APPLICANT_TYPES, 'total'];
   const numbers = (row: string) => columns.map((c) => num(report.requests[row]?.[c], `requests/${row}/${c}`));
@@ -94,7 +97,7 @@ function requestGrid(template: ReportTemplate, report: ComputedReport, lang: Lan
   const groups = [...new Set(leaves.map((l) => l.result))];
   groups.forEach((result, gi) => {
     const ofResult = leaves.filter((l) => l.result === result);
-    const name = `${ROW_NUMBERS[gi]}${REPLY_RESULT_LABELS[result][lang]}${result === 'partial' ? T.partialNote![lang] : ''}`;
+    const name = `${rowNumber(gi, lang)}${REPLY_RESULT_LABELS[result][lang]}${result === 'partial' ? T.partialNote![lang] : ''}`;
     ofResult.forEach((leaf, li) => {
       const lead: GridCell[] = gi === 0 && li === 0 ? [h(T.results!, lang, { rowSpan: leaves.length + 1 })] : [];
       const labels = leaf.subReason == null
@@ -103,7 +106,7 @@ function requestGrid(template: ReportTemplate, report: ComputedReport, lang: Lan
       rows.push([...lead, ...labels, ...numbers(leaf.key)]);
     });
   });
-  rows.push([h(`${ROW_NUMBERS[groups.length]}${T.total![lang]}`, lang, { colSpan: 2 }), ...numbers(REQUEST_ROW_RESULTS_TOTAL)]);
+  rows.push([h(`${rowNumber(groups.length, lang)}${T.total![lang]}`, lang, { colSpan: 2 }), ...numbers(REQUEST_ROW_RESULTS_TOTAL)]);
   rows.push([h(T.carriedForward!, lang, { colSpan: 3 }), ...numbers(REQUEST_ROW_CARRIED_FORWARD)]);
   return { key: 'requests', width: 10, rows };
 }

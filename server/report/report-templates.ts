@@ -36,6 +36,8 @@ export interface ReportTemplate {
 
 export const SECTION_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八'] as const;
 export const ROW_NUMBERS = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）'] as const;
+/** The same row numbers as an English reader writes them: (1) Disclosed. */
+export const ROW_NUMBERS_EN = ['(1) ', '(2) ', '(3) ', '(4) ', '(5) ', '(6) ', '(7) ', '(8) '] as const;
 
 const SECTIONS: ReportTemplate['sections'] = [
   { kind: 'general', title: { zh: '总体情况', en: 'General situation' } },

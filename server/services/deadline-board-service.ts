@@ -9,6 +9,8 @@ import { CLOCK_RUNNING_STATUSES } from './deadline-service';
 import { definitionLookup } from './workflow-definitions';
 import { stepLabel } from './document-view-service';
 import { cstDate } from '../time';
+import { openRequestDeadlines } from './request-query-service';
+import { REQUEST_READER_ROLES } from '../../workflows/requests/request-roles';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -42,7 +44,9 @@ function ruleLabel(key: string): string {
 
 /**
  * 临期/超期: open review tasks and statutory clocks that are due soon or overdue, for the
- * whole bureau (overseers) or the user's own section, soonest first.
+ * whole bureau (overseers) or the user's own section, soonest first; and, for those who may
+ * read requests (they carry applicants' data), the requests whose next limit is near or past,
+ * so the board's counts include them.
  */
 export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
@@ -86,8 +90,11 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const flaggedDocs = clockRows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');
   const viewable = await viewableDocuments(db, user, [...flaggedTasks, ...flaggedDocs]);
   const pinnedDefinition = await definitionLookup(db, [...flaggedTasks, ...flaggedDocs]);
+  const readsRequests = REQUEST_READER_ROLES.some((r) => user.roles.includes(r));
+  const flaggedRequests = readsRequests ? (await openRequestDeadlines(ctx)).filter((r) => r.state !== 'on_time') : [];
   return {
     today,
+    requests: flaggedRequests,
     tasks: flaggedTasks.map(({ workflowKey, workflowVersion, drafterId: _d, ...r }) => ({ ...r, canView: viewable.has(r.documentId), stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.step) })),
     documents: flaggedDocs.map(({ workflowKey, workflowVersion, drafterId: _d, ...r }) => ({ ...r, canView: viewable.has(r.documentId), ruleLabel: ruleLabel(r.rule), stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) })),
   };

@@ -83,6 +83,11 @@ describe('information request in the browser', () => {
     await page.click('a[href="/deadlines"]');
     await page.waitForSelector('[data-testid=deadline-request-row]');
     expect(await page.textContent('[data-testid=deadline-requests]')).toContain('补正告知期限');
+    // The 超期/临期 chips count every flagged row on the board, the requests included.
+    const rowsOf = (kind: string) => page.locator(`[data-testid=deadline-${kind}-row]`).count();
+    const flagged = (await rowsOf('task')) + (await rowsOf('document')) + (await rowsOf('request'));
+    const chips = (await page.textContent('[data-testid=deadline-summary]'))!.match(/\d+/g)!.map(Number);
+    expect(chips[0]! + chips[1]!).toBe(flagged);
     await screenshot(page, '80-deadline-board');
     await page.click('a[href="/requests"]');
     await page.waitForSelector('[data-testid=request-row]');

@@ -154,6 +154,12 @@ describe('handling an information request (staff)', () => {
     expect(board[0]).toMatchObject({ kind: 'correction_notice', state: 'overdue' });
     const overdue = await office.trpc.requests.list.query({ scope: 'open', dueState: 'overdue' });
     expect(overdue.items.length).toBe(board.filter((r) => r.state === 'overdue').length);
+    // The deadline board carries the flagged requests, so its 超期/临期 counts include them; not for a drafter.
+    const deadlineBoard = await office.trpc.deadlines.board.query();
+    expect(deadlineBoard.requests.map((r) => r.id)).toEqual(board.filter((r) => r.state !== 'on_time').map((r) => r.id));
+    expect(deadlineBoard.requests.some((r) => r.state === 'overdue')).toBe(true);
+    expect((await head.trpc.deadlines.board.query()).requests.length).toBe(deadlineBoard.requests.length);
+    expect((await drafter.trpc.deadlines.board.query()).requests).toEqual([]);
   });
 
   it('pauses the reply clock while a fee is unpaid, records the fee, and closes as abandoned when it is never paid', async () => {

@@ -1,8 +1,9 @@
 /**
- * /deadlines — 临期超期: review tasks and statutory disclosure clocks that are due soon or
- * overdue. The server decides the scope (the whole bureau for 公开办, leaders and admins,
- * one's own section otherwise) and the state; the page only filters by 科室, kept in the
- * address so a filtered board can be bookmarked or sent on.
+ * /deadlines — 临期超期: review tasks, statutory disclosure clocks and (for request readers)
+ * information requests that are due soon or overdue. The server decides the scope (the whole
+ * bureau for 公开办, leaders and admins, one's own section otherwise) and the state; the page
+ * only filters by 科室, kept in the address so a filtered board can be bookmarked or sent on.
+ * Requests belong to no 科室: a 科室 filter leaves them out, of the list and of the counts.
  */
 import { createResource, For, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
@@ -14,6 +15,8 @@ import { usePageTitle } from '../components/page-title';
 import { TaskDeadlines } from '../deadlines/TaskDeadlines';
 import { DocumentDeadlines } from '../deadlines/DocumentDeadlines';
 import { RequestDeadlines } from '../requests/RequestDeadlines';
+import { useSession } from '../session/SessionProvider';
+import { REQUEST_READER_ROLES } from '../../../workflows/requests/request-roles';
 
 /** Each 科室 on the board with how many rows it has, most first. */
 function departmentsOf(board: DeadlineBoard): { name: string; count: number }[] {
@@ -25,6 +28,8 @@ function departmentsOf(board: DeadlineBoard): { name: string; count: number }[] 
 export function DeadlinesPage() {
   usePageTitle(() => t('deadline.title'));
   const [board, { refetch }] = createResource(() => trpc.deadlines.board.query());
+  const session = useSession();
+  const canReadRequests = () => session.user()?.roles.some((r) => (REQUEST_READER_ROLES as readonly string[]).includes(r)) ?? false;
   const [params, setParams] = useSearchParams<{ dept?: string }>();
   const department = () => params.dept ?? '';
   const pick = <T extends { departmentName: string }>(rows: T[]) => (department() ? rows.filter((r) => r.departmentName === department()) : rows);
@@ -35,7 +40,9 @@ export function DeadlinesPage() {
         {(b) => {
           const tasks = () => pick(b().tasks);
           const documents = () => pick(b().documents);
-          const count = (state: string) => [...tasks(), ...documents()].filter((r) => r.state === state).length;
+          const requests = () => (department() ? [] : b().requests);
+          const count = (state: string) => [...tasks(), ...documents(), ...requests()].filter((r) => r.state === state).length;
+          const any = () => b().tasks.length + b().documents.length + b().requests.length > 0;
           return (
             <>
               <div class="page-head">
@@ -61,7 +68,7 @@ export function DeadlinesPage() {
                   </label>
                 </Show>
               </div>
-              <Show when={b().tasks.length + b().documents.length > 0} fallback={<p class="empty" data-testid="deadline-empty">{t('deadline.empty')}</p>}>
+              <Show when={any()} fallback={<p class="empty" data-testid="deadline-empty">{t('deadline.empty')}</p>}>
                 <p class="board-summary" data-testid="deadline-summary">
                   <span class="summary-chip summary-overdue">{t('deadline.countOverdue', { n: count('overdue') })}</span>
                   <span class="summary-chip summary-due_soon">{t('deadline.countDueSoon', { n: count('due_soon') })}</span>
@@ -69,7 +76,7 @@ export function DeadlinesPage() {
                 <TaskDeadlines tasks={tasks()} />
                 <DocumentDeadlines documents={documents()} />
               </Show>
-              <RequestDeadlines />
+              <RequestDeadlines requests={requests()} show={!department() && canReadRequests()} />
             </>
           );
         }}

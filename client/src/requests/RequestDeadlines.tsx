@@ -1,17 +1,16 @@
 /** 依申请公开 on the deadline board: open requests whose next limit is due soon or overdue. */
-import { createResource, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { trpc } from '../trpc';
-import { useSession } from '../session/SessionProvider';
-import { REQUEST_READER_ROLES } from '../../../workflows/requests/request-roles';
+import type { DeadlineBoard } from '../trpc';
 import { t, tKnown } from '../i18n/i18n';
 import { DeadlineBadge, DueDate } from '../deadlines/DueDate';
 
-/** Shown only to those who may read requests (the server refuses everyone else anyway). */
-export function RequestDeadlines() {
-  const session = useSession();
-  const reader = () => session.user()?.roles.some((r) => (REQUEST_READER_ROLES as readonly string[]).includes(r)) || undefined;
-  const [rows] = createResource(reader, () => trpc.requests.deadlines.query().then((all) => all.filter((r) => r.state !== 'on_time')));
+/**
+ * The board's flagged requests, as the server sent them: only to those who may read requests
+ * (the server sends none to anyone else), so the section is absent for them.
+ */
+export function RequestDeadlines(props: { requests: DeadlineBoard['requests']; show: boolean }) {
+  const rows = () => (props.show ? props.requests : undefined);
   return (
     <Show when={rows()}>
       {(list) => (
