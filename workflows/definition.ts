@@ -71,6 +71,11 @@ export interface StepDefinition {
   checks?: ComplianceCheck[];
   /** Registered guards that must hold for an approval (or publication) here, e.g. 'noSensitiveWords'. */
   requires?: string[];
+  /**
+   * The key of an opinion form reviewers fill when they approve or return here (e.g. the
+   * legality review's conclusion and its basis). The server checks the form exists.
+   */
+  opinionForm?: string;
 }
 
 export interface WorkflowDefinition {
@@ -99,6 +104,7 @@ const stepSchema = z.object({
   effects: z.array(z.string().min(1)).optional(),
   checks: z.array(z.enum(COMPLIANCE_CHECKS)).min(1).optional(),
   requires: z.array(z.string().min(1)).min(1).optional(),
+  opinionForm: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'form key').optional(),
 });
 
 /** The code and Chinese text of a structural issue, carried in the zod issue's params. */
@@ -153,6 +159,9 @@ function checkSteps(steps: readonly z.infer<typeof stepSchema>[], ctx: z.Refinem
     if (needsRole && !step.role) issue('unassigned', '该步骤没有指定办理角色', 'this step needs a role', [i, 'role']);
     if ((step.kind === 'fill' || step.kind === 'end') && step.when) issue('not_conditional', '该步骤不能设置条件', 'this step cannot be conditional', [i, 'when']);
     if ((step.kind === 'fill' || step.kind === 'end') && step.returnTargets) issue('cannot_return', '该步骤不能退回', 'this step cannot return', [i, 'returnTargets']);
+    if (step.opinionForm && !SEPARATED_KINDS.includes(step.kind)) {
+      issue('opinion_form_not_allowed', '只有审查、审批、审定和会签步骤可以设置审查意见表', 'only review, sign-off, decision and countersign steps have an opinion form', [i, 'opinionForm']);
+    }
     if (step.checks && !SEPARATED_KINDS.includes(step.kind)) {
       issue('checks_not_allowed', '只有审查、审批、审定和会签步骤可以标注审查职责', 'only review, sign-off, decision and countersign steps perform checks', [i, 'checks']);
     }

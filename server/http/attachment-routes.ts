@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { addAttachment, loadAttachment, MAX_ATTACHMENT_BYTES, readAttachmentBytes } from '../services/attachment-service';
 import { loadViewableDocument } from '../services/document-view-service';
+import { loadFormFileForDownload, uploadFormFile } from '../services/form-file-service';
 import { ShenfaError } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from './session-middleware';
@@ -39,6 +40,30 @@ export function attachmentRoutes(services: ServiceContext) {
       return c.json(result, 201);
     },
   );
+  // A form's `file` field uploads before the form is saved; the saved form claims the file for its document.
+  app.post(
+    '/form-files',
+    bodyLimit({ maxSize: MAX_ATTACHMENT_BYTES + 64 * 1024, onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: '附件不能超过 20 MB' } }, 413) }),
+    async (c) => {
+      const user = c.get('user');
+      if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);
+      const form = await c.req.parseBody().catch(() => null);
+      const file = form?.file;
+      if (!(file instanceof File)) return c.json({ error: { code: 'BAD_REQUEST', message: '请选择要上传的文件' } }, 400);
+      return c.json(await uploadFormFile(services, user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), 201);
+    },
+  );
+  app.get('/form-files/:id', async (c) => {
+    const user = c.get('user');
+    if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);
+    const file = await loadFormFileForDownload(services, user, c.req.param('id'));
+    const bytes = await readAttachmentBytes(services, file.storedName);
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': file.mime,
+      'Content-Disposition': contentDisposition('attachment', file.originalName),
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
   app.get('/attachments/:id', async (c) => {
     const user = c.get('user');
     if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);

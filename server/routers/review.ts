@@ -11,6 +11,8 @@ const target = { documentId: z.string().min(1).max(64), expectedVersion: z.numbe
 const taskId = z.string().min(1, '缺少任务编号').max(64);
 const opinion = z.string().trim().max(2000, '意见不能超过 2000 字');
 const requiredOpinion = opinion.min(1, '请填写意见');
+// The step's opinion form as filled in: any JSON here, checked field by field by the form's own schema in the service.
+const opinionForm = z.record(z.string(), z.unknown()).optional();
 const checks = z.object(Object.fromEntries(FIVE_CHECKS.map((k) => [k, z.boolean()])) as Record<(typeof FIVE_CHECKS)[number], z.ZodBoolean>);
 
 // Which role may act is decided by the workflow's guards for the document's current step.
@@ -19,10 +21,10 @@ export const reviewRouter = router({
   submit: signedInProcedure.input(z.object(target)).mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'submit' })),
   recall: signedInProcedure.input(z.object(target)).mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'recall' })),
   approve: signedInProcedure
-    .input(z.object({ ...target, taskId, opinion, checks }))
+    .input(z.object({ ...target, taskId, opinion, checks, opinionForm }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'approve' })),
   return: signedInProcedure
-    .input(z.object({ ...target, taskId, opinion: requiredOpinion, target: z.string().min(1).max(64).default('draft') }))
+    .input(z.object({ ...target, taskId, opinion: requiredOpinion, target: z.string().min(1).max(64).default('draft'), opinionForm }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'return' })),
   maskPrivacy: signedInProcedure
     .input(z.object({ ...target, start: z.number().int().min(0), text: z.string().min(1).max(100) }))

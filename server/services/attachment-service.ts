@@ -31,12 +31,12 @@ function attachmentDir(ctx: ServiceContext) {
   return path.join(ctx.config.dataDir, 'attachments');
 }
 
-/** Stores an uploaded file under a generated name and records it against the document. */
-export async function addAttachment(ctx: ServiceContext, actor: SessionUser, documentId: string, file: { name: string; bytes: Uint8Array }) {
-  const { db } = ctx.database;
-  const doc = await loadDocument(db, documentId);
-  if (doc.drafterId !== actor.id) throw forbidden('只有起草人可以上传附件');
-  if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能再上传附件');
+/**
+ * The upload rules every stored file obeys (attachments and form files alike): a known
+ * extension, content that starts as that format does, not empty, at most 20 MB. Returns the
+ * cleaned original name and the type; throws a Chinese BAD_REQUEST otherwise.
+ */
+export function checkUpload(file: { name: string; bytes: Uint8Array }): { name: string; type: { mime: string } } {
   const name = path.basename(file.name).slice(0, 200);
   const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
   const type = ACCEPTED[ext];
@@ -44,12 +44,27 @@ export async function addAttachment(ctx: ServiceContext, actor: SessionUser, doc
   if (file.bytes.length === 0) throw badRequest('附件为空');
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw badRequest('附件不能超过 20 MB');
   if (type.magic && !type.magic.every((b, i) => file.bytes[i] === b)) throw badRequest('附件内容与扩展名不符');
+  return { name, type };
+}
 
-  const id = crypto.randomUUID();
+/** Writes checked bytes under a generated name (never the uploader's), refusing to overwrite. */
+export async function storeUploadBytes(ctx: ServiceContext, id: string, bytes: Uint8Array): Promise<{ storedName: string; filePath: string }> {
   const storedName = `${id}.bin`;
   await fs.mkdir(attachmentDir(ctx), { recursive: true });
   const filePath = path.join(attachmentDir(ctx), storedName);
-  await fs.writeFile(filePath, file.bytes, { flag: 'wx' });
+  await fs.writeFile(filePath, bytes, { flag: 'wx' });
+  return { storedName, filePath };
+}
+
+/** Stores an uploaded file under a generated name and records it against the document. */
+export async function addAttachment(ctx: ServiceContext, actor: SessionUser, documentId: string, file: { name: string; bytes: Uint8Array }) {
+  const { db } = ctx.database;
+  const doc = await loadDocument(db, documentId);
+  if (doc.drafterId !== actor.id) throw forbidden('只有起草人可以上传附件');
+  if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能再上传附件');
+  const { name, type } = checkUpload(file);
+  const id = crypto.randomUUID();
+  const { storedName, filePath } = await storeUploadBytes(ctx, id, file.bytes);
   const now = ctx.now();
   try {
     await commitChange(

@@ -11,6 +11,7 @@ import { TEMPLATE_2019, TEMPLATE_2021 } from '../report/report-templates';
 import { categories, departments, formDefinitions, users } from '../db/schema/index';
 import { commitChange } from './commit';
 import { badRequest, conflict, notFound } from './errors';
+import { formPurpose } from './form-definitions';
 import type { ServiceContext } from './service-context';
 
 export interface CategorySettings {
@@ -40,7 +41,10 @@ const categoryColumns = {
 export async function catalogSettings(ctx: ServiceContext) {
   const { db } = ctx.database;
   const rows = await db.select(categoryColumns).from(categories).orderBy(asc(categories.sort));
+  // Only drafting forms: opinion forms belong to workflow steps.
   const forms = await db.selectDistinct({ key: formDefinitions.key }).from(formDefinitions).orderBy(formDefinitions.key);
+  const draftKeys: string[] = [];
+  for (const f of forms) if ((await formPurpose(db, f.key)) === 'draft') draftKeys.push(f.key);
   const depts = await db
     .select({ id: departments.id, code: departments.code, name: departments.name, users: count(users.id) })
     .from(departments)
@@ -52,15 +56,14 @@ export async function catalogSettings(ctx: ServiceContext) {
     departments: depts,
     clockRules: DEFAULT_CLOCK_RULES.map((r) => ({ key: r.key, label: r.label })),
     reportCells: ARTICLE20_CELLS.map((cell) => ({ key: cell, label: cellLabel(cell) })),
-    formKeys: forms.map((f) => f.key),
+    formKeys: draftKeys,
   };
 }
 
 async function checkSettings(ctx: ServiceContext, input: CategorySettings): Promise<void> {
   if (input.clockRule !== null && !DEFAULT_CLOCK_RULES.some((r) => r.key === input.clockRule)) throw badRequest('所选时限规则不存在');
   if (input.reportCell !== null && !(ARTICLE20_CELLS as readonly string[]).includes(input.reportCell)) throw badRequest('所选年报栏目不存在');
-  const [form] = await ctx.database.db.select({ key: formDefinitions.key }).from(formDefinitions).where(eq(formDefinitions.key, input.formKey)).limit(1);
-  if (!form) throw badRequest('所选起草表单不存在');
+  if ((await formPurpose(ctx.database.db, input.formKey)) !== 'draft') throw badRequest('所选起草表单不存在');
 }
 
 /** Changes a category's settings; documents already drafted keep their form version and clock. */

@@ -7,6 +7,7 @@ import { canViewDocument, isTaskFor } from './access';
 import { notFound } from './errors';
 import { loadDocument, loadOpenTasks, loadRedactions, reviewState } from './document-store';
 import { extraFieldsView } from './extra-fields-view';
+import { opinionFormFor, opinionFormView } from './opinion-form-service';
 import { pinnedDefinition } from './workflow-definitions';
 import { readSetting, SETTING_KEYS } from './settings';
 import { canProposeValidity, pendingValidityChange } from './validity-service';
@@ -83,7 +84,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     .where(eq(auditLog.documentId, doc.id))
     .orderBy(asc(auditLog.seq));
   const reviews = await db
-    .select({ round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, at: reviewRecords.createdAt, reviewerName: users.displayName })
+    .select({ round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, opinionForm: reviewRecords.opinionForm, at: reviewRecords.createdAt, reviewerName: users.displayName })
     .from(reviewRecords)
     .innerJoin(users, eq(users.id, reviewRecords.userId))
     .where(eq(reviewRecords.documentId, doc.id))
@@ -134,8 +135,17 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     attachments: files,
-    history: history.map((h) => ({ ...h, detail: parseDetail(h.detail), fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null })),
-    reviews: reviews.map((r) => ({ ...r, stepLabel: stepLabel(def, r.step) })),
+    history: await Promise.all(
+      history.map(async (h) => {
+        const detail = parseDetail(h.detail);
+        // An opinion form filled at this step, worded with the labels of the version filled.
+        const form = detail && typeof detail === 'object' && 'form' in detail ? await opinionFormView(db, (detail as { form: unknown }).form) : null;
+        return { ...h, detail, form, fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null };
+      }),
+    ),
+    reviews: await Promise.all(reviews.map(async ({ opinionForm, ...r }) => ({ ...r, form: opinionForm ? await opinionFormView(db, opinionForm) : null, stepLabel: stepLabel(def, r.step) }))),
+    /** The opinion form this user fills at their open task (latest version), when the step names one. */
+    opinionForm: taskIsMine && (events.has('APPROVE') || events.has('RETURN')) ? await opinionFormFor(db, step) : null,
     // 会签进度: every seat of the current step and who has signed it.
     seats: await seatsWithNames(db, seatProgress(def, state)),
     openTask: openTask && taskIsMine ? { id: openTask.id, step: openTask.step, createdAt: openTask.createdAt } : null,

@@ -9,7 +9,11 @@ import { CORE_DRAFT_FIELDS, type DraftDocumentInput, type FormDefinition } from 
 import { departments, users } from '../db/schema/index';
 import { invalidForm } from './errors';
 import { pinnedFormSchema } from './form-definitions';
+import { checkFormFiles } from './form-file-service';
+import { sanitizeFormInput } from './rich-text';
 import type { ServiceContext } from './service-context';
+import type { SessionUser } from './users';
+import type { BatchItem } from 'drizzle-orm/batch';
 
 export interface FilledDraftForm {
   input: DraftDocumentInput;
@@ -17,6 +21,8 @@ export interface FilledDraftForm {
   formVersion: number;
   /** Values of the fields that are not document columns, by key (hidden ones as their empty value). */
   extraFields: Record<string, unknown>;
+  /** Statements claiming the form's newly uploaded files for the document; run them in the document's batch. */
+  claimFiles: (documentId: string) => BatchItem<'sqlite'>[];
 }
 
 const CORE = new Set(CORE_DRAFT_FIELDS);
@@ -37,15 +43,18 @@ async function unknownPickedIds(ctx: ServiceContext, form: FormDefinition, value
 }
 
 /**
- * Validates `raw` with the given form version; throws a BAD_REQUEST listing every field's
- * message (the client shows them beside the fields) and changes nothing.
+ * Validates `raw` with the given form version (rich text sanitised first, so the schema
+ * judges and the database stores only the clean markup); throws a BAD_REQUEST listing every
+ * field's message (the client shows them beside the fields) and changes nothing. Files must be
+ * the actor's own uploads, or already this document's (`documentId`, null for a new one).
  */
-export async function readDraftForm(ctx: ServiceContext, form: FormDefinition, raw: unknown): Promise<FilledDraftForm> {
+export async function readDraftForm(ctx: ServiceContext, form: FormDefinition, raw: unknown, actor: SessionUser, documentId: string | null): Promise<FilledDraftForm> {
   const schema = await pinnedFormSchema(ctx.database.db, form.key, form.version);
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(sanitizeFormInput(form, raw));
   if (!result.success) throw invalidForm(result.error.issues);
-  const issues = await unknownPickedIds(ctx, form, result.data);
+  const files = await checkFormFiles(ctx.database.db, actor, documentId, form, result.data);
+  const issues = [...(await unknownPickedIds(ctx, form, result.data)), ...files.issues];
   if (issues.length) throw invalidForm(issues);
-  const extraFields = Object.fromEntries(Object.entries(result.data).filter(([key]) => !CORE.has(key)));
-  return { input: result.data as unknown as DraftDocumentInput, formKey: form.key, formVersion: form.version, extraFields };
+  const extraFields = Object.fromEntries(Object.entries(files.values).filter(([key]) => !CORE.has(key)));
+  return { input: result.data as unknown as DraftDocumentInput, formKey: form.key, formVersion: form.version, extraFields, claimFiles: files.claim };
 }

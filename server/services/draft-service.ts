@@ -69,8 +69,8 @@ function redactionRows(documentId: string, input: DraftDocumentInput) {
 export async function createDraft(ctx: ServiceContext, actor: SessionUser, raw: unknown): Promise<{ id: string; version: number }> {
   if (!actor.roles.includes('drafter')) throw forbidden('只有起草人可以起草文件');
   const form = await draftFormForCategory(ctx.database.db, (raw as { categoryId?: unknown } | null)?.categoryId);
-  const filled = await readDraftForm(ctx, form, raw);
-  return createDraftDocument(ctx, actor, filled.input, undefined, filled);
+  const filled = await readDraftForm(ctx, form, raw, actor, null);
+  return createDraftDocument(ctx, actor, filled.input, (id) => ({ statements: filled.claimFiles(id), audit: [] }), filled);
 }
 
 /**
@@ -138,7 +138,7 @@ export async function updateDraft(
   if (doc.version !== expectedVersion) throw conflict('文件已被修改，请刷新后重试');
   if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能修改');
   // Always the version it was filled with: a form published since does not apply to it.
-  const { input, extraFields } = await readDraftForm(ctx, await pinnedForm(db, doc.formKey, doc.formVersion), raw);
+  const { input, extraFields, claimFiles } = await readDraftForm(ctx, await pinnedForm(db, doc.formKey, doc.formVersion), raw, actor, documentId);
   const categoryCode = await requireCategory(ctx, input.categoryId);
   const policyPublishedOn = await checkPolicyLink(ctx, actor, documentId, input.policyDocumentId);
   const state = reviewState(doc);
@@ -153,6 +153,7 @@ export async function updateDraft(
       db.delete(redactions).where(eq(redactions.documentId, documentId)),
       ...(rows.length ? [db.insert(redactions).values(rows)] : []),
       documentClockStatement(db, await loadWorkCalendar(ctx), { id: documentId, writtenAt: input.writtenAt, policyPublishedOn }, await categoryClockRule(db, input.categoryId)),
+      ...claimFiles(documentId),
     ],
     [{ at: now, actorId: actor.id, documentId, action: 'document.edited', fromState: doc.currentStep, toState: doc.currentStep, detail: { title: input.title, attribute: input.attribute } }],
     '文件已被修改，请刷新后重试',

@@ -8,7 +8,7 @@ import { formDefinitionSchema, validateFormDefinition, type FormDefinition, type
 import { categories, departments, documents, formDefinitions, users } from '../db/schema/index';
 import { commitChange } from './commit';
 import { badRequest, conflict } from './errors';
-import { currentForm, latestFormVersion, listStoredForms, pinnedForm } from './form-definitions';
+import { currentForm, formPurpose, latestFormVersion, listStoredForms, pinnedForm } from './form-definitions';
 import type { ServiceContext } from './service-context';
 import { IN_FLIGHT_STATUSES } from './workflow-admin-service';
 
@@ -23,10 +23,10 @@ export async function listForms(ctx: ServiceContext) {
     .groupBy(documents.formKey, documents.formVersion);
   const bound = await db.select({ formKey: categories.formKey, name: categories.nameZh }).from(categories);
   const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
-  const byKey = new Map<string, { key: string; title: LocalizedText; latestVersion: number; categories: string[]; versions: { version: number; fields: number; notes: string; publishedAt: number; publishedBy: string | null; inFlight: number }[] }>();
+  const byKey = new Map<string, { key: string; title: LocalizedText; purpose: 'draft' | 'opinion'; latestVersion: number; categories: string[]; versions: { version: number; fields: number; notes: string; publishedAt: number; publishedBy: string | null; inFlight: number }[] }>();
   for (const row of rows) {
     const def = row.definition as FormDefinition;
-    const entry = byKey.get(row.key) ?? { key: row.key, title: def.title, latestVersion: row.version, categories: bound.filter((c) => c.formKey === row.key).map((c) => c.name), versions: [] };
+    const entry = byKey.get(row.key) ?? { key: row.key, title: def.title, purpose: def.purpose ?? 'draft', latestVersion: row.version, categories: bound.filter((c) => c.formKey === row.key).map((c) => c.name), versions: [] };
     byKey.set(row.key, entry);
     entry.versions.push({
       version: row.version,
@@ -71,6 +71,10 @@ export async function publishForm(ctx: ServiceContext, actorId: string | null, i
   const candidate = input.definition && typeof input.definition === 'object' && !Array.isArray(input.definition) ? { ...input.definition, version } : input.definition;
   const issues = validateFormDefinition(candidate);
   if (issues.length) throw badRequest(formIssuesMessage(issues));
+  // Categories bind drafting forms and workflow steps opinion forms: a key keeps what it is for.
+  const before = typeof key === 'string' ? await formPurpose(db, key) : null;
+  const purpose = (candidate as { purpose?: string }).purpose ?? 'draft';
+  if (before !== null && before !== purpose) throw badRequest(before === 'opinion' ? '该表单是审查意见表，不能改为起草表单' : '该表单是起草表单，不能改为审查意见表');
   // Stored as parsed: unknown keys dropped, so what a document is pinned to is exactly what was validated.
   const definition = formDefinitionSchema.parse(candidate) as FormDefinition;
   const now = ctx.now();

@@ -92,3 +92,10 @@ export async function listStoredForms(db: Db) {
     .from(formDefinitions)
     .orderBy(formDefinitions.key, desc(formDefinitions.version));
 }
+
+/** What the latest version of a form key is for ('draft' or 'opinion'), or null when no such form is stored. */
+export async function formPurpose(db: Db, key: string): Promise<'draft' | 'opinion' | null> {
+  const version = await latestFormVersion(db, key);
+  if (version === null) return null;
+  return (await pinnedForm(db, key, version)).purpose ?? 'draft';
+}

@@ -16,6 +16,7 @@ import { loadSessionUser } from './users';
 import { isTaskFor } from './access';
 import type { Db } from '../db/client';
 import { pinnedDefinition } from './workflow-definitions';
+import { readOpinionForm, type FilledOpinionForm } from './opinion-form-service';
 import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
 import { cstYear } from '../time';
@@ -25,8 +26,8 @@ import type { SessionUser } from './users';
 export type ReviewAction =
   | { action: 'submit' }
   | { action: 'recall' }
-  | { action: 'approve'; taskId: string; opinion: string; checks: Record<FiveCheck, boolean> }
-  | { action: 'return'; taskId: string; opinion: string; target: string }
+  | { action: 'approve'; taskId: string; opinion: string; checks: Record<FiveCheck, boolean>; opinionForm?: unknown }
+  | { action: 'return'; taskId: string; opinion: string; target: string; opinionForm?: unknown }
   | { action: 'reject'; taskId: string; opinion: string }
   | { action: 'publish'; taskId: string }
   | { action: 'transfer'; taskId: string; toUserId: string; opinion: string }
@@ -106,9 +107,10 @@ function requireFiveChecks(def: WorkflowDefinition, state: PersistedReview, inpu
 }
 
 /** What the audit row of a review action records besides who, when and from/to. */
-async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinion: string): Promise<Record<string, unknown>> {
+async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinion: string, form: FilledOpinionForm | null): Promise<Record<string, unknown>> {
   switch (input.action) {
-    case 'return': return { opinion, target: input.target };
+    case 'return': return { opinion, target: input.target, ...(form ? { form } : {}) };
+    case 'approve': return { opinion, ...(form ? { form } : {}) };
     case 'transfer': return { opinion, toUserId: input.toUserId };
     case 'add_signer': return { opinion, userId: input.userId, position: input.position };
     // The submission's privacy pre-check: how many unmasked hits the reviewers will find.
@@ -137,6 +139,8 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
   // Content checks only once the workflow has accepted this person for this step.
   requireFiveChecks(def, state, input);
+  // The step's opinion form, when it names one: refused field by field before anything is written.
+  const opinionForm = input.action === 'approve' || input.action === 'return' ? await readOpinionForm(db, actor, doc.id, currentStep(def, state), input.opinionForm) : null;
   const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
   if (secrecyApproval || input.action === 'publish') await assertPrivacyResolved(db, doc);
   if (input.action === 'publish' && (await loadRedactions(db, doc.id)).some((r) => !r.confirmedBy)) {
@@ -210,13 +214,15 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
       decision: input.action,
       opinion,
       checks: input.action === 'approve' ? input.checks : input.action === 'add_signer' ? (input.checks ?? null) : null,
+      opinionForm: opinionForm?.filled ?? null,
       createdAt: now,
     }),
+    ...(opinionForm?.claim ?? []),
   );
   await commitChange(
     ctx,
     statements,
-    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: await auditDetail(db, input, doc, opinion) }],
+    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: await auditDetail(db, input, doc, opinion, opinionForm?.filled ?? null) }],
     '该文件已被他人处理，请刷新后重试',
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));

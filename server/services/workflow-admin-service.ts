@@ -3,13 +3,14 @@
  * draft, publish a new immutable version. The server validates again whatever the client
  * says, so a definition that breaks the compliance rules is never stored.
  */
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { validateDefinition, workflowDefinitionSchema, type DefinitionIssue, type LocalizedText, type WorkflowDefinition } from '../../workflows/index';
-import { documents, users, workflowDefinitions } from '../db/schema/index';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { isRequestFlow, parseAnyDefinition, registryCatalog, validateDefinition, type DefinitionIssue, type LocalizedText, type WorkflowDefinition } from '../../workflows/index';
+import { documents, infoRequests, users, workflowDefinitions } from '../db/schema/index';
 import { commitChange } from './commit';
 import { badRequest, conflict } from './errors';
+import { formPurpose } from './form-definitions';
 import type { ServiceContext } from './service-context';
-import { currentDefinition, latestVersion, listStoredVersions, pinnedDefinition } from './workflow-definitions';
+import { currentStoredDefinition, latestVersion, listStoredVersions, storedDefinition } from './workflow-definitions';
 
 /** Statuses of a document still moving through its flow, which a migration may move. */
 export const IN_FLIGHT_STATUSES = ['draft', 'returned', 'in_review', 'awaiting_publication'];
@@ -23,6 +24,13 @@ export async function listWorkflows(ctx: ServiceContext) {
     .from(documents)
     .where(inArray(documents.status, IN_FLIGHT_STATUSES))
     .groupBy(documents.workflowKey, documents.workflowVersion);
+  // Requests are in flight on their request flow until they are closed.
+  const openRequests = await db
+    .select({ key: infoRequests.workflowKey, version: infoRequests.workflowVersion, n: count() })
+    .from(infoRequests)
+    .where(isNull(infoRequests.closedAt))
+    .groupBy(infoRequests.workflowKey, infoRequests.workflowVersion);
+  inFlight.push(...openRequests);
   const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
   const byKey = new Map<string, { key: string; name: LocalizedText; latestVersion: number; versions: { version: number; publishedAt: number; publishedBy: string | null; inFlight: number }[] }>();
   for (const row of rows) {
@@ -41,8 +49,13 @@ export async function listWorkflows(ctx: ServiceContext) {
 /** One stored version, the latest when no version is given. */
 export async function getWorkflow(ctx: ServiceContext, key: string, version?: number) {
   const { db } = ctx.database;
-  const definition = version === undefined ? await currentDefinition(db, key) : await pinnedDefinition(db, key, version);
+  const definition = version === undefined ? await currentStoredDefinition(db, key) : await storedDefinition(db, key, version);
   return { key, version: definition.version, definition };
+}
+
+/** The guard names definitions may use, with labels and flow family: the editor's choices. */
+export function workflowRegistry() {
+  return registryCatalog();
 }
 
 /**
@@ -64,6 +77,26 @@ async function unknownSigners(ctx: ServiceContext, definition: WorkflowDefinitio
     }));
 }
 
+/** Opinion forms a step names that are not stored, or are drafting forms: reviewers could not fill them. */
+async function unknownOpinionForms(ctx: ServiceContext, definition: WorkflowDefinition): Promise<DefinitionIssue[]> {
+  const issues: DefinitionIssue[] = [];
+  for (const [i, step] of definition.steps.entries()) {
+    if (!step.opinionForm) continue;
+    const purpose = await formPurpose(ctx.database.db, step.opinionForm);
+    if (purpose === 'opinion') continue;
+    issues.push({
+      stepId: step.id,
+      path: ['steps', i, 'opinionForm'],
+      code: 'unknown_opinion_form',
+      message:
+        purpose === null
+          ? { zh: `步骤「${step.label.zh}」（${step.id}）：审查意见表「${step.opinionForm}」不存在`, en: `step '${step.id}': opinion form '${step.opinionForm}' does not exist` }
+          : { zh: `步骤「${step.label.zh}」（${step.id}）：「${step.opinionForm}」是起草表单，不是审查意见表`, en: `step '${step.id}': '${step.opinionForm}' is a drafting form, not an opinion form` },
+    });
+  }
+  return issues;
+}
+
 /**
  * The issues of a draft definition, the pure validator's and the server's own; never throws
  * for an invalid one.
@@ -71,7 +104,10 @@ async function unknownSigners(ctx: ServiceContext, definition: WorkflowDefinitio
 export async function validateWorkflow(ctx: ServiceContext, definition: unknown): Promise<{ issues: DefinitionIssue[] }> {
   const issues = validateDefinition(definition);
   if (issues.length) return { issues };
-  return { issues: await unknownSigners(ctx, workflowDefinitionSchema.parse(definition) as WorkflowDefinition) };
+  const parsed = parseAnyDefinition(definition);
+  // Named signers and opinion forms belong to release review; the request flow has neither.
+  if (isRequestFlow(parsed)) return { issues: [] };
+  return { issues: [...(await unknownSigners(ctx, parsed)), ...(await unknownOpinionForms(ctx, parsed))] };
 }
 
 /** The Chinese message listing a definition's issues, as the server refuses it. */
@@ -93,7 +129,11 @@ export async function publishWorkflow(ctx: ServiceContext, actorId: string | nul
   const { issues } = await validateWorkflow(ctx, candidate);
   if (issues.length) throw badRequest(issuesMessage(issues));
   // Stored as parsed: unknown keys dropped, so what a document is pinned to is exactly what was validated.
-  const definition = workflowDefinitionSchema.parse(candidate) as WorkflowDefinition;
+  const definition = parseAnyDefinition(candidate);
+  // A key keeps its family: a request flow cannot replace release review, nor the reverse.
+  if (latest !== null && isRequestFlow(definition) !== isRequestFlow(await storedDefinition(db, definition.key, latest))) {
+    throw badRequest('流程定义未通过校验，不能发布：流程类别与已发布的版本不同');
+  }
   const now = ctx.now();
   const notes = input.notes?.trim() ?? '';
   try {

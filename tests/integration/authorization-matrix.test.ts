@@ -31,7 +31,7 @@ import { appRouter } from '../../server/routers/index';
 import { createApp } from '../../server/app';
 import { scanPersonalData } from '../../forms/index';
 import { loadDocument, loadOpenTasks } from '../../server/services/document-store';
-import { departments, users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
+import { departments, formFiles, users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
 import { generateSessionToken, sessionIdFromToken } from '../../server/auth/session-token';
 import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
@@ -277,6 +277,10 @@ const HTTP_MATRIX = {
   'GET /api/attachments/:id@draft':                  row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // Same readers as documents.get@published_partial.
   'GET /api/attachments/:id@published_partial':      row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, ALLOW,  ALLOW,  ALLOW,  NOTFND, ALLOW),
+  // A form's file field uploads before the form is saved: anyone signed in fills some form.
+  'POST /api/form-files':                            row(UNAUTH, ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
+  // Once a form claims it for a document: the same readers as that document (here the draft).
+  'GET /api/form-files/:id@draft':                   row(UNAUTH, NOTFND, ALLOW,  NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // The JSON 404 for an unknown API path (after the session middleware, before the SPA).
   'ALL /api/*@unknown':                              row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // The built client's static files and the SPA shell for a client route: public, no data in them.
@@ -726,6 +730,17 @@ async function annualReportFixture(saved: boolean): Promise<Fixture> {
   return { id: String(year), version, taskId: '', indexNumber: null };
 }
 
+/** A file uploaded by the drafter for a form's file field and claimed by the draft fixture, as a saved form claims it. */
+let draftFormFile: Fixture | undefined;
+async function formFileOfDraft(): Promise<Fixture> {
+  if (draftFormFile) return draftFormFile;
+  const form = new FormData();
+  form.set('file', new File([PDF], '审批单.pdf'));
+  const { id } = (await (await client.drafter.fetch('/api/form-files', { method: 'POST', body: form })).json()) as { id: string };
+  await server.services.database.db.update(formFiles).set({ documentId: F.draft.id, fieldKey: 'approvalScan' }).where(eq(formFiles.id, id));
+  return (draftFormFile = { ...F.draft, attachmentId: id });
+}
+
 const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /healthz': { method: 'GET', path: () => '/healthz', type: /application\/json/ },
   'GET /readyz': { method: 'GET', path: () => '/readyz', type: /application\/json/ },
@@ -763,6 +778,18 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   },
   'GET /api/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
   'GET /api/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
+  'POST /api/form-files': {
+    method: 'POST',
+    mutates: true,
+    path: () => '/api/form-files',
+    body: () => {
+      const form = new FormData();
+      form.set('file', new File([PDF], '审批单.pdf'));
+      return form;
+    },
+    type: /application\/json/,
+  },
+  'GET /api/form-files/:id@draft': { method: 'GET', fixture: formFileOfDraft, path: (f) => `/api/form-files/${f.attachmentId}`, type: /application\/pdf/ },
   'ALL /api/*@unknown': { method: 'GET', path: () => '/api/no-such-endpoint' },
   'ALL /assets/*@client bundle': { method: 'GET', path: () => `/assets/${fs.readdirSync(path.resolve('dist/client/assets')).find((n) => n.endsWith('.js'))}`, type: /javascript/ },
   'ALL /favicon.svg': { method: 'GET', path: () => '/favicon.svg' },
