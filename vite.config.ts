@@ -6,6 +6,9 @@ import solid from 'vite-plugin-solid';
 export default defineConfig({
   root: 'client',
   plugins: [solid()],
+  // Relative asset URLs: one build serves any mount path. The server puts <base href="{basePath}/">
+  // first in index.html (server/http/static-client.ts), so ./assets/… resolves from every route.
+  base: './',
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://localhost:3000', '/public': 'http://localhost:3000' } },
   test: {

@@ -7,6 +7,8 @@ import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage } from './pages/InboxPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { HostSignInPage } from './pages/HostSignInPage';
+import { basePath, signInMode } from './mount';
 
 // Only sign-in and the inbox (where a signed-in user lands) are in the first bundle; every other
 // page is its own chunk, loaded when first opened, so the initial download stays small.
@@ -37,8 +39,8 @@ const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m
 export function App() {
   return (
     <SessionProvider>
-      <Router root={AppLayout}>
-        <Route path="/login" component={LoginPage} />
+      <Router root={AppLayout} base={basePath}>
+        <Route path="/login" component={signInMode === 'host' ? HostSignInPage : LoginPage} />
         <Route component={RequireSignIn}>
           <Route path="/" component={InboxPage} />
           <Route path="/mine" component={MyDocumentsPage} />

@@ -5,9 +5,10 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers/index';
+import { appUrl } from './mount';
 
 export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/api/trpc' })],
+  links: [httpBatchLink({ url: appUrl('/api/trpc') })],
 });
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
+import { appUrl } from '../mount';
 
 export type JobView = Awaited<ReturnType<typeof trpc.catalogImport.status.query>>;
 
@@ -24,7 +25,7 @@ export function ImportProgress(props: { job: JobView }) {
         {(r) => (
           <p class="notice notice-success" data-testid="import-result">
             {t('import.result', { n: r().imported, first: r().firstIndexNumber ?? '', last: r().lastIndexNumber ?? '' })}{' '}
-            <a href="/public" rel="external">{t('import.viewCatalog')}</a>
+            <a href={appUrl('/public')} rel="external">{t('import.viewCatalog')}</a>
           </p>
         )}
       </Show>

@@ -1,5 +1,6 @@
 import type { ColumnMapping } from '../../../forms/catalog-columns';
 import { t } from '../i18n/i18n';
+import { appUrl } from '../mount';
 
 export interface Uploaded {
   jobId: string;
@@ -12,7 +13,7 @@ export interface Uploaded {
 export async function uploadCatalogFile(file: File): Promise<Uploaded> {
   const form = new FormData();
   form.set('file', file);
-  const response = await fetch('/api/catalog-import/upload', { method: 'POST', body: form, credentials: 'same-origin' });
+  const response = await fetch(appUrl('/api/catalog-import/upload'), { method: 'POST', body: form, credentials: 'same-origin' });
   const body = (await response.json().catch(() => null)) as (Uploaded & { error?: { message?: string } }) | null;
   if (!response.ok || !body) throw new Error(body?.error?.message ?? t('import.uploadFailed'));
   return body;

@@ -17,6 +17,7 @@ import type { SessionUser } from '../trpc';
 import { InboxCount } from './InboxCount';
 import { LanguageToggle } from './LanguageToggle';
 import { NotificationLink } from './NotificationLink';
+import { appUrl, signInMode } from '../mount';
 
 export function AppHeader(props: { user: SessionUser }) {
   const session = useSession();
@@ -43,15 +44,18 @@ export function AppHeader(props: { user: SessionUser }) {
           <span class="user-roles">{roleNames()}</span>
           <NotificationLink />
           <LanguageToggle />
-          <A href="/account" class="link-button" data-testid="account">
-            {t('nav.account')}
-          </A>
-          <button type="button" class="link-button" data-testid="logout-everywhere" onClick={signOutEverywhere}>
-            {t('nav.logoutEverywhere')}
-          </button>
-          <button type="button" class="link-button" data-testid="logout" onClick={signOut}>
-            {t('nav.logout')}
-          </button>
+          {/* With host sign-in, password and sign-out belong to the host application. */}
+          <Show when={signInMode === 'own'}>
+            <A href="/account" class="link-button" data-testid="account">
+              {t('nav.account')}
+            </A>
+            <button type="button" class="link-button" data-testid="logout-everywhere" onClick={signOutEverywhere}>
+              {t('nav.logoutEverywhere')}
+            </button>
+            <button type="button" class="link-button" data-testid="logout" onClick={signOut}>
+              {t('nav.logout')}
+            </button>
+          </Show>
         </div>
       </div>
       <nav class="app-nav" aria-label={t('nav.menu')}>
@@ -87,7 +91,7 @@ export function AppHeader(props: { user: SessionUser }) {
           <A href="/admin/reply-templates">{t('nav.replyTemplates')}</A>
         </Show>
         {/* Server-rendered pages: a full page load, not a client route. */}
-        <a href="/public" rel="external">
+        <a href={appUrl('/public')} rel="external">
           {t('nav.catalog')}
         </a>
       </nav>

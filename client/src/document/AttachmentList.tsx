@@ -3,6 +3,7 @@ import { t } from '../i18n/i18n';
 import { formatSize } from '../i18n/format';
 import type { DocumentView } from '../trpc';
 import { AttachmentUpload } from './AttachmentUpload';
+import { appUrl } from '../mount';
 
 export function AttachmentList(props: { doc: DocumentView; onUploaded: () => unknown }) {
   return (
@@ -14,7 +15,7 @@ export function AttachmentList(props: { doc: DocumentView; onUploaded: () => unk
             {(file) => (
               <li>
                 {/* rel=external: a download, not a client-side route. */}
-                <a href={`/api/attachments/${encodeURIComponent(file.id)}`} rel="external" download={file.name}>
+                <a href={appUrl(`/api/attachments/${encodeURIComponent(file.id)}`)} rel="external" download={file.name}>
                   {file.name}
                 </a>
                 <span class="muted small">{formatSize(file.size)}</span>

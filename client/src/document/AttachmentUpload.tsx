@@ -4,6 +4,7 @@
  */
 import { createSignal, Show } from 'solid-js';
 import { t } from '../i18n/i18n';
+import { appUrl } from '../mount';
 
 async function uploadError(response: Response): Promise<string> {
   try {
@@ -31,7 +32,7 @@ export function AttachmentUpload(props: { documentId: string; onUploaded: () => 
     body.append('file', file);
     setBusy(true);
     try {
-      const response = await fetch(`/api/documents/${encodeURIComponent(props.documentId)}/attachments`, {
+      const response = await fetch(appUrl(`/api/documents/${encodeURIComponent(props.documentId)}/attachments`), {
         method: 'POST',
         body,
         credentials: 'same-origin',

@@ -14,6 +14,7 @@ import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { ReportGridTable, type ReportGrid } from '../report/ReportGridTable';
 import { ViolationList } from '../report/ViolationList';
+import { appUrl } from '../mount';
 
 type Report = RouterOutputs['annualReport']['get'];
 type TemplateKey = Report['templateKey'];
@@ -104,7 +105,7 @@ export function AnnualReportPage() {
     setEntered({ ...entered(), [key]: Number(value) || 0 });
     setDirty(true);
   };
-  const exportHref = (format: string) => `/api/reports/annual/${view()?.year}.${format}?template=${view()?.templateKey}`;
+  const exportHref = (format: string) => appUrl(`/api/reports/annual/${view()?.year}.${format}?template=${view()?.templateKey}`);
   const years = () => Array.from({ length: 6 }, (_, i) => currentYear() - i);
 
   return (

@@ -15,6 +15,7 @@ import { ValidationReport, type Report } from '../catalog-import/ValidationRepor
 import { ImportProgress, type JobView } from '../catalog-import/ImportProgress';
 import { uploadCatalogFile, type Uploaded } from '../catalog-import/upload';
 import '../catalog-import/catalog-import.css';
+import { appUrl } from '../mount';
 
 const POLL_MS = 400;
 
@@ -97,9 +98,9 @@ export function CatalogImportPage() {
       <section class="card" data-testid="import-upload">
         <h2>{t('import.step1')}</h2>
         <p>
-          {t('import.template')} <a href="/api/catalog-import/template.xlsx" download="">{t('import.templateXlsx')}</a>
+          {t('import.template')} <a href={appUrl('/api/catalog-import/template.xlsx')} download="">{t('import.templateXlsx')}</a>
           {' · '}
-          <a href="/api/catalog-import/template.csv" download="">{t('import.templateCsv')}</a>
+          <a href={appUrl('/api/catalog-import/template.csv')} download="">{t('import.templateCsv')}</a>
         </p>
         <label class="field">
           <span>{t('import.file')}</span>
@@ -153,16 +154,16 @@ export function CatalogImportPage() {
       <section class="card" data-testid="export-links">
         <h2>{t('import.exportTitle')}</h2>
         <p>
-          {t('import.exportCatalog')} <a href="/api/exports/catalog.xlsx" download="">{t('import.xlsx')}</a>
+          {t('import.exportCatalog')} <a href={appUrl('/api/exports/catalog.xlsx')} download="">{t('import.xlsx')}</a>
           {' · '}
-          <a href="/api/exports/catalog.csv" download="">{t('import.csv')}</a>
+          <a href={appUrl('/api/exports/catalog.csv')} download="">{t('import.csv')}</a>
         </p>
         <p class="muted">{t('import.exportCatalogHint')}</p>
         <Show when={isAdmin()}>
           <p>
-            {t('import.exportAudit')} <a href="/api/exports/audit.xlsx" download="">{t('import.xlsx')}</a>
+            {t('import.exportAudit')} <a href={appUrl('/api/exports/audit.xlsx')} download="">{t('import.xlsx')}</a>
             {' · '}
-            <a href="/api/exports/audit.csv" download="">{t('import.csv')}</a>
+            <a href={appUrl('/api/exports/audit.csv')} download="">{t('import.csv')}</a>
           </p>
         </Show>
       </section>
