@@ -15,3 +15,4 @@ export * from './validate-definition';
 export * from './simulate';
 export * from './migration-plan';
 export * from './registry-catalog';
+export * from './any-definition';

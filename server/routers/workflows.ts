@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { router, roleProcedure, signedInProcedure } from '../trpc';
 import { documentPath } from '../services/document-path-service';
-import { getWorkflow, listWorkflows, publishWorkflow, validateWorkflow } from '../services/workflow-admin-service';
+import { getWorkflow, listWorkflows, publishWorkflow, validateWorkflow, workflowRegistry } from '../services/workflow-admin-service';
 import { applyMigration, previewMigration } from '../services/workflow-migration-service';
 
 const key = z.string().trim().min(1).max(100);
@@ -18,6 +18,8 @@ const migration = z.object({
 
 export const workflowsRouter = router({
   list: roleProcedure('admin').query(({ ctx }) => listWorkflows(ctx.services)),
+  /** The guard names of the registry (plugins included), labelled, per flow family: the editor's choices. */
+  registry: roleProcedure('admin').query(() => workflowRegistry()),
   get: roleProcedure('admin')
     .input(z.object({ key, version: version.optional() }))
     .query(({ ctx, input }) => getWorkflow(ctx.services, input.key, input.version)),

@@ -10,7 +10,7 @@ import { REPLY_RESULTS, type DeliveryMethod, type ReplyResult, type ReplySubReas
 import { commitChange } from './commit';
 import { conflict } from './errors';
 import { applyRequestEvent, assertStepDate } from './request-handling-service';
-import { loadRequest } from './request-store';
+import { loadRequest, requestState } from './request-store';
 import { readSetting, SETTING_KEYS } from './settings';
 import { infoRequests } from '../db/schema/index';
 import type { Db } from '../db/client';
@@ -70,7 +70,9 @@ export async function editReplyLetter(ctx: ServiceContext, actor: SessionUser, i
   const { db } = ctx.database;
   const row = await loadRequest(db, input.requestId);
   if (row.version !== input.expectedVersion) throw conflict('该申请已被他人处理，请刷新后重试');
-  if (row.status !== 'reply_drafted') throw conflict('只有待审核的答复书可以修改；已审核的请重新起草');
+  // Editable while no review has passed since the last drafting, whatever the flow version calls the step.
+  const reply = requestState(row).context.reply;
+  if (row.closedAt || !reply || reply.reviewedBy !== null) throw conflict('只有待审核的答复书可以修改；已审核的请重新起草');
   const now = ctx.now();
   await commitChange(
     ctx,

@@ -9,10 +9,12 @@ import { stepRequest } from '../../workflows/requests/request-engine';
 import { requestDeadlines } from '../../workflows/requests/request-clocks';
 import { EXTENSION_APPROVER_ROLE, MAX_EXTENSION_DAYS, type RequestEvent } from '../../workflows/requests/request.machine';
 import type { ReplyResult, ReplySubReason } from '../../workflows/requests/request-vocabulary';
+import type { RequestFlowDefinition } from '../../workflows/requests/request-flow-definition';
+import { ROLE_LABELS } from '../../workflows/roles';
 import { loadWorkCalendar } from './calendar-service';
 import { commitChange } from './commit';
 import { badRequest, conflict } from './errors';
-import { eventInserts, loadRequest, requestState, type InfoRequestRow } from './request-store';
+import { eventInserts, loadRequest, requestFlowOf, requestState, type InfoRequestRow } from './request-store';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -40,8 +42,12 @@ export function assertStepDate(ctx: ServiceContext, date: string): void {
 }
 
 /** Why the machine refused, in words a clerk can act on. */
-async function refusal(ctx: ServiceContext, row: InfoRequestRow, event: RequestEvent): Promise<Error> {
+async function refusal(ctx: ServiceContext, row: InfoRequestRow, event: RequestEvent, flow: RequestFlowDefinition): Promise<Error> {
   const state = requestState(row);
+  // A step of an edited flow may ask for its own role (condition 'holdsStepRole').
+  const step = flow.steps.find((s) => s.id === row.status);
+  const needsRole = step?.transitions?.some((t) => t.event === event.type && t.guards?.includes('holdsStepRole'));
+  if (needsRole && step?.role && !event.actor.roles.includes(step.role)) return badRequest(`该步骤须由「${ROLE_LABELS[step.role].zh}」办理`);
   const d = requestDeadlines(state.context.clock, await loadWorkCalendar(ctx), event.date);
   const last = state.context.clock.at(-1)?.date ?? row.receivedAt;
   if (event.date < last) return badRequest(`「日期」不能早于上一次办理记录（${last}）`);
@@ -76,6 +82,7 @@ async function refusal(ctx: ServiceContext, row: InfoRequestRow, event: RequestE
       break;
     case 'DRAFT_REPLY':
       return badRequest('答复结果与具体情形不匹配，或当前状态不能起草答复');
+
     default:
       break;
   }
@@ -99,8 +106,9 @@ export async function applyRequestEvent(ctx: ServiceContext, actor: SessionUser,
   if (row.version !== expectedVersion) throw conflict('该申请已被他人处理，请刷新后重试');
   assertStepDate(ctx, event.date);
   const calendar = await loadWorkCalendar(ctx);
-  const step = stepRequest(calendar, requestState(row), event);
-  if (!step) throw await refusal(ctx, row, event);
+  const flow = await requestFlowOf(db, row);
+  const step = stepRequest(calendar, requestState(row), event, flow);
+  if (!step) throw await refusal(ctx, row, event, flow);
   const now = ctx.now();
   const outcome = step.state.context.outcome;
   const statements: BatchItem<'sqlite'>[] = [

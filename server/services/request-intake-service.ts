@@ -9,6 +9,7 @@ import { startRequest } from '../../workflows/requests/request-engine';
 import { requestDeadlines } from '../../workflows/requests/request-clocks';
 import type { RequestState } from '../../workflows/requests/request.machine';
 import { loadWorkCalendar } from './calendar-service';
+import { currentRequestFlow } from './workflow-definitions';
 import { commitChange } from './commit';
 import { badRequest, conflict } from './errors';
 import { checkFormToken, takeRateLimit } from './public-form-guard';
@@ -31,11 +32,13 @@ async function register(ctx: ServiceContext, input: { form: InfoRequestForm; cha
   const now = ctx.now();
   const id = crypto.randomUUID();
   const secretCode = newSecretCode();
-  const state = startRequest(calendar, input.receivedAt);
-  const statements = insertRequestStatements(db, { id, form: input.form, channel: input.channel, receivedAt: input.receivedAt, secretCodeHash: hashSecretCode(secretCode), formNonce: input.formNonce, state, registeredBy: input.actor?.id ?? null, now });
+  // A new request starts on the latest published request flow and stays on it.
+  const flow = await currentRequestFlow(db);
+  const state = startRequest(calendar, input.receivedAt, flow);
+  const statements = insertRequestStatements(db, { id, form: input.form, channel: input.channel, receivedAt: input.receivedAt, secretCodeHash: hashSecretCode(secretCode), formNonce: input.formNonce, state, flow, registeredBy: input.actor?.id ?? null, now });
   try {
     // No personal data in the audit log: it is kept for ever and read widely.
-    await commitChange(ctx, statements, [{ at: now, actorId: input.actor?.id ?? null, action: 'request.registered', toState: state.value, detail: { requestId: id, channel: input.channel, receivedAt: input.receivedAt } }]);
+    await commitChange(ctx, statements, [{ at: now, actorId: input.actor?.id ?? null, action: 'request.registered', toState: state.value, detail: { requestId: id, channel: input.channel, receivedAt: input.receivedAt, workflow: `${flow.key}@${flow.version}` } }]);
   } catch (error) {
     if (/UNIQUE constraint failed: info_requests\.form_nonce/.test(`${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')}`)) throw conflict('该申请已经提交，请勿重复提交');
     throw error;

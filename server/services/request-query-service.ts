@@ -4,10 +4,11 @@ import { documents, infoRequests, replyLetters, requestAppeals, requestDocuments
 import { deadlineStatus, type DeadlineStatus } from '../../workflows/clocks/index';
 import { nextDeadline, requestDeadlines } from '../../workflows/requests/request-clocks';
 import { acceptedEvents } from '../../workflows/requests/request-engine';
-import { OPEN_REQUEST_STATES, type RequestEvent } from '../../workflows/requests/request.machine';
+import type { RequestEvent } from '../../workflows/requests/request.machine';
+import type { RequestFlowDefinition } from '../../workflows/requests/request-flow-definition';
 import { similarRequests, suggestsProactive } from '../../workflows/requests/similar-requests';
 import { loadWorkCalendar } from './calendar-service';
-import { loadRequest, requestState } from './request-store';
+import { loadRequest, requestFlowLookup, requestFlowOf, requestState } from './request-store';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -28,21 +29,28 @@ export async function listRequests(ctx: ServiceContext, filter: RequestListFilte
   const text = q ? or(like(infoRequests.requestNo, `%${q}%`), like(infoRequests.applicantName, `%${q}%`), like(infoRequests.organisationName, `%${q}%`), like(infoRequests.description, `%${q}%`)) : undefined;
   const scope = filter.scope === 'open' ? isNull(infoRequests.closedAt) : filter.scope === 'closed' ? eq(infoRequests.status, 'closed') : undefined;
   const rows = await db
-    .select({ id: infoRequests.id, requestNo: infoRequests.requestNo, status: infoRequests.status, channel: infoRequests.channel, applicantType: infoRequests.applicantType, applicantName: infoRequests.applicantName, organisationName: infoRequests.organisationName, description: infoRequests.description, receivedAt: infoRequests.receivedAt, closedAt: infoRequests.closedAt, result: infoRequests.result, snapshot: infoRequests.snapshot })
+    .select({ id: infoRequests.id, requestNo: infoRequests.requestNo, status: infoRequests.status, channel: infoRequests.channel, applicantType: infoRequests.applicantType, applicantName: infoRequests.applicantName, organisationName: infoRequests.organisationName, description: infoRequests.description, receivedAt: infoRequests.receivedAt, closedAt: infoRequests.closedAt, result: infoRequests.result, snapshot: infoRequests.snapshot, workflowKey: infoRequests.workflowKey, workflowVersion: infoRequests.workflowVersion })
     .from(infoRequests)
     .where(and(scope, text))
     .orderBy(desc(infoRequests.receivedAt), desc(infoRequests.createdAt))
     .limit(500);
-  const items = rows.map(({ snapshot, description, ...r }) => {
-    const next = nextDeadline(r.status, (snapshot as ReturnType<typeof requestState>).context.clock, calendar, today);
+  const flowOf = await requestFlowLookup(db, rows);
+  const items = rows.map(({ snapshot, description, workflowKey, workflowVersion, ...r }) => {
+    const flow = flowOf({ workflowKey, workflowVersion });
+    const next = nextDeadline(r.status, requestState({ snapshot }).context.clock, calendar, today, flow.steps);
     const dueState: DeadlineStatus | null = next ? deadlineStatus(next.due, today, calendar) : null;
-    return { ...r, summary: description.length > 60 ? `${description.slice(0, 60)}…` : description, next, dueState };
+    return { ...r, stepLabel: stepLabelOf(flow, r.status), summary: description.length > 60 ? `${description.slice(0, 60)}…` : description, next, dueState };
   });
   return { today, items: filter.dueState ? items.filter((i) => i.dueState === filter.dueState) : items };
 }
 
+/** The name of a step in the flow a request is pinned to (a later version may add steps). */
+function stepLabelOf(flow: RequestFlowDefinition, stepId: string) {
+  return flow.steps.find((s) => s.id === stepId)?.label ?? { zh: stepId, en: stepId };
+}
+
 /** The steps a clerk, the office head or a reviewer could take today, to show as buttons. */
-function availableActions(state: ReturnType<typeof requestState>, user: SessionUser, today: string, calendar: Awaited<ReturnType<typeof loadWorkCalendar>>): RequestEvent['type'][] {
+function availableActions(state: ReturnType<typeof requestState>, user: SessionUser, today: string, calendar: Awaited<ReturnType<typeof loadWorkCalendar>>, flow: RequestFlowDefinition): RequestEvent['type'][] {
   const base = { date: today, actor: { id: user.id, roles: user.roles } };
   const candidates: RequestEvent[] = [
     { type: 'ACCEPT', ...base }, { type: 'REQUEST_CORRECTION', ...base }, { type: 'RECEIVE_CORRECTION', ...base }, { type: 'CLOSE_UNCORRECTED', ...base },
@@ -50,7 +58,7 @@ function availableActions(state: ReturnType<typeof requestState>, user: SessionU
     { type: 'NOTIFY_FEE', ...base }, { type: 'RECORD_FEE_PAID', ...base }, { type: 'CLOSE_FEE_UNPAID', ...base },
     { type: 'DRAFT_REPLY', result: 'disclose', subReason: null, ...base }, { type: 'REVIEW_REPLY', ...base }, { type: 'SEND_REPLY', ...base },
   ];
-  return acceptedEvents(calendar, state, candidates);
+  return acceptedEvents(calendar, state, candidates, flow);
 }
 
 export async function getRequest(ctx: ServiceContext, user: SessionUser, id: string) {
@@ -76,11 +84,13 @@ export async function getRequest(ctx: ServiceContext, user: SessionUser, id: str
   const similar = similarRequests(row.description, others).slice(0, 10);
   const names = letter ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [letter.draftedBy, letter.reviewedBy ?? letter.draftedBy])) : [];
   const nameOf = (uid: string | null) => names.find((n) => n.id === uid)?.name ?? null;
+  const flow = await requestFlowOf(db, row);
   const deadlines = requestDeadlines(state.context.clock, calendar, today);
-  const next = nextDeadline(row.status, state.context.clock, calendar, today);
+  const next = nextDeadline(row.status, state.context.clock, calendar, today, flow.steps);
   const { snapshot: _s, secretCodeHash: _h, formNonce: _n, ...fields } = row;
   return {
     request: fields,
+    flow: { key: flow.key, version: flow.version, stepLabel: stepLabelOf(flow, row.status) },
     today,
     events,
     deadlines: { reply: deadlines.reply, correctionNotice: deadlines.correctionNotice, correctionPeriod: deadlines.correctionPeriod, consultation: deadlines.consultation, feePayment: deadlines.feePayment },
@@ -92,7 +102,7 @@ export async function getRequest(ctx: ServiceContext, user: SessionUser, id: str
     released,
     similar,
     suggestProactive: suggestsProactive(similar.length),
-    actions: availableActions(state, user, today, calendar),
+    actions: availableActions(state, user, today, calendar, flow),
   };
 }
 
@@ -102,13 +112,15 @@ export async function openRequestDeadlines(ctx: ServiceContext) {
   const calendar = await loadWorkCalendar(ctx);
   const today = cstDate(ctx.now());
   const rows = await db
-    .select({ id: infoRequests.id, requestNo: infoRequests.requestNo, status: infoRequests.status, description: infoRequests.description, snapshot: infoRequests.snapshot })
+    .select({ id: infoRequests.id, requestNo: infoRequests.requestNo, status: infoRequests.status, description: infoRequests.description, snapshot: infoRequests.snapshot, workflowKey: infoRequests.workflowKey, workflowVersion: infoRequests.workflowVersion })
     .from(infoRequests)
-    .where(inArray(infoRequests.status, OPEN_REQUEST_STATES as unknown as string[]))
+    // Open = not closed, whatever steps the request's flow version names.
+    .where(isNull(infoRequests.closedAt))
     .limit(1000);
+  const flowOf = await requestFlowLookup(db, rows);
   return rows
     .map((r) => {
-      const next = nextDeadline(r.status, (r.snapshot as ReturnType<typeof requestState>).context.clock, calendar, today);
+      const next = nextDeadline(r.status, requestState(r).context.clock, calendar, today, flowOf(r).steps);
       return next ? { id: r.id, requestNo: r.requestNo, status: r.status, summary: r.description.slice(0, 40), ...next, state: deadlineStatus(next.due, today, calendar) } : null;
     })
     .filter((r) => r !== null)

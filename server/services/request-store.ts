@@ -7,6 +7,8 @@ import type { PersistedRequest } from '../../workflows/requests/request-engine';
 import type { ClockEvent } from '../../workflows/clocks/index';
 import type { InfoRequestForm } from '../../forms/info-request';
 import { notFound } from './errors';
+import type { RequestFlowDefinition } from '../../workflows/requests/request-flow-definition';
+import { pinnedRequestFlow } from './workflow-definitions';
 
 export type InfoRequestRow = typeof infoRequests.$inferSelect;
 
@@ -16,8 +18,26 @@ export async function loadRequest(db: Db, id: string): Promise<InfoRequestRow> {
   return row;
 }
 
-export function requestState(row: InfoRequestRow): PersistedRequest {
+export function requestState(row: Pick<InfoRequestRow, 'snapshot'>): PersistedRequest {
   return row.snapshot as PersistedRequest;
+}
+
+/** The request flow a request is pinned to. */
+export function requestFlowOf(db: Db, row: Pick<InfoRequestRow, 'workflowKey' | 'workflowVersion'>): Promise<RequestFlowDefinition> {
+  return pinnedRequestFlow(db, row.workflowKey, row.workflowVersion);
+}
+
+/**
+ * Loads the flows a list of requests is pinned to, then answers synchronously (list pages).
+ * @example const flowOf = await requestFlowLookup(db, rows); rows.map((r) => flowOf(r).steps)
+ */
+export async function requestFlowLookup(db: Db, rows: readonly Pick<InfoRequestRow, 'workflowKey' | 'workflowVersion'>[]) {
+  const loaded = new Map<string, RequestFlowDefinition>();
+  for (const r of rows) {
+    const id = `${r.workflowKey}@${r.workflowVersion}`;
+    if (!loaded.has(id)) loaded.set(id, await requestFlowOf(db, r));
+  }
+  return (row: Pick<InfoRequestRow, 'workflowKey' | 'workflowVersion'>): RequestFlowDefinition => loaded.get(`${row.workflowKey}@${row.workflowVersion}`)!;
 }
 
 /** Letters that cannot be misread for one another (no 0/O, 1/I/L). */
@@ -49,7 +69,7 @@ export const REQUEST_NO_PATTERN = /^QY-\d{4}-\d{4,}$/;
  */
 export function insertRequestStatements(
   db: Db,
-  input: { id: string; form: InfoRequestForm; channel: string; receivedAt: string; secretCodeHash: string; formNonce: string | null; state: PersistedRequest; registeredBy: string | null; now: number },
+  input: { id: string; form: InfoRequestForm; channel: string; receivedAt: string; secretCodeHash: string; formNonce: string | null; state: PersistedRequest; flow: { key: string; version: number }; registeredBy: string | null; now: number },
 ) {
   const year = Number(input.receivedAt.slice(0, 4));
   const prefix = `QY-${year}-`;
@@ -76,6 +96,8 @@ export function insertRequestStatements(
       formNonce: input.formNonce,
       snapshot: input.state,
       registeredBy: input.registeredBy,
+      workflowKey: input.flow.key,
+      workflowVersion: input.flow.version,
       createdAt: input.now,
       updatedAt: input.now,
     }),

@@ -1,5 +1,7 @@
 import { and, desc, eq, max } from 'drizzle-orm';
-import { workflowDefinitionSchema, type WorkflowDefinition } from '../../workflows/index';
+import { isRequestFlow, parseAnyDefinition, type AnyWorkflowDefinition, type WorkflowDefinition } from '../../workflows/index';
+import type { RequestFlowDefinition } from '../../workflows/requests/request-flow-definition';
+import { REQUEST_FLOW_KEY } from '../../workflows/requests/request-flow.definition';
 import type { Db } from '../db/client';
 import { workflowDefinitions } from '../db/schema/index';
 import { notFound } from './errors';
@@ -10,24 +12,48 @@ import { notFound } from './errors';
  * per database; which version is the latest is always asked of the database, so a version
  * published by another process is used by the next new document here.
  */
-const cache = new WeakMap<Db, Map<string, WorkflowDefinition>>();
+const cache = new WeakMap<Db, Map<string, AnyWorkflowDefinition>>();
 
-function cacheOf(db: Db): Map<string, WorkflowDefinition> {
-  const byKey = cache.get(db) ?? new Map<string, WorkflowDefinition>();
+function cacheOf(db: Db): Map<string, AnyWorkflowDefinition> {
+  const byKey = cache.get(db) ?? new Map<string, AnyWorkflowDefinition>();
   cache.set(db, byKey);
   return byKey;
 }
 
-/** A stored definition, parsed; the stored JSON was validated when it was published. */
-function parseStored(json: unknown, key: string, version: number): WorkflowDefinition {
-  return { ...(workflowDefinitionSchema.parse(json) as WorkflowDefinition), key, version };
+/** A stored definition of either family, parsed; the stored JSON was validated when it was published. */
+function parseStored(json: unknown, key: string, version: number): AnyWorkflowDefinition {
+  return { ...parseAnyDefinition(json), key, version };
 }
 
 /**
- * The definition a document is pinned to.
+ * The definition a document is pinned to (release review).
  * @example const def = await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion);
  */
 export async function pinnedDefinition(db: Db, key: string, version: number): Promise<WorkflowDefinition> {
+  const def = await storedDefinition(db, key, version);
+  if (isRequestFlow(def)) throw notFound(`流程定义 ${key} 不是发布审查流程`);
+  return def;
+}
+
+/**
+ * The request-flow definition a request is pinned to.
+ * @example const def = await pinnedRequestFlow(db, row.workflowKey, row.workflowVersion);
+ */
+export async function pinnedRequestFlow(db: Db, key: string, version: number): Promise<RequestFlowDefinition> {
+  const def = await storedDefinition(db, key, version);
+  if (!isRequestFlow(def)) throw notFound(`流程定义 ${key} 不是依申请公开流程`);
+  return def;
+}
+
+/** The latest request flow: the one a newly registered request starts on. */
+export async function currentRequestFlow(db: Db, key: string = REQUEST_FLOW_KEY): Promise<RequestFlowDefinition> {
+  const version = await latestVersion(db, key);
+  if (version === null) throw notFound(`未找到流程定义 ${key}`);
+  return pinnedRequestFlow(db, key, version);
+}
+
+/** A stored version of either family. */
+export async function storedDefinition(db: Db, key: string, version: number): Promise<AnyWorkflowDefinition> {
   const byKey = cacheOf(db);
   const hit = byKey.get(`${key}@${version}`);
   if (hit) return hit;
@@ -55,6 +81,13 @@ export async function currentDefinition(db: Db, key: string): Promise<WorkflowDe
   const version = await latestVersion(db, key);
   if (version === null) throw notFound(`未找到流程定义 ${key}`);
   return pinnedDefinition(db, key, version);
+}
+
+/** The latest published version of a key, of either family (the admin pages). */
+export async function currentStoredDefinition(db: Db, key: string): Promise<AnyWorkflowDefinition> {
+  const version = await latestVersion(db, key);
+  if (version === null) throw notFound(`未找到流程定义 ${key}`);
+  return storedDefinition(db, key, version);
 }
 
 /**

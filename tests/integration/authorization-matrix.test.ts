@@ -177,6 +177,7 @@ const MATRIX = {
 
   // --- workflows (admin only): definition versions, validation, publication, instance migration
   'workflows.list':                                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.registry':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.get':                                   row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.validate':                              row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.publish':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
@@ -653,6 +654,7 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'webhooks.retry': { fixture: () => webhookFixture(), mutates: true, input: (f) => ({ id: f.taskId }) },
 
   'workflows.list': {},
+  'workflows.registry': {},
   'workflows.get': { input: () => ({ key: 'release-review' }) },
   'workflows.validate': { input: () => ({ definition: releaseReviewDefinition }) },
   'workflows.publish': { input: () => ({ definition: { ...releaseReviewDefinition, key: 'matrix-flow' }, notes: '授权矩阵' }) },

@@ -51,7 +51,9 @@ describe('workflow definition versions', () => {
     // The demo bureau's documents in review are in flight on version 1.
     const inFlight = (await db().select({ status: documents.status }).from(documents)).filter((d) => ['draft', 'returned', 'in_review', 'awaiting_publication'].includes(d.status)).length;
     expect(inFlight).toBeGreaterThan(0);
-    expect(list).toEqual([{ key: 'release-review', name: releaseReviewDefinition.name, latestVersion: 1, versions: [{ version: 1, publishedAt: 0, publishedBy: null, inFlight }] }]);
+    // The request flow ships as a definition too (version 1, seeded by migration).
+    expect(list.map((w) => w.key)).toEqual(['info-request', 'release-review']);
+    expect(list.find((w) => w.key === 'release-review')).toEqual({ key: 'release-review', name: releaseReviewDefinition.name, latestVersion: 1, versions: [{ version: 1, publishedAt: 0, publishedBy: null, inFlight }] });
     expect(await clients.admin!.trpc.workflows.get.query({ key: 'release-review' })).toEqual({ key: 'release-review', version: 1, definition: releaseReviewDefinition });
   });
 
@@ -85,7 +87,7 @@ describe('workflow definition versions', () => {
   });
 
   it('keeps in-flight documents on their version; new documents start on the latest; a migration moves exactly the previewed ones', async () => {
-    const inFlightBefore = (await clients.admin!.trpc.workflows.list.query())[0]!.versions[0]!.inFlight;
+    const inFlightBefore = (await clients.admin!.trpc.workflows.list.query()).find((w) => w.key === 'release-review')!.versions[0]!.inFlight;
     const atLegality = await submitted('迁移测试：合法性审查中');
     const atStats = await submitted('迁移测试：统计口径审查中', { hasStatistics: true });
     const atSecrecy = await submitted('迁移测试：保密审查中');
@@ -96,7 +98,7 @@ describe('workflow definition versions', () => {
     const [publishAudit] = await db().select().from(auditLog).where(eq(auditLog.action, 'workflow.publish'));
     expect(publishAudit).toMatchObject({ toState: 'release-review@2', detail: JSON.stringify({ key: 'release-review', version: 2, notes: '合法性审查改为会签' }) });
     expect((await clients.admin!.trpc.workflows.get.query({ key: 'release-review' })).definition.steps.map((s) => s.id)).not.toContain('stats_review');
-    const versions = (await clients.admin!.trpc.workflows.list.query())[0]!.versions;
+    const versions = (await clients.admin!.trpc.workflows.list.query()).find((w) => w.key === 'release-review')!.versions;
     expect(versions.map((v) => [v.version, v.inFlight, v.publishedBy])).toEqual([[2, 0, '周晓明'], [1, inFlightBefore + 4, null]]);
 
     // A new document follows version 2: its legality review is a 会签 with a task for statistics.

@@ -18,7 +18,7 @@ import { RequestActionPanel } from '../requests/RequestActionPanel';
 import { ReplyLetterEditor } from '../requests/ReplyLetterEditor';
 import { RequestTimeline } from '../requests/RequestTimeline';
 import { AppealsPanel } from '../requests/AppealsPanel';
-import { applicantTypeLabel, channelLabel, deliveryFormLabel, resultLabel, subReasonLabel } from '../requests/request-labels';
+import { applicantTypeLabel, channelLabel, deliveryFormLabel, resultLabel, statusLabel, subReasonLabel } from '../requests/request-labels';
 
 export function RequestPage() {
   const params = useParams<{ id: string }>();
@@ -52,7 +52,7 @@ export function RequestPage() {
                 <div>
                   <h1 data-testid="request-no">{r().requestNo}</h1>
                   <p class="muted small page-sub">
-                    <span class={`badge badge-request-${r().status}`} data-testid="request-status">{tKnown('requests.status', r().status)}</span>
+                    <span class={`badge badge-request-${r().status}`} data-testid="request-status">{statusLabel(r().status, d().flow.stepLabel)}</span>
                     <Show when={r().result}>
                       {' '}
                       <strong data-testid="request-result">{resultLabel(r().result)}</strong>

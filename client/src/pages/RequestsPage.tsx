@@ -13,7 +13,7 @@ import { usePageTitle } from '../components/page-title';
 import { useSession } from '../session/SessionProvider';
 import { DeadlineBadge } from '../deadlines/DueDate';
 import { RegisterRequestForm } from '../requests/RegisterRequestForm';
-import { applicantTypeLabel, channelLabel, resultLabel } from '../requests/request-labels';
+import { applicantTypeLabel, channelLabel, resultLabel, statusLabel } from '../requests/request-labels';
 
 type Scope = 'open' | 'closed' | 'all';
 
@@ -103,7 +103,7 @@ export function RequestsPage() {
                       </td>
                       <td class="nowrap">{formatIsoDate(r.receivedAt)}</td>
                       <td>
-                        <span class={`badge badge-request-${r.status}`}>{tKnown('requests.status', r.status)}</span>
+                        <span class={`badge badge-request-${r.status}`}>{statusLabel(r.status, r.stepLabel)}</span>
                         <Show when={r.result}>
                           <span class="muted small"> {resultLabel(r.result)}</span>
                         </Show>

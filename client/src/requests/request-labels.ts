@@ -4,7 +4,7 @@ import {
   APPEAL_KIND_LABELS, APPEAL_OUTCOME_LABELS, APPLICANT_TYPE_LABELS, DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS, REPLY_RESULT_LABELS,
   REQUEST_CHANNEL_LABELS, SUB_REASON_LABELS,
 } from '../../../workflows/requests/request-vocabulary';
-import { localized } from '../i18n/i18n';
+import { localized, tKnown } from '../i18n/i18n';
 
 type Labels = Record<string, { zh: string; en: string }>;
 const label = (labels: Labels) => (key: string | null | undefined) => (key ? localized(labels[key]) || key : '');
@@ -26,4 +26,13 @@ export function subReasonLabel(key: string | null | undefined): string {
 /** Today in CST, as the server counts days. */
 export function todayCst(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/**
+ * A request's status in words: the catalog's label for the shipped steps, else the step's
+ * name in the flow version the request is pinned to (an admin may add steps).
+ */
+export function statusLabel(status: string, stepLabel?: { zh: string; en: string } | null): string {
+  const known = tKnown('requests.status', status);
+  return known === status && stepLabel ? localized(stepLabel) : known;
 }

@@ -61,6 +61,12 @@ export const infoRequests = sqliteTable(
     feeNotifiedOn: text('fee_notified_on'),
     feePaidOn: text('fee_paid_on'),
     registeredBy: text('registered_by').references(() => users.id),
+    /**
+     * The request-flow definition (workflow_definitions key + version) the request started on
+     * and stays on; requests registered before flows were versioned are on version 1.
+     */
+    workflowKey: text('workflow_key').notNull().default('info-request'),
+    workflowVersion: integer('workflow_version').notNull().default(1),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -47,7 +47,7 @@ export function renderApplyStatus(view: StatusPageView): string {
   ${s
     ? html`<table class="meta-table status-table">
     <tr><th scope="row">申请编号</th><td>${s.requestNo}</td></tr>
-    <tr><th scope="row">办理状态</th><td><strong>${PUBLIC_STATUS_LABELS[s.status]}</strong></td></tr>
+    <tr><th scope="row">办理状态</th><td><strong>${PUBLIC_STATUS_LABELS[s.status] ?? '办理中'}</strong></td></tr>
     <tr><th scope="row">收到日期</th><td>${s.receivedAt}</td></tr>
     ${s.replyDue && s.status !== 'awaiting_correction' && s.status !== 'fee_pending' ? html`<tr><th scope="row">答复期限</th><td>${s.replyDue}</td></tr>` : ''}
     ${s.repliedAt ? html`<tr><th scope="row">答复日期</th><td>${s.repliedAt}</td></tr>` : ''}
