@@ -15,13 +15,15 @@ export interface ClientShell {
 
 /**
  * The client is built with relative asset URLs (vite `base: './'`), so one build serves any
- * mount path: a <base href> put first in <head> makes ./assets/… resolve under the base path
+ * mount path: a <base href> early in <head> makes ./assets/… resolve under the base path
  * from every client route (/disclosure/documents/7 included), and the client reads the same
  * element for its router base and API URL. The meta tags say how staff sign in.
  */
 export function injectShell(indexHtml: string, shell: ClientShell): string {
   const tags = html`<base href="${shell.basePath}/"><meta name="shenfa-sign-in" content="${shell.signIn}">${shell.signInUrl ? html`<meta name="shenfa-sign-in-url" content="${shell.signInUrl}">` : ''}`;
-  return indexHtml.replace(/<head>/i, `<head>${tags.toString()}`);
+  // Right after <meta charset> (which should come first), before anything that holds a URL.
+  const charset = /<meta charset[^>]*>/i;
+  return charset.test(indexHtml) ? indexHtml.replace(charset, (m) => `${m}${tags.toString()}`) : indexHtml.replace(/<head>/i, `<head>${tags.toString()}`);
 }
 
 /**

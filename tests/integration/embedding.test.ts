@@ -12,7 +12,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { createHostApp, type HostApp } from '../../examples/host-app/host-app';
-import { createShenfa, type Shenfa } from '../../server/index';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { createShenfa, type HostUser, type Shenfa } from '../../server/index';
+import type { AppRouter } from '../../server/routers/index';
 import { seedDemoBureau } from '../../server/seed/seed-demo';
 import { auditLog } from '../../server/db/schema/index';
 import { apiClient, failure, type ApiClient } from '../support/api-client';
@@ -114,7 +116,7 @@ describe('Shenfa embedded in the example host with host sign-in', () => {
     expect(raw.status).toBe(403);
     const guest = await asHostUser('guest.qian');
     expect((await guest.trpc.auth.me.query())?.roles).toEqual([]);
-    expect(await failure(guest.trpc.dashboard.summary.query({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(guest.trpc.users.list.query())).toMatchObject({ code: 'FORBIDDEN' });
     // The host's admin is Shenfa's admin.
     const admin = await asHostUser('wu.lei');
     expect((await admin.trpc.users.list.query()).map((u) => u.username)).toContain('zhang.min');
@@ -203,3 +205,68 @@ describe('Shenfa with its own sign-in under a base path', () => {
     await expect(createShenfa({ databaseUrl: `file:${path.join(dir, 'other.db')}`, basePath: '/a"><script>' })).rejects.toThrow(/basePath 无效/);
   });
 });
+
+describe('host users: provisioning and roles', () => {
+  let dir: string;
+  let shenfa: Shenfa;
+  let server: ServerType;
+  let url: string;
+  /** The host's directory, changed by the tests; the request names its user in a header the host trusts. */
+  const directory = new Map<string, HostUser>();
+  const as = (username: string) => ({ trpc: apiClientWithHeader(`${url}/x`, username) });
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-embed-users-'));
+    shenfa = await createShenfa({
+      databaseUrl: `file:${path.join(dir, 'shenfa.db')}`,
+      dataDir: dir,
+      clientDir: path.resolve('dist/client'),
+      basePath: '/x',
+      scheduler: false,
+      auth: { mode: 'host', resolveUser: (c) => directory.get(c.req.header('x-host-user') ?? '') ?? null, defaultRoles: ['drafter'] },
+    });
+    ({ server, url } = await listen(new Hono().route(shenfa.basePath, shenfa.app).fetch));
+  });
+
+  afterAll(async () => {
+    await stop(server);
+    await shenfa.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('provisions a person once even when their first requests arrive together, in a department made for them', async () => {
+    directory.set('he.ping', { username: 'he.ping', displayName: '何平', roles: ['legal'], department: { code: 'law', name: '法规科' } });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => as('he.ping').trpc.auth.me.query()));
+    expect(new Set(answers.map((a) => a?.id)).size).toBe(1);
+    expect(answers[0]).toMatchObject({ displayName: '何平', roles: ['legal'], department: { code: 'law', name: '法规科' } });
+    const rows = await shenfa.services.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.provisioned_from_host'));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('follows roles the host manages on the next request, with an audit row', async () => {
+    directory.set('he.ping', { ...directory.get('he.ping')!, roles: ['legal', 'admin', 'no-such-role'] });
+    expect((await as('he.ping').trpc.auth.me.query())?.roles).toEqual(['admin', 'legal']);
+    directory.set('he.ping', { ...directory.get('he.ping')!, roles: [] });
+    expect((await as('he.ping').trpc.auth.me.query())?.roles).toEqual([]);
+    expect(await failure(as('he.ping').trpc.users.list.query())).toMatchObject({ code: 'FORBIDDEN' });
+    const changes = await shenfa.services.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.roles_changed'));
+    expect(changes).toHaveLength(2);
+  });
+
+  it('gives a person without host roles the default roles, which Shenfa\'s admin then manages', async () => {
+    directory.set('boss', { username: 'boss', roles: ['admin'] });
+    directory.set('new.one', { username: 'new.one' });
+    const me = await as('new.one').trpc.auth.me.query();
+    expect(me).toMatchObject({ displayName: 'new.one', roles: ['drafter'], department: { code: 'unassigned', name: '未分配科室' } });
+    await as('boss').trpc.users.setRoles.mutate({ userId: me!.id, roles: ['drafter', 'stats'] });
+    expect((await as('new.one').trpc.auth.me.query())?.roles).toEqual(['drafter', 'stats']);
+    // Disabled in Shenfa: the host cannot sign them in.
+    await as('boss').trpc.users.setDisabled.mutate({ userId: me!.id, disabled: true });
+    expect(await failure(as('new.one').trpc.documents.mine.query())).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+/** A tRPC client whose every request carries the header the test host trusts. */
+function apiClientWithHeader(baseUrl: string, username: string) {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/api/trpc`, headers: { 'x-host-user': username } })] });
+}
