@@ -6,6 +6,7 @@ import { sessionMiddleware, type SessionVariables } from './http/session-middlew
 import { attachmentRoutes } from './http/attachment-routes';
 import { annualReportRoutes } from './http/annual-report-routes';
 import { catalogTransferRoutes } from './http/catalog-transfer-routes';
+import { channelProofRoutes } from './http/channel-proof-routes';
 import { publicRoutes } from './http/public-routes';
 import { publicApplyRoutes } from './http/public-apply-routes';
 import { publicFeedRoutes } from './http/public-feed-routes';
@@ -72,6 +73,7 @@ export function createApp(services: ServiceContext, auth: ShenfaAuth = { mode: '
   app.route('/api', attachmentRoutes(services));
   app.route('/api', annualReportRoutes(services));
   app.route('/api', catalogTransferRoutes(services));
+  app.route('/api', channelProofRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));
   app.route('/', staticClient(services.config.clientDir, { basePath, signIn: auth.mode, signInUrl: auth.mode === 'host' ? auth.signInUrl : undefined }));
   app.onError((error, c) => {

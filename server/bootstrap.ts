@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import type { ServiceContext } from './services/service-context';
 import { installWorkflowPlugins } from './workflow-plugins';
 import { installFormPlugins } from './form-plugins';
+import { installChannelPlugins } from './channel-plugins';
 
 /** Opens and migrates the database and assembles what services need. */
 export async function createServices(config: ServerConfig, options: { now?: () => number } = {}): Promise<ServiceContext> {
@@ -11,5 +12,6 @@ export async function createServices(config: ServerConfig, options: { now?: () =
   await migrateDatabase(database);
   installWorkflowPlugins(config);
   installFormPlugins();
+  installChannelPlugins(config);
   return { database, config, now: options.now ?? Date.now, effects: new EffectRunner() };
 }

@@ -28,6 +28,8 @@ export interface ServerConfig {
   basePath: string;
   /** Who signs staff in: Shenfa's own password sign-in, or the host application (see docs/embedding.md). */
   signIn: 'own' | 'host';
+  /** Folder of the 'portal_file_drop' channel plugin (SHENFA_CHANNEL_FILE_DROP_DIR); unset = not installed. */
+  channelFileDropDir?: string | undefined;
 }
 
 /** A bad environment variable: the message names it and says what is expected; start stops. */
@@ -79,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: env.SHENFA_MAIL_FROM ?? '审发 <shenfa@localhost>',
     publicUrl: env.SHENFA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     sensitiveWords: (env.SHENFA_SENSITIVE_WORDS ?? '').split(/[,，、\n]/).map((w) => w.trim()).filter(Boolean),
+    channelFileDropDir: env.SHENFA_CHANNEL_FILE_DROP_DIR ? path.resolve(env.SHENFA_CHANNEL_FILE_DROP_DIR) : undefined,
     basePath,
     signIn: 'own',
   };

@@ -16,6 +16,7 @@ import { workflowsRouter } from './workflows';
 import { formsRouter } from './forms';
 import { catalogAdminRouter } from './catalog-admin';
 import { catalogImportRouter } from './catalog-import';
+import { channelProofsRouter } from './channel-proofs';
 
 export const appRouter = router({
   auth: authRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   forms: formsRouter,
   catalogAdmin: catalogAdminRouter,
   catalogImport: catalogImportRouter,
+  channelProofs: channelProofsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, stepById,
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
 import { webhookOutboxStatements } from './webhook-outbox';
+import { publishToChannels } from '../channels/run-channel-publication';
 import { newTaskNotificationStatements } from './task-notifications';
 import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
@@ -226,6 +227,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
     '该文件已被他人处理，请刷新后重试',
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));
+  if (published) await publishToChannels(ctx, doc.id);
   const indexNumber = published ? (await loadDocument(db, doc.id)).indexNumber : doc.indexNumber;
   return { documentId: doc.id, version: input.expectedVersion + 1, status: nextStatus, step: next.value, indexNumber };
 }

@@ -40,6 +40,7 @@ import { createUser } from '../../server/seed/user-admin';
 import { publicRateLimits } from '../../server/db/schema/index';
 import { issueFormToken } from '../../server/services/public-form-guard';
 import { registerRequest } from '../../server/services/request-intake-service';
+import { addChannelProof } from '../../server/services/channel-proof-service';
 import { loadSessionUser } from '../../server/services/users';
 import { cstDate } from '../../server/time';
 import { publishWorkflow } from '../../server/services/workflow-admin-service';
@@ -237,6 +238,10 @@ const MATRIX = {
   // The file has a bad row, so the started import refuses in the background and writes nothing.
   'catalogImport.start@publisher upload':            row(UNAUTH, NOTFND, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'catalogImport.status@publisher upload':           row(UNAUTH, NOTFND, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // --- publication channels and offline-channel proofs (for the year-end inspection): the disclosure office and admins.
+  'channelProofs.channels':                          row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'channelProofs.forDocument@published_open':        row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'channelProofs.forYear':                           row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
 } satisfies Record<string, Row>;
 
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +308,9 @@ const HTTP_MATRIX = {
   // The catalog export holds only public text (checked for leaks like every row); the audit log is for admins.
   'GET /api/exports/:file@catalog':                  row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'GET /api/exports/:file@audit':                    row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  // Offline-channel proof (photo/scan) of a published document listing the notice board: same people as channelProofs.*.
+  'POST /api/documents/:id/channel-proofs@published_notice_board': row(UNAUTH, ALLOW, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  'GET /api/channel-proofs/:id':                     row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
 } satisfies Record<string, Row>;
 
 type ProcedureRowKey = keyof typeof MATRIX;
@@ -461,7 +469,8 @@ async function fingerprint(): Promise<string> {
             (SELECT count(*) FROM workflow_definitions) AS workflow_versions,
             (SELECT count(*) FROM info_requests) AS requests, (SELECT coalesce(sum(version), 0) FROM info_requests) AS request_versions,
             (SELECT count(*) FROM request_events) AS request_events, (SELECT count(*) FROM request_appeals) AS appeals,
-            (SELECT count(*) FROM request_documents) AS released, (SELECT count(*) FROM reply_letter_templates) AS templates`,
+            (SELECT count(*) FROM request_documents) AS released, (SELECT count(*) FROM reply_letter_templates) AS templates,
+            (SELECT count(*) FROM channel_proofs) AS channel_proofs`,
   );
   return JSON.stringify(result.rows[0]);
 }
@@ -518,6 +527,20 @@ async function webhookFixture(): Promise<Fixture> {
   await db.insert(webhookEndpoints).values({ id, name: '矩阵接收方', url: 'https://portal.example.gov.cn/hooks', secret: 'matrix-secret', events: ['document.published'], createdAt: Date.now() });
   await db.insert(webhookOutbox).values({ id: outboxId, endpointId: id, event: 'document.published', payload: '{}', occurredAt: Date.now(), status: 'failed', attempts: 15, nextAttemptAt: Date.now() });
   return { id, version: 0, taskId: outboxId, indexNumber: null };
+}
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
+let proofFixture: Promise<Fixture> | undefined;
+/** A published document listing the notice board, with one proof photo (its id in `attachmentId`), made once. */
+function channelProofFixture(): Promise<Fixture> {
+  proofFixture ??= (async () => {
+    const f = await publishedDoc({ channels: ['portal', 'notice_board'] });
+    const publisher = (await loadSessionUser(server.services.database.db, userId.publisher))!;
+    const proof = await addChannelProof(server.services, publisher, { documentId: f.id, channel: 'notice_board', publishedOn: cstDate(Date.now()), note: '', file: { name: '张贴照片.png', bytes: PNG } });
+    return { ...f, attachmentId: proof.id };
+  })();
+  return proofFixture;
 }
 
 /** A workflow key with two stored versions and no documents: `id` is the key. */
@@ -707,6 +730,9 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'catalogImport.check@publisher upload': { fixture: () => importFixture(false), input: (f) => ({ jobId: f.id, mapping: JSON.parse(f.body!) }) },
   'catalogImport.start@publisher upload': { fixture: () => importFixture(true), mutates: true, input: (f) => ({ jobId: f.id, mapping: JSON.parse(f.body!) }) },
   'catalogImport.status@publisher upload': { fixture: () => importFixture(false), input: (f) => ({ jobId: f.id }) },
+  'channelProofs.channels': {},
+  'channelProofs.forDocument@published_open': { fixture: shared('publishedOpen'), input: (f) => ({ documentId: f.id }) },
+  'channelProofs.forYear': { input: () => ({ year: Number(cstDate(Date.now()).slice(0, 4)) }) },
 };
 
 const REPORT_NARRATIVE = { generalSituation: '本年度政府信息公开工作总体平稳。', problemsAndImprovements: '政策解读有待加强。', otherMatters: '' };
@@ -778,6 +804,20 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
       return form;
     },
   },
+  'POST /api/documents/:id/channel-proofs@published_notice_board': {
+    method: 'POST',
+    fixture: () => publishedDoc({ channels: ['portal', 'notice_board'] }),
+    mutates: true,
+    path: (f) => `/api/documents/${f.id}/channel-proofs`,
+    body: () => {
+      const form = new FormData();
+      form.set('file', new File([PNG], '公告栏张贴照片.png'));
+      form.set('channel', 'notice_board');
+      form.set('publishedOn', cstDate(Date.now()));
+      return form;
+    },
+  },
+  'GET /api/channel-proofs/:id': { method: 'GET', fixture: channelProofFixture, path: (f) => `/api/channel-proofs/${f.attachmentId}`, type: /image\/png/ },
   'GET /api/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
   'GET /api/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/api/attachments/${f.attachmentId}`, type: /application\/pdf/ },
   'POST /api/form-files': {
