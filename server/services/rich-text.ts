@@ -18,6 +18,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object', 'embed'],
   disallowedTagsMode: 'discard',
   transformTags: {
+    // Editors write <b>/<i>; stored markup says what it means.
+    b: 'strong',
+    i: 'em',
     // Links open apart from Shenfa and tell the target nothing of where they came from.
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
   },

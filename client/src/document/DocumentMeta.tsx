@@ -4,6 +4,7 @@ import { localized, t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { attributeLabel, channelLabel, legalGroundLabel, validityLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
+import { FieldValue } from './FieldValue';
 
 export function DocumentMeta(props: { doc: DocumentView }) {
   const flags = () =>
@@ -65,9 +66,11 @@ export function DocumentMeta(props: { doc: DocumentView }) {
       {/* Fields an admin added to the form version this document was filled with. */}
       <For each={props.doc.extraFields}>
         {(field) => (
-          <div data-testid="extra-field" data-key={field.key}>
+          <div data-testid="extra-field" data-key={field.key} classList={{ 'meta-wide': field.type === 'richtext' || field.type === 'group' || field.type === 'file' }}>
             <dt>{localized(field.label)}</dt>
-            <dd>{localized(field.text)}</dd>
+            <dd>
+              <FieldValue field={field} />
+            </dd>
           </div>
         )}
       </For>

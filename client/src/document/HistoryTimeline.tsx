@@ -1,6 +1,7 @@
 /** The full audit trail of the document: who did what, when, from which step to which. */
 import { For, Show } from 'solid-js';
-import { t, tKnown } from '../i18n/i18n';
+import { localized, t, tKnown } from '../i18n/i18n';
+import { FieldValue } from './FieldValue';
 import { validityLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import type { DocumentView } from '../trpc';
@@ -66,6 +67,26 @@ export function HistoryTimeline(props: { history: DocumentView['history'] }) {
                 </Show>
                 <Show when={noteOf(entry)}>
                   <p class="timeline-note">{noteOf(entry)}</p>
+                </Show>
+                {/* The opinion form the reviewer filled at this step, with the labels of the version filled. */}
+                <Show when={entry.form}>
+                  {(form) => (
+                    <div class="timeline-form" data-testid="history-opinion-form">
+                      <p class="muted small">{localized(form().title)}</p>
+                      <dl class="timeline-form-fields">
+                        <For each={form().fields}>
+                          {(field) => (
+                            <div>
+                              <dt>{localized(field.label)}</dt>
+                              <dd>
+                                <FieldValue field={field} />
+                              </dd>
+                            </div>
+                          )}
+                        </For>
+                      </dl>
+                    </div>
+                  )}
                 </Show>
               </li>
             )}

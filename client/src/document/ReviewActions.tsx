@@ -7,10 +7,26 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { FIVE_CHECKS, type FiveCheck } from '../../../forms/disclosure';
 import { trpc, type DocumentView } from '../trpc';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import { checkLabel } from '../i18n/labels';
 import type { DocumentActions } from './document-actions';
 import { HandOverActions } from './HandOverActions';
+import type { FormDefinition } from '../../../forms/index';
+import { DefinitionForm } from '../forms/DefinitionForm';
+import type { FormController } from '../forms/form-controller';
+import { createOpinionFormController } from '../forms/opinion-form';
+
+/** The step's opinion form (审查意见表), filled with the decision; validated here and again on the server. */
+function OpinionFormFields(props: { definition: FormDefinition; onController: (c: FormController) => void }) {
+  const form = createOpinionFormController(props.definition);
+  props.onController(form);
+  return (
+    <fieldset class="opinion-form" data-testid="opinion-form">
+      <legend>{localized(props.definition.title)}</legend>
+      <DefinitionForm form={form} idPrefix="opinion-form" />
+    </fieldset>
+  );
+}
 
 const noChecks = () => Object.fromEntries(FIVE_CHECKS.map((k) => [k, false])) as Record<FiveCheck, boolean>;
 
@@ -24,6 +40,16 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
     return ids.includes(chosenTarget()) ? chosenTarget() : (ids[0] ?? '');
   });
   const taskId = () => props.doc.openTask?.id ?? '';
+  let opinionForm: FormController | undefined;
+  /** `{ opinionForm }` to send, {} when the step has none, null (after saying why) when it is not filled in correctly. */
+  const opinionFormValues = (): { opinionForm?: Record<string, unknown> } | null => {
+    if (!props.doc.opinionForm) return {};
+    if (!opinionForm || opinionForm.validate() === null) {
+      props.actions.refuse(t('action.opinionFormInvalid'));
+      return null;
+    }
+    return { opinionForm: opinionForm.snapshot() };
+  };
   const busy = () => !!props.actions.busy();
 
   const finished = (ok: boolean) => {
@@ -37,17 +63,22 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
     return true;
   };
 
-  const approve = async () =>
+  const approve = async () => {
+    const form = opinionFormValues();
+    if (!form) return;
     finished(
       await props.actions.run(t('action.approve'), (to) =>
-        trpc.review.approve.mutate({ ...to, taskId: taskId(), opinion: opinion(), checks: checks() }),
+        trpc.review.approve.mutate({ ...to, taskId: taskId(), opinion: opinion(), checks: checks(), ...form }),
       ),
     );
+  };
   const sendBack = async () => {
     if (needOpinion()) return;
+    const form = opinionFormValues();
+    if (!form) return;
     finished(
       await props.actions.run(t('action.return'), (to) =>
-        trpc.review.return.mutate({ ...to, taskId: taskId(), opinion: opinion(), target: target() }),
+        trpc.review.return.mutate({ ...to, taskId: taskId(), opinion: opinion(), target: target(), ...form }),
       ),
     );
   };
@@ -77,6 +108,9 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
               )}
             </For>
           </fieldset>
+        </Show>
+        <Show when={(props.doc.can.approve || props.doc.can.return) && props.doc.opinionForm} keyed>
+          {(definition) => <OpinionFormFields definition={definition as FormDefinition} onController={(c) => (opinionForm = c)} />}
         </Show>
         <label for="review-opinion">{t('action.opinion')}</label>
         <textarea

@@ -1,7 +1,8 @@
 /** Every reviewer's decision with their five checks and opinion, round by round. */
 import { For, Show } from 'solid-js';
 import { FIVE_CHECKS, type FiveCheck } from '../../../forms/disclosure';
-import { t, tKnown } from '../i18n/i18n';
+import { localized, t, tKnown } from '../i18n/i18n';
+import { FieldValue } from './FieldValue';
 import { formatDateTime } from '../i18n/format';
 import { checkLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
@@ -56,8 +57,25 @@ export function ReviewRecords(props: { reviews: DocumentView['reviews'] }) {
                   <td data-label={t('reviews.checks')}>
                     <ChecksCell checks={r.checks} />
                   </td>
-                  <td data-label={t('reviews.opinion')} class="pre">
-                    {r.opinion || '—'}
+                  <td data-label={t('reviews.opinion')}>
+                    <span class="pre">{r.opinion || '—'}</span>
+                    {/* The step's opinion form, as filled: label and value, one per line. */}
+                    <Show when={r.form}>
+                      {(form) => (
+                        <dl class="timeline-form-fields review-form-fields" data-testid="review-opinion-form">
+                          <For each={form().fields}>
+                            {(field) => (
+                              <div>
+                                <dt>{localized(field.label)}</dt>
+                                <dd>
+                                  <FieldValue field={field} />
+                                </dd>
+                              </div>
+                            )}
+                          </For>
+                        </dl>
+                      )}
+                    </Show>
                   </td>
                   <td data-label={t('reviews.at')} class="nowrap">
                     {formatDateTime(r.at)}

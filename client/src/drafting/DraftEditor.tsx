@@ -16,7 +16,7 @@ import { DefinitionForm } from '../forms/DefinitionForm';
 import { serverFieldErrors } from './server-field-errors';
 
 /** The department and person lists, fetched only when the form has a picker. */
-function pickerSources(definition: FormDefinition) {
+export function pickerSources(definition: FormDefinition) {
   const needed = definition.fields.some((f) => getFieldType(f.type)?.defaultOptionsSource !== undefined && f.optionsSource === undefined);
   const [pickers] = createResource(
     () => needed || undefined,

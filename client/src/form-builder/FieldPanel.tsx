@@ -8,13 +8,22 @@ import { fieldTypeKeys, type FieldDefinition, type FieldRules, type FormDefiniti
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/zh';
 import { ConditionEditor } from './ConditionEditor';
+import { ColumnsEditor } from './ColumnsEditor';
 import { formatOptions, isCoreField, parseOptions } from './builder-ops';
 
 /** Types an admin can add; redaction ranges belong to the body field alone. */
 const ADDABLE_TYPES = () => fieldTypeKeys().filter((k) => k !== 'redactions');
 const CHOICE_TYPES = new Set(['select', 'radio', 'multiselect']);
 const TEXT_TYPES = new Set(['text', 'textarea']);
-const NUMERIC_RULE_TYPES = new Set(['number', 'multiselect']);
+const LENGTH_TYPES = new Set(['text', 'textarea', 'richtext']);
+const NUMERIC_RULE_TYPES = new Set(['number', 'multiselect', 'file', 'group']);
+/** What min/max count for each type with numeric rules. */
+const MIN_MAX_LABELS: Record<string, [MessageKey, MessageKey]> = {
+  number: ['fb.min', 'fb.max'],
+  multiselect: ['fb.minItems', 'fb.maxItems'],
+  file: ['fb.minFiles', 'fb.maxFiles'],
+  group: ['fb.minRows', 'fb.maxRows'],
+};
 
 const TYPE_LABELS: Record<string, MessageKey> = {
   text: 'fb.type.text',
@@ -28,7 +37,18 @@ const TYPE_LABELS: Record<string, MessageKey> = {
   department: 'fb.type.department',
   person: 'fb.type.person',
   redactions: 'fb.type.redactions',
+  social_credit_code: 'fb.type.social_credit_code',
+  richtext: 'fb.type.richtext',
+  file: 'fb.type.file',
+  group: 'fb.type.group',
 };
+
+/** Changing a field's type: a table gets a first column, any other type none. */
+function retyped(f: FieldDefinition, type: string): FieldDefinition {
+  if (type === 'group') return { ...f, type, fields: f.fields ?? [{ key: 'col1', type: 'text', label: { zh: t('fb.newColumnZh', { n: 1 }), en: t('fb.newColumnEn', { n: 1 }) } }] };
+  const { fields: _dropped, ...rest } = f;
+  return { ...rest, type };
+}
 
 /** A type's name for people; a plugin's type without one shows its key. */
 export function typeLabel(type: string): string {
@@ -46,7 +66,7 @@ export function FieldPanel(props: {
   onRename: (to: string) => void;
   onRemove: () => void;
 }) {
-  const core = () => isCoreField(props.field.key);
+  const core = () => isCoreField(props.field.key, props.form);
   const id = (name: string) => `fb-${name}`;
   const text = (value: string) => value.trim();
   const setRule = (name: keyof FieldRules, raw: string) =>
@@ -76,7 +96,7 @@ export function FieldPanel(props: {
         <p class="help">{props.keyEditable ? t('fb.keyHelpNew') : t('fb.keyHelpFixed')}</p>
 
         <label for={id('type')}>{t('fb.type')}</label>
-        <select id={id('type')} data-testid="fb-type" value={props.field.type} disabled={core()} onChange={(e) => props.onChange((f) => ({ ...f, type: e.currentTarget.value }))}>
+        <select id={id('type')} data-testid="fb-type" value={props.field.type} disabled={core()} onChange={(e) => props.onChange((f) => retyped(f, e.currentTarget.value))}>
           <For each={core() ? [props.field.type] : ADDABLE_TYPES()}>{(type) => <option value={type}>{typeLabel(type)}</option>}</For>
         </select>
 
@@ -123,20 +143,26 @@ export function FieldPanel(props: {
 
         <div class="fb-grid">
           <Show when={NUMERIC_RULE_TYPES.has(props.field.type)}>
-            <label for={id('min')}>{props.field.type === 'number' ? t('fb.min') : t('fb.minItems')}</label>
+            <label for={id('min')}>{t(MIN_MAX_LABELS[props.field.type]![0])}</label>
             <input id={id('min')} data-testid="fb-min" type="number" value={rule('min')} onChange={(e) => setRule('min', e.currentTarget.value)} />
-            <label for={id('max')}>{props.field.type === 'number' ? t('fb.max') : t('fb.maxItems')}</label>
+            <label for={id('max')}>{t(MIN_MAX_LABELS[props.field.type]![1])}</label>
             <input id={id('max')} data-testid="fb-max" type="number" value={rule('max')} onChange={(e) => setRule('max', e.currentTarget.value)} />
           </Show>
-          <Show when={TEXT_TYPES.has(props.field.type)}>
+          <Show when={LENGTH_TYPES.has(props.field.type)}>
             <label for={id('min-length')}>{t('fb.minLength')}</label>
             <input id={id('min-length')} type="number" min="0" value={rule('minLength')} onChange={(e) => setRule('minLength', e.currentTarget.value)} />
             <label for={id('max-length')}>{t('fb.maxLength')}</label>
-            <input id={id('max-length')} type="number" min="1" value={rule('maxLength')} onChange={(e) => setRule('maxLength', e.currentTarget.value)} />
+            <input id={id('max-length')} data-testid="fb-max-length" type="number" min="1" value={rule('maxLength')} onChange={(e) => setRule('maxLength', e.currentTarget.value)} />
+          </Show>
+          <Show when={TEXT_TYPES.has(props.field.type)}>
             <label for={id('pattern')}>{t('fb.pattern')}</label>
             <input id={id('pattern')} class="mono" value={rule('pattern')} onChange={(e) => setRule('pattern', e.currentTarget.value)} />
           </Show>
         </div>
+
+        <Show when={props.field.type === 'group'}>
+          <ColumnsEditor columns={props.field.fields ?? []} onChange={(fields) => props.onChange((f) => ({ ...f, fields }))} />
+        </Show>
 
         <button type="button" class="button button-danger" data-testid="fb-remove" onClick={() => props.onRemove()}>
           {t('fb.remove')}

@@ -4,9 +4,12 @@
  */
 import { CORE_DRAFT_FIELDS, type Condition, type ConditionValue, type FieldDefinition, type FormDefinition } from '../../../forms/index';
 
-/** Fields the rest of Shenfa reads: they can be reworded and moved, never removed or retyped. */
-export function isCoreField(key: string): boolean {
-  return CORE_DRAFT_FIELDS.includes(key);
+/**
+ * Fields the rest of Shenfa reads: they can be reworded and moved, never removed or retyped.
+ * An opinion form is not a document, so none of its fields is core.
+ */
+export function isCoreField(key: string, form?: Pick<FormDefinition, 'purpose'>): boolean {
+  return form?.purpose !== 'opinion' && CORE_DRAFT_FIELDS.includes(key);
 }
 
 /** A key not yet used in the form: field1, field2, … */
@@ -58,7 +61,7 @@ export function moveField(form: FormDefinition, key: string, delta: -1 | 1): For
 
 /** Removes a field (core fields stay: the validator would refuse the form anyway). */
 export function removeField(form: FormDefinition, key: string): FormDefinition {
-  if (isCoreField(key)) return form;
+  if (isCoreField(key, form)) return form;
   return { ...form, fields: form.fields.filter((f) => f.key !== key) };
 }
 
@@ -101,4 +104,12 @@ export function formatOptions(options: FieldDefinition['options']): string {
 /** Stored JSON never carries `undefined` members (an emptied input removes its property). */
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A column key not yet used in a table: col1, col2, … */
+export function freshColumnKey(columns: readonly FieldDefinition[]): string {
+  const used = new Set(columns.map((c) => c.key));
+  let n = 1;
+  while (used.has(`col${n}`)) n++;
+  return `col${n}`;
 }

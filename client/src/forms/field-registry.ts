@@ -15,6 +15,10 @@ import { CheckboxGroup } from './fields/CheckboxGroup';
 import { BooleanCheckbox } from './fields/BooleanCheckbox';
 import { RedactionsEditor } from './fields/RedactionsEditor';
 import { NumberInput } from './fields/NumberInput';
+import { RichTextEditor } from './fields/RichTextEditor';
+import { FileInput } from './fields/FileInput';
+import { RepeatingGroup } from './fields/RepeatingGroup';
+import './form-fields.css';
 
 export interface FieldRenderer {
   component: Component<FieldProps>;
@@ -44,6 +48,9 @@ const renderers = new Map<string, FieldRenderer>([
   ['multiselect', { component: CheckboxGroup, labelling: 'fieldset', wide: always }],
   ['boolean', { component: BooleanCheckbox, labelling: 'self', wide: never }],
   ['redactions', { component: RedactionsEditor, labelling: 'fieldset', wide: always }],
+  ['richtext', { component: RichTextEditor, labelling: 'fieldset', wide: always }],
+  ['file', { component: FileInput, labelling: 'label', wide: always }],
+  ['group', { component: RepeatingGroup, labelling: 'fieldset', wide: always }],
 ]);
 
 export function registerFieldRenderer(type: string, renderer: FieldRenderer): void {

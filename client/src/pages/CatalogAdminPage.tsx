@@ -11,6 +11,7 @@ import { errorMessage } from '../errors';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import '../form-builder/form-builder.css';
+import '../forms/form-fields.css';
 
 type Settings = Awaited<ReturnType<typeof trpc.catalogAdmin.settings.query>>;
 type Category = Settings['categories'][number];
@@ -47,6 +48,7 @@ export function CatalogAdminPage() {
                   </tbody>
                 </table>
               </div>
+              <NewCategoryForm settings={s()} onCreated={() => void refetch()} />
             </section>
             <DepartmentsCard settings={s()} onChanged={() => void refetch()} />
           </>
@@ -201,5 +203,112 @@ function DepartmentsCard(props: { settings: Settings; onChanged: () => void }) {
         )}
       </Show>
     </section>
+  );
+}
+
+const CODE = /^[a-z][a-z0-9_-]{0,39}$/;
+
+/**
+ * 新增分类: a new category at the end of the catalog. Checked here for the obvious mistakes
+ * and again by the server (its refusal is shown as worded); the change is one transaction
+ * with its audit row, which the success message points to.
+ */
+function NewCategoryForm(props: { settings: Settings; onCreated: () => void }) {
+  const blank = () => ({ code: '', nameZh: '', nameEn: '', column: '', clockRule: null as string | null, reportCell: null as string | null, formKey: props.settings.formKeys[0] ?? 'draft_document', requiresDisclosure: false });
+  const [input, setInput] = createStore(blank());
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = createSignal(false);
+  const check = () => {
+    const found: Record<string, string> = {};
+    if (!CODE.test(input.code.trim())) found.code = t('catAdmin.codeInvalid');
+    else if (props.settings.categories.some((c) => c.code === input.code.trim())) found.code = t('catAdmin.codeTaken');
+    if (!input.nameZh.trim()) found.nameZh = t('catAdmin.nameRequired');
+    if (!input.column.trim()) found.column = t('catAdmin.columnRequired');
+    setErrors(found);
+    return Object.keys(found).length === 0;
+  };
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    if (!check()) return;
+    setSaving(true);
+    try {
+      await trpc.catalogAdmin.createCategory.mutate({ ...input, code: input.code.trim(), nameZh: input.nameZh.trim(), nameEn: input.nameEn.trim(), column: input.column.trim() });
+      setMessage({ ok: true, text: t('catAdmin.created', { name: input.nameZh.trim(), code: input.code.trim() }) });
+      setInput(blank());
+      props.onCreated();
+    } catch (error) {
+      setMessage({ ok: false, text: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+  const err = (key: string) => (
+    <Show when={errors()[key]}>
+      <span class="field-error" role="alert">
+        {errors()[key]}
+      </span>
+    </Show>
+  );
+  return (
+    <form class="cat-new" onSubmit={create} noValidate data-testid="new-category">
+      <h3>{t('catAdmin.newCategory')}</h3>
+      <div class="cat-new-grid">
+        <label>
+          <span>{t('catAdmin.code')}</span>
+          <input class="mono" data-testid="new-category-code" value={input.code} placeholder={t('catAdmin.codePlaceholder')} aria-invalid={Boolean(errors().code)} onInput={(e) => setInput('code', e.currentTarget.value)} />
+          {err('code')}
+        </label>
+        <label>
+          <span>{t('catAdmin.nameZh')}</span>
+          <input data-testid="new-category-name" value={input.nameZh} aria-invalid={Boolean(errors().nameZh)} onInput={(e) => setInput('nameZh', e.currentTarget.value)} />
+          {err('nameZh')}
+        </label>
+        <label>
+          <span>{t('catAdmin.nameEn')}</span>
+          <input value={input.nameEn} onInput={(e) => setInput('nameEn', e.currentTarget.value)} />
+        </label>
+        <label>
+          <span>{t('catAdmin.column')}</span>
+          <input data-testid="new-category-column" value={input.column} aria-invalid={Boolean(errors().column)} onInput={(e) => setInput('column', e.currentTarget.value)} />
+          {err('column')}
+        </label>
+        <label>
+          <span>{t('catAdmin.clockRule')}</span>
+          <select value={input.clockRule ?? ''} onChange={(e) => setInput('clockRule', e.currentTarget.value || null)}>
+            <option value="">{t('catAdmin.none')}</option>
+            <For each={props.settings.clockRules}>{(r) => <option value={r.key}>{localized(r.label)}</option>}</For>
+          </select>
+        </label>
+        <label>
+          <span>{t('catAdmin.reportCell')}</span>
+          <select value={input.reportCell ?? ''} onChange={(e) => setInput('reportCell', e.currentTarget.value || null)}>
+            <option value="">{t('catAdmin.none')}</option>
+            <For each={props.settings.reportCells}>{(cell) => <option value={cell.key}>{localized(cell.label)}</option>}</For>
+          </select>
+        </label>
+        <label>
+          <span>{t('catAdmin.form')}</span>
+          <select value={input.formKey} onChange={(e) => setInput('formKey', e.currentTarget.value)}>
+            <For each={props.settings.formKeys}>{(key) => <option value={key}>{key}</option>}</For>
+          </select>
+        </label>
+        <label class="choice">
+          <input type="checkbox" checked={input.requiresDisclosure} onChange={(e) => setInput('requiresDisclosure', e.currentTarget.checked)} />
+          <span>{t('catAdmin.requiresDisclosure')}</span>
+        </label>
+      </div>
+      <button type="submit" class="button button-primary" data-testid="new-category-create" disabled={saving()}>
+        {t('catAdmin.addCategory')}
+      </button>
+      <Show when={message()}>
+        {(m) => (
+          <p class={`notice ${m().ok ? 'notice-success' : 'notice-error'}`} role={m().ok ? 'status' : 'alert'} data-testid="new-category-message">
+            {m().text}
+          </p>
+        )}
+      </Show>
+    </form>
   );
 }

@@ -6,7 +6,7 @@
  * Publishing creates a new immutable version; documents already drafted keep theirs.
  */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { validateFormDefinition, type FormDefinition } from '../../../forms/index';
 import { trpc } from '../trpc';
 import { localized, t } from '../i18n/i18n';
@@ -18,6 +18,7 @@ import { DraftEditor } from '../drafting/DraftEditor';
 import { carryValues, emptyDraftValues } from '../drafting/draft-values';
 import { addField, isCoreField, moveField, removeField, renameField, updateField } from '../form-builder/builder-ops';
 import { FieldPanel, typeLabel } from '../form-builder/FieldPanel';
+import { OpinionFormPreview } from '../forms/OpinionFormPreview';
 import '../form-builder/form-builder.css';
 
 export function FormBuilderPage() {
@@ -29,8 +30,22 @@ export function FormBuilderPage() {
   );
 }
 
+/** A new opinion form (审查意见表) starts with one required opinion field; it is stored only by publishing. */
+function newOpinionForm(key: string, title: string): { key: string; version: number; definition: FormDefinition } {
+  return {
+    key,
+    version: 0,
+    definition: { key, version: 1, purpose: 'opinion', title: { zh: title || key, en: '' }, fields: [{ key: 'opinion', type: 'textarea', label: { zh: t('fb.defaultOpinionZh'), en: t('fb.defaultOpinionEn') }, required: true }] },
+  };
+}
+
 function FormBuilder(props: { formKey: string }) {
-  const [loaded, { refetch }] = createResource(() => props.formKey, (key) => trpc.forms.get.query({ key }));
+  const [search] = useSearchParams<{ new?: string; title?: string }>();
+  const isNew = search.new === 'opinion';
+  const [loaded, { refetch }] = createResource(
+    () => props.formKey,
+    (key) => (isNew ? Promise.resolve(newOpinionForm(key, search.title ?? '')) : trpc.forms.get.query({ key })),
+  );
   const [list, { refetch: refetchList }] = createResource(() => trpc.forms.list.query());
   usePageTitle(() => t('fb.title'));
   return (
@@ -41,6 +56,7 @@ function FormBuilder(props: { formKey: string }) {
       <AsyncView resource={loaded} onRetry={refetch}>
         {(data) => (
           <Builder
+            isNew={isNew}
             base={data().definition}
             versions={list()?.find((f) => f.key === props.formKey)?.versions ?? []}
             onPublished={() => void refetchList()}
@@ -51,19 +67,21 @@ function FormBuilder(props: { formKey: string }) {
   );
 }
 
-function Builder(props: { base: FormDefinition; versions: readonly { version: number; publishedAt: number; publishedBy: string | null; notes: string }[]; onPublished: () => void }) {
+function Builder(props: { isNew: boolean; base: FormDefinition; versions: readonly { version: number; publishedAt: number; publishedBy: string | null; notes: string }[]; onPublished: () => void }) {
   const [draft, setDraft] = createSignal<FormDefinition>(structuredClone(props.base));
   const [published, setPublished] = createSignal<FormDefinition>(props.base);
   const [selected, setSelected] = createSignal<string | undefined>();
   const [notes, setNotes] = createSignal('');
   const [publishing, setPublishing] = createSignal(false);
+  const [unpublished, setUnpublished] = createSignal(props.isNew);
   const [result, setResult] = createSignal<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [previewResult, setPreviewResult] = createSignal('');
 
   const issues = createMemo(() => validateFormDefinition(draft()));
   const selectedField = createMemo(() => draft().fields.find((f) => f.key === selected()));
-  const changed = createMemo(() => JSON.stringify(draft()) !== JSON.stringify(published()));
-  const publishedKeys = createMemo(() => new Set(published().fields.map((f) => f.key)));
+  const changed = createMemo(() => unpublished() || JSON.stringify(draft()) !== JSON.stringify(published()));
+  const publishedKeys = createMemo(() => new Set(unpublished() ? [] : published().fields.map((f) => f.key)));
+  const isOpinion = () => draft().purpose === 'opinion';
   // The preview shows the latest valid draft; while the draft has issues it keeps the last good one.
   let lastValid = props.base;
   const previewDefinition = createMemo(() => (issues().length === 0 ? (lastValid = draft()) : lastValid), undefined, {
@@ -89,6 +107,7 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
       const stored = { ...draft(), version };
       setDraft(stored);
       setPublished(stored);
+      setUnpublished(false);
       setNotes('');
       setResult({ kind: 'success', text: t('fb.published', { v: version }) });
       props.onPublished();
@@ -128,8 +147,14 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
     <>
       <header class="fb-head">
         <h1>{localized(draft().title)}</h1>
-        <p class="muted">{t('fb.basedOn', { key: draft().key, v: published().version })}</p>
-        <p class="page-intro">{t('fb.intro')}</p>
+        <p class="muted">
+          <Show when={!unpublished()} fallback={t('fb.newForm', { key: draft().key })}>
+            {t('fb.basedOn', { key: draft().key, v: published().version })}
+          </Show>
+          {' · '}
+          {isOpinion() ? t('fb.purposeOpinion') : t('fb.purposeDraft')}
+        </p>
+        <p class="page-intro">{(isOpinion() ? t('fb.introOpinion') : t('fb.intro'))}</p>
       </header>
       <Show
         when={issues().length}
@@ -183,7 +208,7 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
                       <Show when={field.visibleWhen || field.requiredWhen}>
                         <span class="badge fb-badge-cond">{t('fb.badgeConditional')}</span>
                       </Show>
-                      <Show when={isCoreField(field.key)}>
+                      <Show when={isCoreField(field.key, draft())}>
                         <span class="badge fb-badge-core" title={t('fb.coreField')}>
                           {t('fb.badgeCore')}
                         </span>
@@ -237,7 +262,7 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
             <h2>{t('fb.publishTitle')}</h2>
             <label for="fb-notes">{t('fb.notes')}</label>
             <input id="fb-notes" data-testid="fb-notes" value={notes()} maxLength={500} onInput={(e) => setNotes(e.currentTarget.value)} />
-            <p class="help">{t('fb.publishHelp')}</p>
+            <p class="help">{(isOpinion() ? t('fb.publishHelpOpinion') : t('fb.publishHelp'))}</p>
             <button type="button" class="button button-primary" data-testid="fb-publish" disabled={publishing() || !changed() || issues().length > 0} onClick={() => void publish()}>
               {publishing() ? t('fb.publishing') : t('fb.publish')}
             </button>
@@ -275,9 +300,23 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
 
         <section class="fb-preview" aria-label={t('fb.preview')} data-testid="fb-preview">
           <h2>{t('fb.preview')}</h2>
-          <p class="help">{issues().length ? t('fb.previewStale') : t('fb.previewHelp')}</p>
+          <p class="help">{issues().length ? t('fb.previewStale') : (isOpinion() ? t('fb.previewHelpOpinion') : t('fb.previewHelp'))}</p>
           <Show when={previewDefinition()} keyed>
             {(def) => (
+              <Show
+                when={def.purpose !== 'opinion'}
+                fallback={
+                  <OpinionFormPreview
+                    definition={def}
+                    initial={previewValues ? carryValues(def, previewValues) : undefined}
+                    onValid={() => setPreviewResult(t('fb.previewValid'))}
+                    onValues={(values) => {
+                      previewValues = values;
+                      setPreviewResult('');
+                    }}
+                  />
+                }
+              >
               <DraftEditor
                 definition={def}
                 initial={previewValues ? carryValues(def, previewValues) : emptyDraftValues(def)}
@@ -289,6 +328,7 @@ function Builder(props: { base: FormDefinition; versions: readonly { version: nu
                   },
                 }}
               />
+              </Show>
             )}
           </Show>
           <Show when={previewResult()}>

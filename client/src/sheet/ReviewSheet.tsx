@@ -4,6 +4,7 @@
  * not a screen of the app. Only people with a part in the review can load the view, so
  * the removed passages are printed beside their reasons for the file copy.
  */
+import { FieldValue } from '../document/FieldValue';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { ATTRIBUTE_LABELS, CHANNELS, CHANNEL_LABELS, FIVE_CHECKS, FIVE_CHECK_LABELS, LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES, type FiveCheck } from '../../../forms/disclosure';
 import { zh, type MessageKey } from '../i18n/zh';
@@ -66,6 +67,14 @@ function DecisionCell(props: { doc: DocumentView; review: Review }) {
       <Show when={opinion()}>
         <span class="sheet-opinion-text">{opinion()}</span>
       </Show>
+      {/* The step's opinion form (审查意见表), as the reviewer filled it. */}
+      <For each={props.review.form?.fields ?? []}>
+        {(field) => (
+          <span class="sheet-opinion-text" data-testid="sheet-opinion-form-field">
+            {field.label.zh}：<FieldValue field={field} zhOnly />
+          </span>
+        )}
+      </For>
     </td>
   );
 }
@@ -244,7 +253,9 @@ export function ReviewSheet(props: { doc: DocumentView; printedBy: string }) {
             {(field) => (
               <tr data-testid="sheet-extra-field">
                 <th scope="row">{field.label.zh}</th>
-                <td colSpan={3}>{field.text.zh}</td>
+                <td colSpan={3}>
+                  <FieldValue field={field} zhOnly />
+                </td>
               </tr>
             )}
           </For>
