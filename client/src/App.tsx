@@ -35,6 +35,7 @@ const CatalogAdminPage = lazy(() => import('./pages/CatalogAdminPage').then((m) 
 const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage').then((m) => ({ default: m.FormBuilderPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
 const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m) => ({ default: m.CatalogImportPage })));
+const ChannelProofsPage = lazy(() => import('./pages/ChannelProofsPage').then((m) => ({ default: m.ChannelProofsPage })));
 
 export function App() {
   return (
@@ -64,6 +65,7 @@ export function App() {
           <Route path="/admin/users" component={UsersAdminPage} />
           <Route path="/admin/webhooks" component={WebhooksAdminPage} />
           <Route path="/admin/import" component={CatalogImportPage} />
+          <Route path="/channel-proofs" component={ChannelProofsPage} />
           <Route path="/admin/audit" component={AuditLogPage} />
           <Route path="/account" component={AccountPage} />
           <Route path="*rest" component={NotFoundPage} />

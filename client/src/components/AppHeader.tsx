@@ -79,6 +79,7 @@ export function AppHeader(props: { user: SessionUser }) {
         </Show>
         <Show when={props.user.roles.some((r) => r === 'admin' || r === 'publisher')}>
           <A href="/admin/import">{t('nav.import')}</A>
+          <A href="/channel-proofs">{t('nav.channelProofs')}</A>
         </Show>
         <Show when={props.user.roles.includes('admin')}>
           <A href="/admin/calendar">{t('nav.calendar')}</A>

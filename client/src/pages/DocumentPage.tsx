@@ -22,6 +22,7 @@ import { HistoryTimeline } from '../document/HistoryTimeline';
 import { PolicyPair } from '../document/PolicyPair';
 import { ValidityPanel } from '../document/ValidityPanel';
 import { WorkflowPath } from '../document/WorkflowPath';
+import { ChannelProofsPanel } from '../channel-proofs/ChannelProofsPanel';
 
 export function DocumentPage() {
   const params = useParams<{ id: string }>();
@@ -91,6 +92,7 @@ function DocumentScreen(props: { id: string }) {
               <SeatProgress doc={d()} />
               <ActionPanel doc={d} reload={refetch} />
               <ValidityPanel doc={d} reload={refetch} />
+              <ChannelProofsPanel doc={d} />
             </aside>
           </div>
         </article>
