@@ -146,7 +146,12 @@ export function compileWorkflow(def: WorkflowDefinition, registry: WorkflowRegis
     if (hit.def === def) return hit.machine;
     // Compared as parsed, so the same definition read back from the database (keys in the
     // schema's order, unknown keys dropped) is the same machine.
-    if (hit.json === JSON.stringify(workflowDefinitionSchema.parse(def))) return hit.machine;
+    if (hit.json === JSON.stringify(workflowDefinitionSchema.parse(def))) {
+      // Remember this copy too: a list (the inbox) asks once per row with the copy it read, and
+      // parsing it again each time cost more than the rest of the list.
+      hit.def = def;
+      return hit.machine;
+    }
     throw new Error(`workflow ${cacheKey} changed without a new version`);
   }
   const parsed = workflowDefinitionSchema.parse(def);

@@ -41,9 +41,18 @@ export interface Fixture {
 }
 
 /** A fresh libsql file (WAL, the server's own pragmas and migrations) seeded with the demo bureau. */
-export async function freshFixture(): Promise<Fixture> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-bench-'));
-  const dbFile = path.join(dir, 'shenfa.db');
+export async function freshFixture(options: { keep?: boolean } = {}): Promise<Fixture> {
+  const dir = fs.mkdtempSync(path.join(process.env.BENCH_TMPDIR ?? os.tmpdir(), 'shenfa-bench-'));
+  return openFixture(path.join(dir, 'shenfa.db'), { keep: options.keep ?? false });
+}
+
+/**
+ * A fixture on a database file (created and seeded with the demo bureau if new; migrated if
+ * older). `keep: true` leaves the file in place on close, so a large generated database can be
+ * measured again later (BENCH_SCALE_DB).
+ */
+export async function openFixture(dbFile: string, options: { keep: boolean }): Promise<Fixture> {
+  const dir = path.dirname(dbFile);
   const config = readConfig({ DATABASE_URL: `file:${dbFile}`, SHENFA_DATA_DIR: dir, SHENFA_CLIENT_DIR: path.resolve('dist/client'), PORT: '0', HOST: '127.0.0.1' });
   const services = await createServices(config);
   await seedDemoBureau(services, BENCH_PASSWORD);
@@ -63,7 +72,7 @@ export async function freshFixture(): Promise<Fixture> {
     categoryId: category.id,
     close() {
       services.database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -36,7 +36,8 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
                                从 .xlsx/.csv 导入已公开信息目录（先逐行校验，有误则不写入；全部或全不）
   export catalog <文件>        导出公开目录（.xlsx 或 .csv，列同导入模板；删减内容不导出）
   export audit <文件>          导出审计日志（.xlsx 或 .csv，时间为北京时间）
-  seed-scale --docs <N>        生成 N 份模拟文件（含待办、审查记录、审计日志与检索索引），用于规模测试；空库先建演示单位
+  seed-scale --docs <N> [--requests <M>]
+                               生成 N 份模拟文件（含待办、审查记录、时限、审计日志与检索索引）及 M 件依申请公开（默认 N/10），用于规模测试；空库先建演示单位；须停止服务后运行
   workdays add <日期> <N>      计算某日起 N 个工作日后的日期（含法定节假日与调休，及管理员设定）
   workdays check <日期>        查看某日是工作日、周末、节假日还是调休上班
   create-user                  创建用户
@@ -62,7 +63,7 @@ const commands: Record<string, Command> = {
     services.database.close();
   },
   async 'seed-scale'(args) {
-    const { values } = parseArgs({ args, options: { docs: { type: 'string' }, seed: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { docs: { type: 'string' }, requests: { type: 'string' }, seed: { type: 'string' } } });
     const docs = Number(values.docs);
     if (!Number.isInteger(docs) || docs < 1 || docs > 10_000_000) throw new ShenfaError('BAD_REQUEST', '请用 --docs 指定 1 到 10000000 之间的文件数');
     const config = readConfig();
@@ -74,6 +75,7 @@ const commands: Record<string, Command> = {
       let last = Date.now();
       const result = await seedScale(services, {
         docs,
+        ...(values.requests ? { requests: Math.max(0, Math.trunc(Number(values.requests)) || 0) } : {}),
         ...(values.seed ? { seed: Number(values.seed) } : {}),
         onProgress: (done) => {
           if (Date.now() - last < 5000 && done < docs) return;
@@ -81,7 +83,7 @@ const commands: Record<string, Command> = {
           console.log(`已生成 ${done} / ${docs}`);
         },
       });
-      console.log(`完成：${result.documents} 份文件、${result.auditRows} 条审计记录，用时 ${(result.ms / 1000).toFixed(1)} 秒。`);
+      console.log(`完成：${result.documents} 份文件、${result.requests} 件依申请公开、${result.auditRows} 条审计记录，用时 ${(result.ms / 1000).toFixed(1)} 秒（${Math.round(result.documents / (result.ms / 1000))} 份/秒）。`);
     } finally {
       services.database.close();
     }

@@ -4,35 +4,48 @@
  * validity changes and any withdrawal), the information requests and their appeals, and the
  * processing fees paid. Only rows that can touch `year` are read.
  */
-import { and, eq, inArray, isNotNull, lte, or, isNull, gte } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, lte, or, isNull, gte, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { categories, documents, validityChanges } from '../db/schema/index';
 import { infoRequests, requestAppeals } from '../db/schema/requests';
 import { isArticle20Cell, type CatalogItemRecord, type EnteredFigures, type ReportRecords } from '../report/report-types';
 import type { Validity } from '../../workflows/validity/validity-values';
 import type { ReplyResult, ReplySubReason, AppealKind } from '../../workflows/requests/request-vocabulary';
-import { cstDate } from '../time';
 import type { Db } from '../db/client';
 
+/**
+ * CST calendar day of a stored millisecond time, computed by SQLite (China has kept UTC+8
+ * without daylight saving since 1991; every record here is far newer). Formatting hundreds of
+ * thousands of dates through Intl in JS took longer than the rest of the report.
+ */
+const cstDay = (column: SQLiteColumn) => sql<string>`date(${column} / 1000, 'unixepoch', '+8 hours')`;
+
 async function catalogItems(db: Db, year: number): Promise<CatalogItemRecord[]> {
+  // Published by the end of the following year (the same bound as before, now in SQL).
+  const publishedBefore = Date.parse(`${year + 2}-01-01T00:00:00+08:00`);
   const rows = await db
-    .select({ id: documents.id, title: documents.title, writtenAt: documents.writtenAt, publishedAt: documents.publishedAt, withdrawnAt: documents.withdrawnAt, cell: categories.reportCell })
+    .select({ id: documents.id, title: documents.title, writtenAt: documents.writtenAt, publishedOn: cstDay(documents.publishedAt), withdrawnOn: cstDay(documents.withdrawnAt), cell: categories.reportCell })
     .from(documents)
     .innerJoin(categories, eq(categories.id, documents.categoryId))
-    .where(and(isNotNull(categories.reportCell), isNotNull(documents.publishedAt)));
-  const items = rows.filter((r) => isArticle20Cell(r.cell) && cstDate(r.publishedAt!) <= `${year + 1}-12-31`);
+    .where(and(isNotNull(categories.reportCell), isNotNull(documents.publishedAt), lt(documents.publishedAt, publishedBefore)));
+  const items = rows.filter((r) => isArticle20Cell(r.cell));
+  // Every approved change (a small table), grouped by document; an IN list of every item's id
+  // would exceed SQLite's variable limit in a large catalog.
   const changes = items.length
-    ? await db.select({ documentId: validityChanges.documentId, validity: validityChanges.proposedValidity, decidedAt: validityChanges.decidedAt })
+    ? await db.select({ documentId: validityChanges.documentId, validity: validityChanges.proposedValidity, decidedOn: cstDay(validityChanges.decidedAt) })
       .from(validityChanges)
-      .where(and(eq(validityChanges.state, 'approved'), inArray(validityChanges.documentId, items.map((i) => i.id))))
+      .where(and(eq(validityChanges.state, 'approved'), isNotNull(validityChanges.decidedAt)))
     : [];
+  const changesOf = new Map<string, { on: string; validity: Validity }[]>();
+  for (const c of changes) changesOf.set(c.documentId, [...(changesOf.get(c.documentId) ?? []), { on: c.decidedOn, validity: c.validity as Validity }]);
   return items.map((r) => ({
     id: r.id,
     title: r.title,
     cell: r.cell as CatalogItemRecord['cell'],
     writtenOn: r.writtenAt,
-    publishedOn: cstDate(r.publishedAt!),
-    withdrawnOn: r.withdrawnAt ? cstDate(r.withdrawnAt) : null,
-    validityChanges: changes.filter((c) => c.documentId === r.id && c.decidedAt != null).map((c) => ({ on: cstDate(c.decidedAt!), validity: c.validity as Validity })),
+    publishedOn: r.publishedOn,
+    withdrawnOn: r.withdrawnOn ?? null,
+    validityChanges: changesOf.get(r.id) ?? [],
   }));
 }
 

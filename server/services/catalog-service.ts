@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { attachments, categories, documents } from '../db/schema/index';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { attachments, catalogCounts, categories, documents } from '../db/schema/index';
 import { LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
 import { redactedSegments } from '../../forms/index';
 import { loadRedactions } from './document-store';
@@ -26,25 +26,33 @@ export async function listCategories(ctx: ServiceContext) {
 /** One page of the public catalog, newest first, optionally within a category. */
 export async function listPublished(ctx: ServiceContext, options: { categoryCode: string | null; page: number }) {
   const { db } = ctx.database;
+  // Counts kept by triggers (catalog_counts), not counted over every public document per view.
   const cats = await db
-    .select({ id: categories.id, code: categories.code, name: categories.nameZh, count: count(documents.id) })
+    .select({ id: categories.id, code: categories.code, name: categories.nameZh, count: sql<number>`coalesce(${catalogCounts.count}, 0)` })
     .from(categories)
-    .leftJoin(documents, and(eq(documents.categoryId, categories.id), isPublic))
-    .groupBy(categories.id)
+    .leftJoin(catalogCounts, eq(catalogCounts.categoryId, categories.id))
     .orderBy(asc(categories.sort));
   const active = cats.find((c) => c.code === options.categoryCode) ?? null;
   const where = active ? and(isPublic, eq(documents.categoryId, active.id)) : isPublic;
   const total = active ? active.count : cats.reduce((sum, c) => sum + c.count, 0);
   const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page), pageCount);
-  const rows = await db
-    .select({ id: documents.id, indexNumber: documents.indexNumber, title: documents.title, docNumber: documents.docNumber, publishedAt: documents.publishedAt, categoryName: categories.nameZh })
+  // The page's rows are found on the index alone (documents_catalog[_category] hold status,
+  // category, published_at and attribute), so the rows an OFFSET skips are index entries, not
+  // table rows; only the page's own rows are read.
+  const onPage = db
+    .select({ rowid: sql`rowid` })
     .from(documents)
-    .innerJoin(categories, eq(categories.id, documents.categoryId))
     .where(where)
     .orderBy(desc(documents.publishedAt))
     .limit(CATALOG_PAGE_SIZE)
     .offset((page - 1) * CATALOG_PAGE_SIZE);
+  const rows = await db
+    .select({ id: documents.id, indexNumber: documents.indexNumber, title: documents.title, docNumber: documents.docNumber, publishedAt: documents.publishedAt, categoryName: categories.nameZh })
+    .from(documents)
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .where(inArray(sql`${documents}.rowid`, onPage))
+    .orderBy(desc(documents.publishedAt));
   return {
     bureauName: await readSetting(db, SETTING_KEYS.bureauName),
     categories: cats.map(({ code, name, count: n }) => ({ code, name, count: n })),

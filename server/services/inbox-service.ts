@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, documents, tasks, users } from '../db/schema/index';
 import { availableEvents, type PersistedReview } from '../../workflows/index';
@@ -7,37 +7,50 @@ import { stepLabel } from './document-view-service';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
-/** 我的待办: open tasks this user may act on now. */
+const INBOX_LIMIT = 200;
+
+/**
+ * 我的待办: open tasks this user may act on now, newest first. One query for the tasks
+ * assigned to the user and one per role for the tasks offered to it, each walking its index
+ * (tasks_open_assignee, tasks_open_role) in created order and stopping at the limit, then
+ * merged: an `assignee OR role IN (…)` condition in one query cannot use the index's order, so
+ * it read and sorted every open task of the user's roles.
+ */
 export async function listMyTasks(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
   const drafter = alias(users, 'drafter');
-  const roleFilter = user.roles.length ? and(isNull(tasks.assigneeId), inArray(tasks.role, user.roles), ne(documents.drafterId, user.id)) : undefined;
-  const rows = await db
-    .select({
-      taskId: tasks.id,
-      step: tasks.step,
-      createdAt: tasks.createdAt,
-      dueDate: tasks.dueDate,
-      dueProvisional: tasks.dueProvisional,
-      documentId: documents.id,
-      version: documents.version,
-      title: documents.title,
-      docNumber: documents.docNumber,
-      attribute: documents.attribute,
-      status: documents.status,
-      snapshot: documents.snapshot,
-      workflowKey: documents.workflowKey,
-      workflowVersion: documents.workflowVersion,
-      categoryName: categories.nameZh,
-      drafterName: drafter.displayName,
-    })
-    .from(tasks)
-    .innerJoin(documents, eq(documents.id, tasks.documentId))
-    .innerJoin(categories, eq(categories.id, documents.categoryId))
-    .innerJoin(drafter, eq(drafter.id, documents.drafterId))
-    .where(and(eq(tasks.status, 'open'), or(eq(tasks.assigneeId, user.id), roleFilter)))
-    .orderBy(desc(tasks.createdAt))
-    .limit(200);
+  const query = (where: SQL | undefined) =>
+    db
+      .select({
+        taskId: tasks.id,
+        step: tasks.step,
+        createdAt: tasks.createdAt,
+        dueDate: tasks.dueDate,
+        dueProvisional: tasks.dueProvisional,
+        documentId: documents.id,
+        version: documents.version,
+        title: documents.title,
+        docNumber: documents.docNumber,
+        attribute: documents.attribute,
+        status: documents.status,
+        snapshot: documents.snapshot,
+        workflowKey: documents.workflowKey,
+        workflowVersion: documents.workflowVersion,
+        categoryName: categories.nameZh,
+        drafterName: drafter.displayName,
+      })
+      .from(tasks)
+      .innerJoin(documents, eq(documents.id, tasks.documentId))
+      .innerJoin(categories, eq(categories.id, documents.categoryId))
+      .innerJoin(drafter, eq(drafter.id, documents.drafterId))
+      .where(where)
+      .orderBy(desc(tasks.createdAt))
+      .limit(INBOX_LIMIT);
+  const parts = await Promise.all([
+    query(and(eq(tasks.status, 'open'), eq(tasks.assigneeId, user.id))),
+    ...[...new Set(user.roles)].map((role) => query(and(eq(tasks.status, 'open'), eq(tasks.role, role), isNull(tasks.assigneeId), ne(documents.drafterId, user.id)))),
+  ]);
+  const rows = parts.flat().sort((a, b) => b.createdAt - a.createdAt).slice(0, INBOX_LIMIT);
   const actor = { id: user.id, roles: user.roles };
   const pinnedDefinition = await definitionLookup(db, rows);
   return rows

@@ -76,6 +76,19 @@ export async function refreshSearchIndex(ctx: ServiceContext): Promise<number> {
   }
 }
 
+/**
+ * Above this many hits, results come newest first instead of by relevance: ranking has to score
+ * every hit before the first page (a common word such as 救助 is in most documents), while
+ * newest-first lets FTS5 walk its index backwards and stop at the page. Counting up to the cap
+ * is itself cheap, for the same reason.
+ */
+export const RANKED_SEARCH_CAP = 1000;
+
+async function rankedOrder(ctx: ServiceContext, table: 'search_public' | 'search_staff', match: string): Promise<'s.rank' | 's.rowid DESC'> {
+  const result = await ctx.database.client.execute({ sql: `SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`, args: [match, RANKED_SEARCH_CAP + 1] });
+  return Number(result.rows[0]?.n ?? 0) > RANKED_SEARCH_CAP ? 's.rowid DESC' : 's.rank';
+}
+
 export interface PublicSearchHit { indexNumber: string; title: string; docNumber: string; publishedAt: string; categoryName: string }
 
 /**
@@ -87,12 +100,13 @@ export async function searchPublic(ctx: ServiceContext, query: string, page = 1)
   if (!match) return { query, items: [], hasMore: false };
   await refreshSearchIndex(ctx);
   const offset = (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE;
+  const order = await rankedOrder(ctx, 'search_public', match);
   const rows = (
     await ctx.database.client.execute({
       sql: `SELECT d.index_number AS indexNumber, d.title, d.doc_number AS docNumber, d.published_at AS publishedAt, c.name_zh AS categoryName
             FROM search_public s JOIN search_documents m ON m.id = s.rowid JOIN documents d ON d.id = m.document_id JOIN categories c ON c.id = d.category_id
             WHERE search_public MATCH ? AND d.status = 'published' AND d.attribute IN (${placeholders(PUBLISHABLE_ATTRIBUTES.length)})
-            ORDER BY s.rank LIMIT ? OFFSET ?`,
+            ORDER BY ${order} LIMIT ? OFFSET ?`,
       args: [match, ...PUBLISHABLE_ATTRIBUTES, SEARCH_PAGE_SIZE + 1, offset],
     })
   ).rows;
@@ -113,13 +127,14 @@ export async function searchStaff(ctx: ServiceContext, user: SessionUser, query:
   const match = matchExpression(query);
   if (!match) return [];
   await refreshSearchIndex(ctx);
+  const order = await rankedOrder(ctx, 'search_staff', match);
   const rows = (
     await ctx.database.client.execute({
       sql: `SELECT d.id, d.title, d.doc_number AS docNumber, d.status, d.current_step AS currentStep, d.updated_at AS updatedAt, d.drafter_id AS drafterId,
               EXISTS (SELECT 1 FROM review_records r WHERE r.document_id = d.id AND r.user_id = ?) AS acted,
               (SELECT json_group_array(json_object('role', t.role, 'assigneeId', t.assignee_id)) FROM tasks t WHERE t.document_id = d.id AND t.status = 'open') AS openTasks
             FROM search_staff s JOIN search_documents m ON m.id = s.rowid JOIN documents d ON d.id = m.document_id
-            WHERE search_staff MATCH ? ORDER BY s.rank LIMIT 200`,
+            WHERE search_staff MATCH ? ORDER BY ${order} LIMIT 200`,
       args: [user.id, match],
     })
   ).rows;

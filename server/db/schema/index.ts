@@ -12,3 +12,4 @@ export * from './form-definitions';
 export * from './form-files';
 export * from './report-tables';
 export * from './channel-proofs';
+export * from './catalog-counts';
