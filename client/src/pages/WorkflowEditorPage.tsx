@@ -18,6 +18,10 @@ import { addStepAfter, moveStep, removeStep, updateStep } from '../workflow-edit
 import { StepPanel, type EditorUser } from '../workflow-editor/StepPanel';
 import { createSimulation, SimulationPanel } from '../workflow-editor/SimulationPanel';
 import { MigrationPanel } from '../workflow-editor/MigrationPanel';
+import { editorRegistry, registryEntries } from '../workflow-editor/registry-entries';
+import { RequestFlowEditor } from '../request-flow-editor/RequestFlowEditor';
+import { isRequestFlow, type AnyWorkflowDefinition } from '../../../workflows/any-definition';
+import type { RegistryEntry } from '../../../workflows/registry-catalog';
 import '../workflow-editor/workflow-editor.css';
 
 export function WorkflowEditorPage() {
@@ -34,6 +38,8 @@ function WorkflowEditor(props: { workflowKey: string }) {
   const [list, { refetch: refetchList }] = createResource(() => trpc.workflows.list.query());
   // Named signers are optional: without the user list the editor still works by role.
   const [users] = createResource(() => trpc.users.list.query().catch(() => []));
+  // The registry's names as the server knows them (plugins included): the editors' choices.
+  const [registry] = createResource(registryEntries);
   usePageTitle(() => t('wfe.title'));
   return (
     <section class="wf-editor-page">
@@ -42,14 +48,25 @@ function WorkflowEditor(props: { workflowKey: string }) {
       </p>
       <AsyncView resource={loaded} onRetry={refetch}>
         {(data) => (
+          // The request flow (flow: 'request') has its own editor; release review keeps this one.
+          <Show
+            when={!isRequestFlow(data().definition as AnyWorkflowDefinition)}
+            fallback={
+              <Show when={registry()} keyed>
+                {(entries) => <RequestFlowEditor base={data().definition as never} registry={entries} onPublished={() => void refetchList()} />}
+              </Show>
+            }
+          >
           <Editor
             base={data().definition as WorkflowDefinition}
+            registry={registry() ?? []}
             versions={list()?.find((w) => w.key === props.workflowKey)?.versions ?? []}
             users={(users() ?? []).filter((u) => !u.disabled).map((u): EditorUser => ({ id: u.id, displayName: u.displayName, department: u.department }))}
             onPublished={() => {
               void refetchList();
             }}
           />
+          </Show>
         )}
       </AsyncView>
     </section>
@@ -60,6 +77,7 @@ interface EditorProps {
   base: WorkflowDefinition;
   versions: readonly { version: number; inFlight: number }[];
   users: readonly EditorUser[];
+  registry: readonly RegistryEntry[];
   onPublished: () => void;
 }
 
@@ -72,9 +90,11 @@ function Editor(props: EditorProps) {
   const [publishing, setPublishing] = createSignal(false);
   const [result, setResult] = createSignal<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [simulating, setSimulating] = createSignal(false);
-  const simulation = createSimulation(draft);
+  // Validated and simulated with the names the server's registry knows, plugins included.
+  const registry = createMemo(() => editorRegistry(props.registry));
+  const simulation = createSimulation(draft, registry);
 
-  const issues = createMemo(() => validateDefinition(draft()));
+  const issues = createMemo(() => validateDefinition(draft(), registry()));
   const selectedStep = createMemo(() => draft().steps.find((s) => s.id === selected()));
   const stepIssues = createMemo(() => issues().filter((i) => i.stepId === selected()));
   // What the newest stored version says: publishing is offered only for a real change.

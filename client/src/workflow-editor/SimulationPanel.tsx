@@ -8,6 +8,7 @@ import { ATTRIBUTE_LABELS, DISCLOSURE_ATTRIBUTES, type DisclosureAttribute } fro
 import type { WorkflowDefinition } from '../../../workflows/definition';
 import { conditionGuards } from '../../../workflows/flow-graph';
 import { simulate, type SimulationEvent, type SimulationResult } from '../../../workflows/simulate';
+import type { WorkflowRegistry } from '../../../workflows/registry';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { returnTargetsOf } from '../workflow-graph/graph-model';
 
@@ -19,7 +20,8 @@ export interface SimulationPath {
   current: string | undefined;
 }
 
-export function createSimulation(definition: () => WorkflowDefinition) {
+/** `registry`: the editor's, so plugin guards the server knows can be simulated (forced by name). */
+export function createSimulation(definition: () => WorkflowDefinition, registry?: () => WorkflowRegistry) {
   const [attribute, setAttribute] = createSignal<DisclosureAttribute>('open');
   const [conditions, setConditions] = createSignal<Record<string, boolean>>({});
   const [events, setEvents] = createSignal<SimulationEvent[]>([]);
@@ -27,7 +29,7 @@ export function createSimulation(definition: () => WorkflowDefinition) {
     const on = conditions();
     const facts = { hasStatistics: !!on.hasStatistics, isMajorMatter: !!on.isMajorMatter };
     const guards = Object.fromEntries(Object.entries(on).filter(([name]) => !FACT_GUARDS.has(name)));
-    return simulate(definition(), { attribute: attribute(), facts, guards }, events());
+    return simulate(definition(), { attribute: attribute(), facts, guards }, events(), registry?.());
   });
   const path = (): SimulationPath => {
     const visits = result().visits.map((v) => v.stepId);

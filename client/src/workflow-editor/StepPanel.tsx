@@ -4,17 +4,19 @@
  * states keep their kind; only steps added in this session may take a new id, because
  * published ids are what in-flight documents and migrations refer to.
  */
-import { For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
+import { trpc } from '../trpc';
 import { ROLES, ROLE_LABELS, isRole } from '../../../workflows/roles';
 import { SEPARATED_KINDS, type SignerRef, type StepDefinition, type StepKind, type WorkflowDefinition } from '../../../workflows/definition';
 import type { DefinitionIssue } from '../../../workflows/validate-definition';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { canMove } from './editor-ops';
+import { guardLabel, registryEntries } from './registry-entries';
 
 /** Kinds an admin may give a working step (the draft is 'fill', end states 'end'). */
 const WORKING_KINDS: StepKind[] = ['review', 'signoff', 'decision', 'countersign', 'filing', 'publication'];
 
-/** Conditions offered in the editor; the registry may know more, which still show by name. */
+/** Conditions offered before the server's registry has answered. */
 export const CONDITION_GUARDS = ['hasStatistics', 'isMajorMatter', 'isPublishable'] as const;
 
 export interface EditorUser {
@@ -35,6 +37,17 @@ export interface StepPanelProps {
   onMove: (by: -1 | 1) => void;
 }
 
+/** The opinion forms a step may name, fetched once per page load (the editor is for admins). */
+let opinionFormsPromise: Promise<{ key: string; title: { zh: string; en: string } }[]> | undefined;
+const opinionForms = () =>
+  (opinionFormsPromise ??= trpc.forms.list
+    .query()
+    .then((forms) => forms.filter((f) => f.purpose === 'opinion').map((f) => ({ key: f.key, title: f.title })))
+    .catch(() => {
+      opinionFormsPromise = undefined;
+      return [];
+    }));
+
 const signerValue = (s: SignerRef) => ('role' in s ? `role:${s.role}` : `user:${s.userId}`);
 function parseSigner(value: string): SignerRef | null {
   const [type, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
@@ -52,15 +65,24 @@ export function StepPanel(props: StepPanelProps) {
     const at = props.definition.steps.findIndex((s) => s.id === step().id);
     return props.definition.steps.slice(0, Math.max(at, 0)).filter((s) => s.kind !== 'end');
   };
-  const guards = () => [...new Set([...CONDITION_GUARDS, ...(step().when ? [step().when!.guard] : [])])];
+  // The registry's conditions (plugins included), plus one the definition already names.
+  const [registry] = createResource(registryEntries);
+  const reviewNames = (use: 'condition' | 'requirement') => (registry() ?? []).filter((e) => e.flow === 'review' && e.use === use).map((e) => e.name);
+  const guards = () => [...new Set([...(registry()?.length ? reviewNames('condition') : CONDITION_GUARDS), ...(step().when ? [step().when!.guard] : [])])];
+  const requirements = () => [...new Set([...reviewNames('requirement'), ...(step().requires ?? [])])];
+  const toggleRequirement = (name: string, on: boolean) => {
+    const next = on ? [...(step().requires ?? []), name] : (step().requires ?? []).filter((r) => r !== name);
+    props.onChange({ requires: next.length ? next : undefined });
+  };
   const fieldIssues = (field: string) => props.issues.filter((i) => i.path[2] === field).map((i) => localized(i.message));
 
+  const [forms] = createResource(opinionForms);
   const setSigners = (next: SignerRef[]) => {
     props.onChange({ signers: next.length ? next : undefined, mode: next.length > 1 ? (step().mode ?? 'all') : undefined });
   };
   const changeKind = (kind: StepKind) => {
     // Signers belong to review-like steps only; the rest of the step stays as typed.
-    props.onChange({ kind, ...(SEPARATED_KINDS.includes(kind) ? {} : { signers: undefined, mode: undefined }) });
+    props.onChange({ kind, ...(SEPARATED_KINDS.includes(kind) ? {} : { signers: undefined, mode: undefined, opinionForm: undefined }) });
   };
   const addSigner = () => {
     const used = new Set(signers().map(signerValue));
@@ -171,7 +193,7 @@ export function StepPanel(props: StepPanelProps) {
               onChange={(e) => props.onChange({ when: e.currentTarget.value ? { guard: e.currentTarget.value, ...(step().when?.not ? { not: true } : {}) } : undefined })}
             >
               <option value="">{t('wfe.always')}</option>
-              <For each={guards()}>{(g) => <option value={g}>{tKnown('wf.guard', g)}</option>}</For>
+              <For each={guards()}>{(g) => <option value={g}>{guardLabel(registry(), g)}</option>}</For>
             </select>
             <Show when={step().when}>
               <label class="choice">
@@ -196,6 +218,48 @@ export function StepPanel(props: StepPanelProps) {
             />
           </div>
         </div>
+
+        <Show when={seated()}>
+          <div class="field">
+            <label for="step-opinion-form">{t('wfe.opinionForm')}</label>
+            <select id="step-opinion-form" data-testid="step-opinion-form" value={step().opinionForm ?? ''} onChange={(e) => props.onChange({ opinionForm: e.currentTarget.value || undefined })}>
+              <option value="">{t('wfe.opinionFormNone')}</option>
+              <For each={forms() ?? []}>
+                {(f) => (
+                  <option value={f.key} selected={f.key === step().opinionForm}>
+                    {localized(f.title)}（{f.key}）
+                  </option>
+                )}
+              </For>
+              {/* A form named by the definition but not (or no longer) an opinion form still shows, so the issue is visible. */}
+              <Show when={step().opinionForm && !(forms() ?? []).some((f) => f.key === step().opinionForm)}>
+                <option value={step().opinionForm} selected>
+                  {step().opinionForm}
+                </option>
+              </Show>
+            </select>
+            <p class="help">{t('wfe.opinionFormHelp')}</p>
+            <For each={fieldIssues('opinionForm')}>{(m) => <p class="field-error">{m}</p>}</For>
+          </div>
+        </Show>
+
+        <Show when={requirements().length > 0}>
+          <fieldset class="field" data-testid="step-requires">
+            <legend>{t('wfe.requires')}</legend>
+            <p class="help">{t('wfe.requiresHelp')}</p>
+            <div class="choices">
+              <For each={requirements()}>
+                {(name) => (
+                  <label class="choice">
+                    <input type="checkbox" value={name} data-testid={`step-requires-${name}`} checked={(step().requires ?? []).includes(name)} onChange={(e) => toggleRequirement(name, e.currentTarget.checked)} />
+                    <span>{guardLabel(registry(), name)}</span>
+                  </label>
+                )}
+              </For>
+            </div>
+            <For each={fieldIssues('requires')}>{(m) => <p class="field-error">{m}</p>}</For>
+          </fieldset>
+        </Show>
 
         <fieldset class="field" data-testid="step-returns">
           <legend>{t('wfe.returns')}</legend>

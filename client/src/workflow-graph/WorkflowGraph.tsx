@@ -34,7 +34,7 @@ const LABEL_SIZE = 11;
 const MIN_SCALE = 0.85;
 
 /** Orthogonal polyline with softly rounded corners. */
-function pathData(points: readonly Point[]): string {
+export function pathData(points: readonly Point[]): string {
   if (points.length < 2) return '';
   const r = 5;
   let d = `M${points[0]!.x},${points[0]!.y}`;

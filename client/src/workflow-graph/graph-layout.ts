@@ -78,13 +78,13 @@ const COMPACT_OPTIONS: Record<string, string> = {
 };
 
 /**
- * Lays out nodes and (forward) edges with ELK.
+ * Lays out nodes and (forward) edges with ELK; `elk` adds or overrides layout options.
  * @example const layout = await layoutGraph({ nodes: [{ id: 'a', width: 100, height: 40 }], edges: [] });
  */
-export async function layoutGraph(input: LayoutInput, options: { compact?: boolean } = {}): Promise<GraphLayout> {
+export async function layoutGraph(input: LayoutInput, options: { compact?: boolean; elk?: Record<string, string> } = {}): Promise<GraphLayout> {
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: options.compact ? { ...LAYOUT_OPTIONS, ...COMPACT_OPTIONS } : LAYOUT_OPTIONS,
+    layoutOptions: { ...LAYOUT_OPTIONS, ...(options.compact ? COMPACT_OPTIONS : {}), ...options.elk },
     children: input.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: input.edges.map(
       (e): ElkExtendedEdge => ({
