@@ -9,8 +9,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { auditLog, documents } from '../../server/db/schema/index';
+import { auditLog, documents, formDefinitions } from '../../server/db/schema/index';
 import { BODY } from '../support/draft-input';
+import type { FormDefinition } from '../../forms/index';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
 
@@ -104,18 +105,34 @@ describe('rich text, tables and opinion forms', () => {
     await page.waitForSelector('[data-testid=fb-field][data-key=conclusion].fb-selected');
     await page.fill('[data-testid=fb-label-zh]', '合法性审查结论');
     await page.selectOption('[data-testid=fb-type]', 'select');
-    await page.fill('[data-testid=fb-options]', 'lawful|合法\namend|修改后合法');
+    await page.fill('[data-testid=fb-options]', 'lawful|合法\namend|修改后合法\nunlawful|不合法');
     await page.press('[data-testid=fb-options]', 'Tab');
     await addField(page, 'basis', '依据', 'textarea');
     await page.selectOption('[data-testid=fb-required-when-field]', 'conclusion');
     await page.selectOption('[data-testid=fb-required-when-value]', JSON.stringify('amend'));
+    // A compound condition: 依据 is required when the conclusion is 修改后合法 or 不合法.
+    await page.click('[data-testid=fb-required-when-add]');
+    await page.selectOption('[data-testid=fb-required-when-value-1]', JSON.stringify('unlawful'));
+    await page.selectOption('[data-testid=fb-required-when-mode]', 'any');
     await page.waitForSelector('[data-testid=fb-valid]');
+    await page.selectOption(preview('select[name=conclusion]'), 'unlawful');
+    await page.click(preview('[data-testid=save-draft]'));
+    await page.waitForSelector(preview('[data-field=basis].field-invalid'));
+    await page.selectOption(preview('select[name=conclusion]'), 'lawful');
+    await page.waitForSelector(preview('[data-field=basis]:not(.field-invalid)'));
     await page.selectOption(preview('select[name=conclusion]'), 'amend');
     await page.click(preview('[data-testid=save-draft]'));
     await page.waitForSelector(preview('[data-field=basis].field-invalid'));
     expect(await page.textContent(preview('[data-field=basis] .field-error'))).toBe('请填写「依据」');
     await topShot(page, '78-opinion-form-builder');
     expect(await publish(page, '合法性审查结论及依据')).toContain('已发布第 1 版');
+    const stored = await server.services.database.db.select().from(formDefinitions).where(eq(formDefinitions.key, 'legality_opinion'));
+    expect((stored[0]?.definition as FormDefinition).fields.find((f) => f.key === 'basis')?.requiredWhen).toEqual({
+      any: [
+        { field: 'conclusion', equals: 'amend' },
+        { field: 'conclusion', equals: 'unlawful' },
+      ],
+    });
 
     // --- the admin: the legality review asks for it
     await page.goto(`${server.url}/admin/workflows/release-review`);

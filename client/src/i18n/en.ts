@@ -540,6 +540,7 @@ export const en: Record<MessageKey, string> = {
   'wfe.published': 'Version {v} published. Documents submitted from now on follow it.',
   'rfe.intro': 'The information-request flow: click a step to edit its name, kind, role, deadline and transitions. The statutory checks (one correction within 7 working days, extensions approved by the head, the reply letter reviewed by someone else…) always apply and cannot be removed; publishing creates a new version and requests in flight keep theirs.',
   'rfe.published': 'Version {v} published. Requests registered from now on follow it.',
+  'rfe.inFlight': 'Requests in flight',
   'rfe.idHelpFixed': 'Published step ids are fixed (requests in flight refer to them).',
   'rfe.kind.intake': 'Intake',
   'rfe.kind.handling': 'Handling',

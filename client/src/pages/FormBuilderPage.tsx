@@ -20,6 +20,7 @@ import { addField, isCoreField, moveField, removeField, renameField, updateField
 import { FieldPanel, typeLabel } from '../form-builder/FieldPanel';
 import { OpinionFormPreview } from '../forms/OpinionFormPreview';
 import '../form-builder/form-builder.css';
+import '../forms/form-fields.css';
 
 export function FormBuilderPage() {
   const params = useParams<{ key: string }>();
