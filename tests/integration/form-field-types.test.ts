@@ -12,7 +12,7 @@ import { draftDocumentForm, type FieldDefinition, type FormDefinition } from '..
 import { releaseReviewDefinition } from '../../workflows/index';
 import { apiClient, failure } from '../support/api-client';
 import { categoryId, draftInput } from '../support/draft-input';
-import { actOnCurrentStep, ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
+import { actOnCurrentStep, ALL_CHECKS, driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -60,7 +60,7 @@ const legalityOpinion: FormDefinition = {
 
 beforeAll(async () => {
   server = await startTestServer();
-  clients = await signInAll(server.url, ['admin', 'drafter', 'drafter2', 'stats', 'legal', 'secrecy', 'leader']);
+  clients = await signInAll(server.url, ['admin', 'drafter', 'drafter2', 'stats', 'legal', 'secrecy', 'leader', 'director', 'publisher']);
   notice = await categoryId(clients.drafter!, 'notice');
   await clients.admin!.trpc.forms.publish.mutate({ definition: draftV2 });
 });
@@ -167,6 +167,35 @@ describe('repeating group', () => {
     ]);
     const field = (await clients.drafter!.trpc.documents.get.query({ id })).extraFields.find((f) => f.key === 'funds');
     expect(field?.table).toEqual({ columns: [label('项目', 'Item'), label('金额（万元）', 'Amount')], rows: [[label('修缮'), label('12.5')], [label('设备'), label('3')]] });
+  });
+});
+
+describe('on the public side', () => {
+  it('publishes none of the extra values: no rich text, no table, no form file', async () => {
+    const scan = await upload(clients.drafter!, '内部审批单.pdf', PDF);
+    const summaryText = '内部讨论：拟优先保障重点对象';
+    const { id } = await clients.drafter!.trpc.documents.create.mutate({
+      ...draftInput(notice, { title: '公开页不含附加字段', hasStatistics: true }),
+      summary: `<p>${summaryText}</p>`,
+      approvalScan: [{ id: scan.body.id, name: 'x.pdf' }],
+      funds: [{ item: '内部经费科目甲', amount: 7 }],
+    });
+    const draft = await clients.drafter!.trpc.documents.get.query({ id });
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: id, expectedVersion: draft.version });
+    await driveThroughReview(clients, id);
+    const published = await clients.drafter!.trpc.documents.get.query({ id });
+    expect(published.status).toBe('published');
+    const page = await (await fetch(`${server.url}/public/documents/${encodeURIComponent(published.indexNumber!)}`)).text();
+    const api = await (await fetch(`${server.url}/public/api/documents/${encodeURIComponent(published.indexNumber!)}`)).text();
+    for (const text of [page, api]) {
+      expect(text).toContain('公开页不含附加字段');
+      for (const secret of [summaryText, '内部经费科目甲', '内部审批单', scan.body.id]) expect(text).not.toContain(secret);
+    }
+    expect((await fetch(`${server.url}/public/attachments/${scan.body.id}`)).status).toBe(404);
+    expect((await apiClient(server.url).fetch(`/api/form-files/${scan.body.id}`)).status).toBe(401);
+    // Staff who may view the document may download it, others may not.
+    expect((await clients.publisher!.fetch(`/api/form-files/${scan.body.id}`)).status).toBe(200);
+    expect((await clients.drafter2!.fetch(`/api/form-files/${scan.body.id}`)).status).toBe(404);
   });
 });
 
