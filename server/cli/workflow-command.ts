@@ -5,7 +5,7 @@
  * definition is refused here too.
  */
 import { issuesMessage, publishWorkflow, validateWorkflow } from '../services/workflow-admin-service';
-import { currentDefinition } from '../services/workflow-definitions';
+import { currentStoredDefinition } from '../services/workflow-definitions';
 import { definitionCommand } from './definition-command';
 import type { ServiceContext } from '../services/service-context';
 
@@ -15,7 +15,7 @@ export function workflowCommand(services: ServiceContext, args: string[], print:
     {
       noun: '流程',
       usage: '用法：workflow export <流程标识> | workflow validate <文件.json> | workflow import <文件.json>',
-      latest: (s, key) => currentDefinition(s.database.db, key),
+      latest: (s, key) => currentStoredDefinition(s.database.db, key),
       validate: (s, definition) => validateWorkflow(s, definition),
       issuesMessage,
       publish: (s, definition, notes) => publishWorkflow(s, null, { definition, notes }),

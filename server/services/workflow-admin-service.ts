@@ -15,7 +15,7 @@ import { currentStoredDefinition, latestVersion, listStoredVersions, storedDefin
 /** Statuses of a document still moving through its flow, which a migration may move. */
 export const IN_FLIGHT_STATUSES = ['draft', 'returned', 'in_review', 'awaiting_publication'];
 
-/** Every workflow key with its versions and how many documents are in flight on each. */
+/** Every workflow key with its family, its versions and how many documents (or requests) are in flight on each. */
 export async function listWorkflows(ctx: ServiceContext) {
   const { db } = ctx.database;
   const rows = await listStoredVersions(db);
@@ -32,9 +32,10 @@ export async function listWorkflows(ctx: ServiceContext) {
     .groupBy(infoRequests.workflowKey, infoRequests.workflowVersion);
   inFlight.push(...openRequests);
   const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
-  const byKey = new Map<string, { key: string; name: LocalizedText; latestVersion: number; versions: { version: number; publishedAt: number; publishedBy: string | null; inFlight: number }[] }>();
+  const byKey = new Map<string, { key: string; flow: 'review' | 'request'; name: LocalizedText; latestVersion: number; versions: { version: number; publishedAt: number; publishedBy: string | null; inFlight: number }[] }>();
   for (const row of rows) {
-    const entry = byKey.get(row.key) ?? { key: row.key, name: (row.definition as WorkflowDefinition).name, latestVersion: row.version, versions: [] };
+    const flow = (row.definition as { flow?: string }).flow === 'request' ? ('request' as const) : ('review' as const);
+    const entry = byKey.get(row.key) ?? { key: row.key, flow, name: (row.definition as WorkflowDefinition).name, latestVersion: row.version, versions: [] };
     byKey.set(row.key, entry);
     entry.versions.push({
       version: row.version,

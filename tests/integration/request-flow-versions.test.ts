@@ -3,9 +3,13 @@
  * refused by the server like release review, published as v2 while requests in flight stay
  * on v1; and the registry's guard names for the editor.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, infoRequests, workflowDefinitions } from '../../server/db/schema/index';
+import { workflowCommand } from '../../server/cli/workflow-command';
 import { cstDate } from '../../server/time';
 import { requestFlowDefinition } from '../../workflows/requests/request-flow.definition';
 import { withLeaderSignoff, withStep } from '../../workflows/requests/request-flow-samples';
@@ -43,13 +47,24 @@ describe('the request flow as a versioned definition', () => {
   it('ships info-request version 1 and lists it with the requests in flight on it', async () => {
     const list = await admin.trpc.workflows.list.query();
     const entry = list.find((w) => w.key === 'info-request')!;
-    expect(entry).toMatchObject({ name: requestFlowDefinition.name, latestVersion: 1, versions: [{ version: 1, publishedAt: 0, publishedBy: null }] });
+    expect(entry).toMatchObject({ flow: 'request', name: requestFlowDefinition.name, latestVersion: 1, versions: [{ version: 1, publishedAt: 0, publishedBy: null }] });
     expect(await admin.trpc.workflows.get.query({ key: 'info-request' })).toEqual({ key: 'info-request', version: 1, definition: requestFlowDefinition });
     expect((await admin.trpc.workflows.validate.mutate({ definition: requestFlowDefinition })).issues).toEqual([]);
     const { id } = await register();
     expect(await pinned(id)).toEqual({ k: 'info-request', v: 1 });
     const after = (await admin.trpc.workflows.list.query()).find((w) => w.key === 'info-request')!;
     expect(after.versions[0]!.inFlight).toBe(entry.versions[0]!.inFlight + 1);
+  });
+
+  it('exports and validates the request flow from the CLI, through the same services', async () => {
+    const out: string[] = [];
+    expect(await workflowCommand(server.services, ['export', 'info-request'], (l) => out.push(l))).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toEqual(requestFlowDefinition);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-rf-')), 'bad.json');
+    fs.writeFileSync(file, JSON.stringify(withStep('registered', (s) => delete s.role)));
+    const lines: string[] = [];
+    expect(await workflowCommand(server.services, ['validate', file], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toContain('步骤「登记待审查」（registered）：该步骤没有指定办理角色');
   });
 
   it('refuses an invalid request definition on the server, posted by hand past the editor, and stores nothing', async () => {

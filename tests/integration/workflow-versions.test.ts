@@ -53,7 +53,7 @@ describe('workflow definition versions', () => {
     expect(inFlight).toBeGreaterThan(0);
     // The request flow ships as a definition too (version 1, seeded by migration).
     expect(list.map((w) => w.key)).toEqual(['info-request', 'release-review']);
-    expect(list.find((w) => w.key === 'release-review')).toEqual({ key: 'release-review', name: releaseReviewDefinition.name, latestVersion: 1, versions: [{ version: 1, publishedAt: 0, publishedBy: null, inFlight }] });
+    expect(list.find((w) => w.key === 'release-review')).toEqual({ key: 'release-review', flow: 'review', name: releaseReviewDefinition.name, latestVersion: 1, versions: [{ version: 1, publishedAt: 0, publishedBy: null, inFlight }] });
     expect(await clients.admin!.trpc.workflows.get.query({ key: 'release-review' })).toEqual({ key: 'release-review', version: 1, definition: releaseReviewDefinition });
   });
 

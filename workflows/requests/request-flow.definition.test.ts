@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileDefinition } from '../any-definition';
 import { releaseReviewDefinition } from '../release-review.definition';
 import { validateDefinition } from '../validate-definition';
 import { compileRequestFlow } from './compile-request-flow';
@@ -19,6 +20,11 @@ describe('the shipped request flow as a definition', () => {
     const machine = compileRequestFlow(requestFlowDefinition, calendar);
     expect(Object.keys(machine.root.states)).toEqual([...REQUEST_STATES]);
     expect(machine.id).toBe('info-request-v1');
+  });
+
+  it('goes through the same compile step as release review', () => {
+    expect(compileDefinition(requestFlowDefinition, { calendar })).toBe(compileRequestFlow(requestFlowDefinition, calendar));
+    expect(compileDefinition(releaseReviewDefinition, { calendar }).id).toBe('release-review-v1');
   });
 
   it('uses named guards and actions of the registry in the compiled machine', () => {

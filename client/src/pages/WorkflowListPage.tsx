@@ -37,7 +37,7 @@ export function WorkflowListPage() {
                       <th>{t('wfe.version')}</th>
                       <th>{t('wfe.publishedAt')}</th>
                       <th>{t('wfe.publishedBy')}</th>
-                      <th>{t('wfe.inFlight')}</th>
+                      <th>{t(wf.flow === 'request' ? 'rfe.inFlight' : 'wfe.inFlight')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -55,7 +55,7 @@ export function WorkflowListPage() {
                             {v.publishedAt ? formatDateTime(v.publishedAt) : t('wfe.shipped')}
                           </td>
                           <td data-label={t('wfe.publishedBy')}>{v.publishedBy ?? t('wfe.shipped')}</td>
-                          <td data-label={t('wfe.inFlight')} data-testid="in-flight">
+                          <td data-label={t(wf.flow === 'request' ? 'rfe.inFlight' : 'wfe.inFlight')} data-testid="in-flight">
                             {v.inFlight}
                           </td>
                         </tr>
