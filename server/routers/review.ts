@@ -40,7 +40,7 @@ export const reviewRouter = router({
     .input(z.object({ ...target, taskId, toUserId: z.string().min(1, '请选择转办对象').max(64), opinion }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'transfer' })),
   addSigner: signedInProcedure
-    .input(z.object({ ...target, taskId, userId: z.string().min(1, '请选择加签人员').max(64), position: z.enum(['before', 'after']), opinion, checks: checks.optional() }))
+    .input(z.object({ ...target, taskId, userId: z.string().min(1, '请选择加签人员').max(64), position: z.enum(['before', 'after']), opinion, checks: checks.optional(), opinionForm }))
     .mutation(({ ctx, input }) => performReviewAction(ctx.services, ctx.user, { ...input, action: 'add_signer' })),
   colleagues: signedInProcedure.input(z.object({ documentId: target.documentId })).query(({ ctx, input }) => listColleagues(ctx.services, ctx.user, input.documentId)),
   reject: signedInProcedure

@@ -32,7 +32,7 @@ export type ReviewAction =
   | { action: 'reject'; taskId: string; opinion: string }
   | { action: 'publish'; taskId: string }
   | { action: 'transfer'; taskId: string; toUserId: string; opinion: string }
-  | { action: 'add_signer'; taskId: string; userId: string; position: 'before' | 'after'; opinion: string; checks?: Record<FiveCheck, boolean> }
+  | { action: 'add_signer'; taskId: string; userId: string; position: 'before' | 'after'; opinion: string; checks?: Record<FiveCheck, boolean>; opinionForm?: unknown }
   | { action: 'withdraw_publication'; reason: string };
 
 export type ReviewActionInput = ReviewAction & { documentId: string; expectedVersion: number };
@@ -113,7 +113,7 @@ async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinio
     case 'return': return { opinion, target: input.target, ...(form ? { form } : {}) };
     case 'approve': return { opinion, ...(form ? { form } : {}) };
     case 'transfer': return { opinion, toUserId: input.toUserId };
-    case 'add_signer': return { opinion, userId: input.userId, position: input.position };
+    case 'add_signer': return { opinion, userId: input.userId, position: input.position, ...(form ? { form } : {}) };
     // The submission's privacy pre-check: how many unmasked hits the reviewers will find.
     case 'submit': return { opinion, privacyHits: (await privacyFindings(db, doc)).length };
     default: return { opinion };
@@ -141,7 +141,9 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   // Content checks only once the workflow has accepted this person for this step.
   requireFiveChecks(def, state, input);
   // The step's opinion form, when it names one: refused field by field before anything is written.
-  const opinionForm = input.action === 'approve' || input.action === 'return' ? await readOpinionForm(db, actor, doc.id, currentStep(def, state), input.opinionForm) : null;
+  // 加签在我之后 is the holder's own approval, so it asks for the form too.
+  const fillsForm = input.action === 'approve' || input.action === 'return' || (input.action === 'add_signer' && input.position === 'after');
+  const opinionForm = fillsForm ? await readOpinionForm(db, actor, doc.id, currentStep(def, state), input.opinionForm) : null;
   const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
   if (secrecyApproval || input.action === 'publish') await assertPrivacyResolved(db, doc);
   if (input.action === 'publish' && (await loadRedactions(db, doc.id)).some((r) => !r.confirmedBy)) {

@@ -234,6 +234,11 @@ describe('opinion form of a review step', () => {
     expect(missing).toMatchObject({ code: 'BAD_REQUEST', message: '请选择「合法性审查结论」' });
     const needsBasis = await failure(clients.legal!.trpc.review.approve.mutate({ ...target, opinion: '同意', checks: ALL_CHECKS, opinionForm: { conclusion: 'amend' } }));
     expect(needsBasis.message).toBe('请填写「依据」');
+    // 加签在我之后 is the reviewer's own approval: it asks for the form too.
+    const { addSigners } = await clients.legal!.trpc.review.colleagues.query({ documentId: id });
+    expect(addSigners.length).toBeGreaterThan(0);
+    const viaSigner = await failure(clients.legal!.trpc.review.addSigner.mutate({ ...target, userId: addSigners[0]!.id, position: 'after', opinion: '', checks: ALL_CHECKS }));
+    expect(viaSigner).toMatchObject({ code: 'BAD_REQUEST', message: '请选择「合法性审查结论」' });
     const badOption = await failure(clients.legal!.trpc.review.return.mutate({ ...target, opinion: '退回', target: 'draft', opinionForm: { conclusion: 'whatever' } }));
     expect(badOption.message).toBe('「合法性审查结论」的选项无效');
     const unchanged = await clients.legal!.trpc.documents.get.query({ id });

@@ -27,6 +27,8 @@ export function HandOverActions(props: {
   actions: DocumentActions;
   /** The five checks ticked on the panel: 加签在我之后 is the holder's own approval. */
   checks: () => Record<FiveCheck, boolean>;
+  /** The step's opinion form as filled on the panel ({} when none; null, after saying why, when not valid): 加签在我之后 sends it. */
+  opinionForm: () => { opinionForm?: Record<string, unknown> } | null;
   /** Called after 加签在我之后 went through, to clear the panel's checks. */
   onApproved: () => void;
 }) {
@@ -74,6 +76,8 @@ export function HandOverActions(props: {
   const addSigner = async () => {
     if (!signer()) return props.actions.refuse(t('handover.signerChoose'));
     const after = position() === 'after';
+    const form = after ? props.opinionForm() : {};
+    if (!form) return;
     const ok = await props.actions.run(t('handover.addSigner'), (to) =>
       trpc.review.addSigner.mutate({
         ...to,
@@ -81,7 +85,7 @@ export function HandOverActions(props: {
         userId: signer(),
         position: position(),
         opinion: signerNote(),
-        ...(after ? { checks: props.checks() } : {}),
+        ...(after ? { checks: props.checks(), ...form } : {}),
       }),
     );
     if (ok) {

@@ -155,7 +155,7 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
             </button>
           </div>
         </Show>
-        <HandOverActions doc={props.doc} actions={props.actions} checks={checks} onApproved={() => finished(true)} />
+        <HandOverActions doc={props.doc} actions={props.actions} checks={checks} opinionForm={opinionFormValues} onApproved={() => finished(true)} />
       </div>
     </Show>
   );
