@@ -13,7 +13,10 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   http: async () => (await import('./http')).httpBench,
   client: async () => (await import('./client')).clientBench,
   scale: async () => (await import('./scale')).scaleBench,
+  soak: async () => (await import('./soak')).soakBench,
 };
+/** Run only when named: `npm run bench -- soak` (SOAK_APPROVALS sets its length). */
+const ON_DEMAND = new Set(['soak']);
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -23,7 +26,7 @@ if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
-const names = selected.length ? selected : Object.keys(BENCHES);
+const names = selected.length ? selected : Object.keys(BENCHES).filter((name) => !ON_DEMAND.has(name));
 const resultsDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
 

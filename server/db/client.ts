@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { LocalClient } from './local-client';
 import * as schema from './schema/index';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -20,29 +21,33 @@ const BUSY_TIMEOUT_MS = 5000;
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
- * Opens the database. Writes go through `db.batch()` (one transaction on the client's own
- * connection) rather than interactive transactions: the libsql client hands its
- * connection to an interactive transaction and opens a fresh one afterwards, which would
- * lose the per-connection PRAGMAs set here.
+ * Opens the database. Writes go through `db.batch()` (one transaction) rather than
+ * interactive transactions, so no other call can interleave with them.
  */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  if (url.startsWith('file:')) {
-    const file = url.slice('file:'.length).split('?')[0] ?? '';
-    if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  }
-  // `timeout` is the busy timeout of EVERY connection the client pools (it opens more under
-  // concurrent calls); the PRAGMA below reaches only the first, so without this the others
-  // answered SQLITE_BUSY at once when a second process held the write lock.
-  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(url.startsWith('file:') ? { timeout: BUSY_TIMEOUT_MS } : {}) });
-  if (url.startsWith('file:')) {
-    // WAL lets readers proceed during a write; busy_timeout lets two processes share the file.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = NORMAL');
-    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
-  await client.execute('PRAGMA foreign_keys = ON');
+  const client = url.startsWith('file:') ? openLocalClient(url) : createClient({ url, ...(authToken ? { authToken } : {}) });
+  if (!url.startsWith('file:')) await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   return { client, db, close: () => client.close() };
+}
+
+/**
+ * A file database goes through our `libsql` driver adapter (server/db/local-client.ts: one
+ * connection, prepared statements reused, the PRAGMAs below on every connection it opens);
+ * remote URLs (sqld, Turso) through `@libsql/client`.
+ */
+function openLocalClient(url: string): Client {
+  // file:relative.db, file:/abs.db and file:///abs.db (an empty authority) all name a path.
+  const file = decodeURIComponent(url.slice('file:'.length).split('?')[0] ?? '').replace(/^\/\/(?=\/)/, '');
+  if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return new LocalClient({
+    path: file,
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+    // WAL lets readers proceed during a write; busy_timeout lets two processes share the file;
+    // synchronous=NORMAL in WAL mode loses no committed transaction on a process crash (only,
+    // at worst, the last ones on a power loss) and saves an fsync per commit.
+    pragmas: ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'],
+  });
 }
 
 /** Applies the versioned migrations that have not run yet. */

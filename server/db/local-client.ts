@@ -1,0 +1,355 @@
+import Database from 'libsql';
+import {
+  LibsqlBatchError,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type InValue,
+  type Replicated,
+  type ResultSet,
+  type Row,
+  type Transaction,
+  type TransactionMode,
+} from '@libsql/client';
+
+/**
+ * The embedded database driver: `@libsql/client`'s `Client` interface (so drizzle-orm's libsql
+ * driver runs on it unchanged) over ONE `libsql` connection with a cache of prepared
+ * statements.
+ *
+ * Why not `@libsql/client`'s own file client: it prepares every statement afresh, and a
+ * prepared statement that is dropped keeps ≈ 2.7 KB of native memory (libsql-client-ts #333,
+ * libsql-js #153), so a long-running server grows without bound; re-using a prepared
+ * statement stays flat (bench/profiles/rss-growth.ts). Its connection pool also opens extra
+ * connections under concurrent calls, and `PRAGMA synchronous`/`foreign_keys` are per
+ * connection, so those extra connections ran with other settings. Here every call is
+ * synchronous on the one connection, so a single connection loses no concurrency: libsql's
+ * calls block the event loop either way.
+ *
+ * An interactive `transaction()` (the catalog import) gets a connection of its own, opened with
+ * the same settings, so nothing else running meanwhile reads its uncommitted rows.
+ */
+
+export interface LocalClientOptions {
+  /** Path of the database file, or ':memory:'. */
+  path: string;
+  /** Milliseconds a writer waits for another process's write lock before SQLITE_BUSY. */
+  busyTimeoutMs: number;
+  /** Per-connection PRAGMAs, run on every connection this client opens. */
+  pragmas: readonly string[];
+  /** Prepared statements kept per connection (least recently used are finalized first). */
+  statementCacheSize?: number;
+}
+
+type Statement = Database.Statement<unknown[]>;
+type SqlArgs = unknown[] | Record<string, unknown>;
+
+const DEFAULT_STATEMENT_CACHE = 500;
+
+/** One connection with its statement cache. */
+class Connection {
+  readonly db: Database.Database;
+  /** Insertion-ordered: the first key is the least recently used. */
+  private readonly statements = new Map<string, { statement: Statement; reader: boolean; columns: string[]; columnTypes: string[] }>();
+
+  constructor(private readonly options: LocalClientOptions) {
+    this.db = new Database(options.path, { timeout: options.busyTimeoutMs });
+    for (const pragma of options.pragmas) this.db.exec(pragma);
+  }
+
+  private prepared(sql: string) {
+    const cached = this.statements.get(sql);
+    if (cached) {
+      this.statements.delete(sql);
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const statement = this.db.prepare(sql) as Statement;
+    statement.safeIntegers(true);
+    const reader = statement.reader;
+    if (reader) statement.raw(true);
+    const columns = reader ? statement.columns().map((column) => column.name) : [];
+    const columnTypes = reader ? statement.columns().map((column) => column.type ?? '') : [];
+    const entry = { statement, reader, columns, columnTypes };
+    this.statements.set(sql, entry);
+    const limit = this.options.statementCacheSize ?? DEFAULT_STATEMENT_CACHE;
+    if (this.statements.size > limit) {
+      const oldest = this.statements.keys().next().value;
+      if (oldest !== undefined) this.statements.delete(oldest);
+    }
+    return entry;
+  }
+
+  execute(stmt: InStatement | string): ResultSet {
+    const { sql, args } = normalize(stmt);
+    try {
+      const { statement, reader, columns, columnTypes } = this.prepared(sql);
+      if (reader) {
+        const rows = (statement.all(args) as unknown[][]).map((values) => toRow(values, columns));
+        return result(columns, columnTypes, rows, 0, undefined);
+      }
+      const info = statement.run(args);
+      return result([], [], [], info.changes, BigInt(info.lastInsertRowid));
+    } catch (error) {
+      // SQL that is only blanks or comments prepares to no statement, and libsql answers
+      // "not an error" when it is run: nothing was asked, so nothing happened.
+      if (error instanceof Database.SqliteError && (error as { rawCode?: number }).rawCode === 0) return result([], [], [], 0, undefined);
+      throw mapError(error);
+    }
+  }
+
+  /** Runs `stmts` between `begin` and COMMIT; anything thrown rolls the whole batch back. */
+  inTransaction(begin: string, stmts: readonly (InStatement | [string, InArgs?])[]): ResultSet[] {
+    this.execute(begin);
+    try {
+      const results = stmts.map((stmt, index) => {
+        try {
+          return this.execute(Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt);
+        } catch (error) {
+          if (error instanceof LibsqlError && !(error instanceof LibsqlBatchError)) {
+            throw new LibsqlBatchError(error.message, index, error.code, error.extendedCode, error.rawCode, error.cause instanceof Error ? error.cause : undefined);
+          }
+          throw error;
+        }
+      });
+      this.execute('COMMIT');
+      return results;
+    } finally {
+      if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+    }
+  }
+
+  executeMultiple(sql: string): void {
+    try {
+      this.db.exec(sql);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+function normalize(stmt: InStatement | string): { sql: string; args: SqlArgs } {
+  if (typeof stmt === 'string') return { sql: stmt, args: [] };
+  const raw = stmt.args;
+  if (raw === undefined) return { sql: stmt.sql, args: [] };
+  if (Array.isArray(raw)) return { sql: stmt.sql, args: raw.map(valueToSql) };
+  const named: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    named[name[0] === '@' || name[0] === '$' || name[0] === ':' ? name.slice(1) : name] = valueToSql(value);
+  }
+  return { sql: stmt.sql, args: named };
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function valueToSql(value: InValue): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof Date) return value.valueOf();
+  if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+  return value;
+}
+
+/** Same "number" int mode as `@libsql/client`'s default: an integer JS cannot hold exactly is an error, not a silent rounding. */
+function valueFromSql(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+    return Number(value);
+  }
+  if (value instanceof Buffer) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+  return value;
+}
+
+/**
+ * A row as `@libsql/client` shapes it: values by index (not enumerable, so drizzle's raw-query
+ * results hold only the column names) and by column name (enumerable).
+ */
+function toRow(values: unknown[], columns: readonly string[]): Row {
+  const row: Record<string | number, unknown> = {};
+  Object.defineProperty(row, 'length', { value: values.length });
+  for (let index = 0; index < values.length; index++) {
+    const value = valueFromSql(values[index]);
+    Object.defineProperty(row, index, { value });
+    const column = columns[index]!;
+    if (!Object.hasOwn(row, column)) row[column] = value;
+  }
+  return row as unknown as Row;
+}
+
+function result(columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
+  return {
+    columns,
+    columnTypes,
+    rows,
+    rowsAffected,
+    lastInsertRowid,
+    toJSON: () => ({ columns, columnTypes, rows, rowsAffected, lastInsertRowid: lastInsertRowid === undefined ? null : String(lastInsertRowid) }),
+  };
+}
+
+const SQLITE_CODES: Record<number, string> = {
+  1: 'SQLITE_ERROR', 2: 'SQLITE_INTERNAL', 3: 'SQLITE_PERM', 4: 'SQLITE_ABORT', 5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED',
+  7: 'SQLITE_NOMEM', 8: 'SQLITE_READONLY', 9: 'SQLITE_INTERRUPT', 10: 'SQLITE_IOERR', 11: 'SQLITE_CORRUPT',
+  12: 'SQLITE_NOTFOUND', 13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 15: 'SQLITE_PROTOCOL', 16: 'SQLITE_EMPTY',
+  17: 'SQLITE_SCHEMA', 18: 'SQLITE_TOOBIG', 19: 'SQLITE_CONSTRAINT', 20: 'SQLITE_MISMATCH', 21: 'SQLITE_MISUSE',
+  22: 'SQLITE_NOLFS', 23: 'SQLITE_AUTH', 24: 'SQLITE_FORMAT', 25: 'SQLITE_RANGE', 26: 'SQLITE_NOTADB',
+};
+
+/** The errors `@libsql/client` throws, so callers (stale-write, busy, storage checks) see the same codes. */
+function mapError(error: unknown): unknown {
+  if (error instanceof Database.SqliteError) {
+    const rawCode = (error as { rawCode?: number }).rawCode;
+    const code = rawCode === undefined ? 'SQLITE_UNKNOWN' : (SQLITE_CODES[rawCode & 0xff] ?? `SQLITE_UNKNOWN_${rawCode & 0xff}`);
+    return new LibsqlError(error.message, code, error.code, rawCode, error);
+  }
+  return error;
+}
+
+const BEGIN: Record<TransactionMode, string> = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' };
+
+class LocalTransaction implements Transaction {
+  private connection: Connection | null;
+
+  constructor(connection: Connection, mode: TransactionMode) {
+    this.connection = connection;
+    try {
+      connection.execute(BEGIN[mode]);
+    } catch (error) {
+      this.settle();
+      throw error;
+    }
+  }
+
+  private live(): Connection {
+    if (!this.connection || !this.connection.db.inTransaction) throw new LibsqlError('The transaction is closed', 'TRANSACTION_CLOSED');
+    return this.connection;
+  }
+
+  private settle(): void {
+    this.connection?.close();
+    this.connection = null;
+  }
+
+  async execute(stmt: InStatement): Promise<ResultSet> {
+    return this.live().execute(stmt);
+  }
+
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    const connection = this.live();
+    return stmts.map((stmt) => connection.execute(stmt));
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    this.live().executeMultiple(sql);
+  }
+
+  async rollback(): Promise<void> {
+    try {
+      if (this.connection?.db.open && this.connection.db.inTransaction) this.connection.execute('ROLLBACK');
+    } finally {
+      this.settle();
+    }
+  }
+
+  async commit(): Promise<void> {
+    try {
+      this.live().execute('COMMIT');
+    } finally {
+      this.settle();
+    }
+  }
+
+  close(): void {
+    try {
+      if (this.connection?.db.open && this.connection.db.inTransaction) this.connection.execute('ROLLBACK');
+    } finally {
+      this.settle();
+    }
+  }
+
+  get closed(): boolean {
+    return !this.connection || !this.connection.db.inTransaction;
+  }
+}
+
+export class LocalClient implements Client {
+  closed = false;
+  readonly protocol = 'file';
+  private connection: Connection;
+
+  constructor(private readonly options: LocalClientOptions) {
+    this.connection = new Connection(options);
+  }
+
+  private live(): Connection {
+    if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
+    return this.connection;
+  }
+
+  execute(stmt: InStatement): Promise<ResultSet>;
+  execute(sql: string, args?: InArgs): Promise<ResultSet>;
+  async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
+    return this.live().execute(stmt);
+  }
+
+  /**
+   * One transaction. A batch that writes starts with BEGIN IMMEDIATE (drizzle asks for
+   * "deferred"): a deferred transaction that reads first and then writes cannot wait for
+   * another process's lock (SQLite answers BUSY at once), while IMMEDIATE waits up to the
+   * busy timeout.
+   */
+  async batch(stmts: (InStatement | [string, InArgs?])[], mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
+    const begin = mode === 'deferred' && stmts.some(isWrite) ? BEGIN.write : BEGIN[mode];
+    return this.live().inTransaction(begin, stmts);
+  }
+
+  /** Migrations run with foreign keys off (a table rebuild would otherwise cascade), as drizzle expects. */
+  async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    const connection = this.live();
+    connection.execute('PRAGMA foreign_keys=off');
+    try {
+      return connection.inTransaction(BEGIN.deferred, stmts);
+    } finally {
+      connection.execute('PRAGMA foreign_keys=on');
+    }
+  }
+
+  transaction(mode?: TransactionMode): Promise<Transaction>;
+  async transaction(mode: TransactionMode = 'write'): Promise<Transaction> {
+    this.live();
+    return new LocalTransaction(new Connection(this.options), mode);
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    this.live().executeMultiple(sql);
+  }
+
+  async sync(): Promise<Replicated> {
+    return undefined;
+  }
+
+  reconnect(): void {
+    this.connection.close();
+    this.connection = new Connection(this.options);
+    this.closed = false;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.connection.close();
+  }
+}
+
+function isWrite(stmt: InStatement | [string, InArgs?]): boolean {
+  const sql = typeof stmt === 'string' ? stmt : Array.isArray(stmt) ? stmt[0] : stmt.sql;
+  return !/^\s*(select|with|pragma\s+\w+\s*$)/i.test(sql);
+}
