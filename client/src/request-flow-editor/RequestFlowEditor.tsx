@@ -97,7 +97,7 @@ export function RequestFlowEditor(props: RequestFlowEditorProps) {
         </div>
       </header>
       <p class="page-intro">{t('rfe.intro')}</p>
-      <div class="wf-editor-layout">
+      <div class="wf-editor-layout rf-editor-layout">
         <div class="card wf-graph-card">
           <div class="wf-graph-tools">
             <label class="choice">

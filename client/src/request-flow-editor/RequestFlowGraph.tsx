@@ -64,7 +64,13 @@ export function RequestFlowGraph(props: RequestFlowGraphProps) {
   });
   const layoutInput = createMemo(() => ({
     nodes: model().nodes.map((n) => ({ id: n.id, width: metrics().get(n.id)!.width, height: metrics().get(n.id)!.height })),
-    edges: model().edges.map((e) => ({ id: e.id, from: e.from, to: e.to, label: { width: textWidth(labels().get(e.id) ?? '', LABEL_SIZE) + 8, height: LABEL_SIZE + 5 } })),
+    // An abandonment arrow runs far down the side to the end: its label sits where it starts.
+    edges: model().edges.map((e) => ({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      label: { width: textWidth(labels().get(e.id) ?? '', LABEL_SIZE) + 8, height: LABEL_SIZE + 5, ...(e.kind === 'abandon' ? { placement: 'TAIL' as const } : {}) },
+    })),
   }));
   const [layout] = createResource(layoutInput, (input) => layoutGraph(input, { elk: REQUEST_LAYOUT }));
   const taken = createMemo(() => requestPathEdgeIds(props.visitedSteps ?? []));

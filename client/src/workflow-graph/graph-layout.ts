@@ -20,7 +20,8 @@ export interface Box {
 
 export interface LayoutInput {
   nodes: { id: string; width: number; height: number }[];
-  edges: { id: string; from: string; to: string; label?: { width: number; height: number } }[];
+  /** `placement`: where ELK puts the label along the arrow (its middle unless said). */
+  edges: { id: string; from: string; to: string; label?: { width: number; height: number; placement?: 'TAIL' | 'HEAD' | 'CENTER' } }[];
 }
 
 export interface GraphLayout {
@@ -91,7 +92,9 @@ export async function layoutGraph(input: LayoutInput, options: { compact?: boole
         id: e.id,
         sources: [e.from],
         targets: [e.to],
-        ...(e.label ? { labels: [{ id: `${e.id}#label`, text: ' ', width: e.label.width, height: e.label.height }] } : {}),
+        ...(e.label
+          ? { labels: [{ id: `${e.id}#label`, text: ' ', width: e.label.width, height: e.label.height, ...(e.label.placement ? { layoutOptions: { 'elk.edgeLabels.placement': e.label.placement } } : {}) }] }
+          : {}),
       }),
     ),
   };
