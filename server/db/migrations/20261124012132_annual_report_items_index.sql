@@ -1,0 +1,1 @@
+CREATE INDEX `documents_report_items` ON `documents` (`category_id`,`published_at`,`written_at`,`withdrawn_at`,`id`) WHERE "documents"."published_at" IS NOT NULL;
