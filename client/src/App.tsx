@@ -67,7 +67,8 @@ export function App() {
           <Route path="/admin/import" component={CatalogImportPage} />
           <Route path="/channel-proofs" component={ChannelProofsPage} />
           <Route path="/admin/audit" component={AuditLogPage} />
-          <Route path="/account" component={AccountPage} />
+          {/* Under host sign-in passwords and sessions are the host's: no 账号安全 page. */}
+          <Route path="/account" component={signInMode === 'host' ? NotFoundPage : AccountPage} />
           <Route path="*rest" component={NotFoundPage} />
         </Route>
       </Router>

@@ -73,6 +73,11 @@ it('signs in through the host, opens 审发 under /disclosure and moves between 
   await page.reload();
   await expect.poll(() => page.locator('.user-name').textContent()).toBe('吴磊');
 
+  // No 账号安全 page either: a direct visit finds nothing to change.
+  await page.goto(`${url}/disclosure/account`);
+  await expect.poll(() => page.locator('.user-name').textContent()).toBe('吴磊');
+  expect(await page.locator('[data-testid=current-password]').count()).toBe(0);
+
   // The public catalog link leaves the app for the server-rendered catalog, still under /disclosure.
   await page.getByRole('link', { name: '公开目录' }).click();
   await page.waitForURL(`${url}/disclosure/public`);
