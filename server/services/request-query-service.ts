@@ -120,8 +120,9 @@ export async function openRequestDeadlines(ctx: ServiceContext) {
   const flowOf = await requestFlowLookup(db, rows);
   return rows
     .map((r) => {
-      const next = nextDeadline(r.status, requestState(r).context.clock, calendar, today, flowOf(r).steps);
-      return next ? { id: r.id, requestNo: r.requestNo, status: r.status, summary: r.description.slice(0, 40), ...next, state: deadlineStatus(next.due, today, calendar) } : null;
+      const flow = flowOf(r);
+      const next = nextDeadline(r.status, requestState(r).context.clock, calendar, today, flow.steps);
+      return next ? { id: r.id, requestNo: r.requestNo, status: r.status, stepLabel: stepLabelOf(flow, r.status), summary: r.description.slice(0, 40), ...next, state: deadlineStatus(next.due, today, calendar) } : null;
     })
     .filter((r) => r !== null)
     .sort((a, b) => a.due.localeCompare(b.due));

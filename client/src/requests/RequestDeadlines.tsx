@@ -4,6 +4,7 @@ import { A } from '@solidjs/router';
 import type { DeadlineBoard } from '../trpc';
 import { t, tKnown } from '../i18n/i18n';
 import { DeadlineBadge, DueDate } from '../deadlines/DueDate';
+import { statusLabel } from './request-labels';
 
 /**
  * The board's flagged requests, as the server sent them: only to those who may read requests
@@ -37,7 +38,7 @@ export function RequestDeadlines(props: { requests: DeadlineBoard['requests']; s
                     <tr data-testid="deadline-request-row" class={`row-${r.state}`}>
                       <td class="nowrap"><A href={`/requests/${r.id}`}>{r.requestNo}</A></td>
                       <td class="cell-title">{r.summary}</td>
-                      <td class="nowrap">{tKnown('requests.status', r.status)}</td>
+                      <td class="nowrap">{statusLabel(r.status, r.stepLabel)}</td>
                       <td>{tKnown('requests.deadline', r.kind)}</td>
                       <td class="nowrap"><DueDate date={r.due} provisional={r.provisional} /></td>
                       <td><DeadlineBadge state={r.state} /></td>
