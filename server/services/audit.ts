@@ -18,10 +18,10 @@ export async function lastAuditHash(db: Db): Promise<string> {
   return row?.hash ?? GENESIS_HASH;
 }
 
-/** The inserts for a run of audit rows, chained onto `prevHash`, to go in the same batch as their change. */
+/** The inserts for a run of audit rows, chained onto `prevHash`, to go in the same batch as their change; `tip` is the last row's hash. */
 export function chainedAuditInserts(db: Db, prevHash: string, entries: readonly AuditEntry[]) {
   let previous = prevHash;
-  return entries.map((entry) => {
+  const inserts = entries.map((entry) => {
     const content: AuditContent = {
       at: entry.at,
       actorId: entry.actorId,
@@ -36,4 +36,5 @@ export function chainedAuditInserts(db: Db, prevHash: string, entries: readonly 
     previous = hash;
     return insert;
   });
+  return { inserts, tip: previous };
 }

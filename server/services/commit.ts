@@ -10,8 +10,15 @@ const MAX_CHAIN_RETRIES = 5;
 /** Another process held the write lock past busy_timeout, or our read snapshot went stale under it. */
 const MAX_BUSY_RETRIES = 3;
 
-/** Writers in this process queue here, so each reads the chain's tip just before it writes. */
+/** Writers in this process queue here, so each chains onto the tip the one before it wrote. */
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The audit chain's tip as this process last wrote it, per database. It saves reading the tip
+ * before every write; when it is stale (another process, or the catalog import, appended since)
+ * the unique prev_hash refuses the batch and the retry reads the tip afresh.
+ */
+const knownTips = new WeakMap<object, string>();
 
 /**
  * SQLITE_BUSY on a batch: with several processes on one file, a connection whose read
@@ -39,11 +46,14 @@ export function commitChange(ctx: ServiceContext, statements: readonly Statement
   const run = async () => {
     const { db } = ctx.database;
     for (let attempt = 0, busy = 0; ; attempt++) {
-      const inserts = chainedAuditInserts(db, await lastAuditHash(db), audit);
+      const known = attempt === 0 ? knownTips.get(db) : undefined;
+      const { inserts, tip } = chainedAuditInserts(db, known ?? (await lastAuditHash(db)), audit);
       try {
         await db.batch([...statements, ...inserts] as [Statement, ...Statement[]]);
+        if (inserts.length) knownTips.set(db, tip);
         return;
       } catch (error) {
+        knownTips.delete(db);
         if (isStaleWrite(error)) throw conflict(staleMessage);
         if (isStorageFailure(error)) {
           // Nothing was written (the batch is one transaction); the user is told to try later.

@@ -14,6 +14,13 @@ export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
   return row;
 }
 
+/** The document and its category's code (which workflow conditions read) in one query. */
+export async function loadDocumentWithCategoryCode(db: Db, id: string): Promise<{ doc: DocumentRow; categoryCode: string }> {
+  const [row] = await db.select({ doc: documents, categoryCode: categories.code }).from(documents).leftJoin(categories, eq(categories.id, documents.categoryId)).where(eq(documents.id, id));
+  if (!row) throw notFound('未找到该文件');
+  return { doc: row.doc, categoryCode: row.categoryCode ?? '' };
+}
+
 export async function loadRedactions(db: Db, documentId: string) {
   return db
     .select({ id: redactions.id, start: redactions.start, end: redactions.end, ground: redactions.ground, reason: redactions.reason, confirmedBy: redactions.confirmedBy, confirmedByName: users.displayName, confirmedAt: redactions.confirmedAt })
@@ -33,9 +40,9 @@ export async function loadOpenTasks(db: Db, documentId: string): Promise<TaskRow
     .orderBy(tasks.seatId);
 }
 
-export async function loadCategoryCode(db: Db, categoryId: string): Promise<string | undefined> {
-  const [row] = await db.select({ code: categories.code }).from(categories).where(eq(categories.id, categoryId));
-  return row?.code;
+/** Every task of a document, open and closed, in seat order (a document has a few per round). */
+export async function loadDocumentTasks(db: Db, documentId: string): Promise<TaskRow[]> {
+  return db.select().from(tasks).where(eq(tasks.documentId, documentId)).orderBy(tasks.seatId);
 }
 
 export function reviewState(row: DocumentRow): PersistedReview {

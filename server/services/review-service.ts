@@ -11,7 +11,7 @@ import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
-import { factsOf, loadCategoryCode, loadDocument, loadOpenTasks, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
+import { factsOf, loadDocument, loadDocumentTasks, loadDocumentWithCategoryCode, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
 import { closeTaskStatement, DRAFTER_SEAT, syncTasks, wantedTasks } from './task-sync';
 import { loadSessionUser } from './users';
 import { isTaskFor } from './access';
@@ -78,13 +78,14 @@ async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionU
  * document was offered to for task actions. Checked before anything that depends on the
  * document's state, so a refusal tells an outsider nothing.
  */
-async function requireStanding(db: Db, input: ReviewAction, actor: SessionUser, doc: DocumentRow): Promise<void> {
+function requireStanding(input: ReviewAction, actor: SessionUser, doc: DocumentRow, documentTasks: readonly TaskRow[]): void {
   if (input.action === 'submit' || input.action === 'recall') {
     if (doc.drafterId !== actor.id) throw forbidden('只有起草人本人可以提交或撤回');
     return;
   }
   if (!('taskId' in input)) return;
-  const [task] = await db.select({ role: tasks.role, assigneeId: tasks.assigneeId }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.documentId, doc.id)));
+  // Any task of this document, open or closed: whoever held it may learn it has moved on.
+  const task = documentTasks.find((t) => t.id === input.taskId);
   if (!task || !isTaskFor(actor, task)) throw forbidden('您不是当前环节的办理人');
 }
 
@@ -127,15 +128,16 @@ async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinio
  */
 export async function performReviewAction(ctx: ServiceContext, actor: SessionUser, input: ReviewActionInput) {
   const { db } = ctx.database;
-  const doc = await loadDocument(db, input.documentId);
+  const { doc, categoryCode } = await loadDocumentWithCategoryCode(db, input.documentId);
+  const documentTasks = await loadDocumentTasks(db, doc.id);
   // Standing first: an outsider learns nothing of the document's version or content from the refusal.
-  await requireStanding(db, input, actor, doc);
+  requireStanding(input, actor, doc, documentTasks);
   if (doc.version !== input.expectedVersion) throw conflict('该文件已被他人处理或已修改，请刷新后重试');
   const def = await pinnedDefinition(db, doc.workflowKey, doc.workflowVersion);
   const state = reviewState(doc);
-  const openTasks = await loadOpenTasks(db, doc.id);
+  const openTasks = documentTasks.filter((t) => t.status === 'open');
   const actedTask = requireTask(input, openTasks, state);
-  const facts = factsOf(doc, (await loadCategoryCode(db, doc.categoryId)) ?? '');
+  const facts = factsOf(doc, categoryCode);
   const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId, doc));
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
   // Content checks only once the workflow has accepted this person for this step.
