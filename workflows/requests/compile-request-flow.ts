@@ -118,6 +118,15 @@ interface CacheEntry {
   machine: RequestMachine;
 }
 const cache = new WeakMap<WorkCalendar, WeakMap<RequestFlowRegistry, Map<string, CacheEntry>>>();
+const byObject = new WeakMap<RequestFlowDefinition, WeakMap<WorkCalendar, WeakMap<RequestFlowRegistry, CacheEntry>>>();
+
+function remember(def: RequestFlowDefinition, calendar: WorkCalendar, registry: RequestFlowRegistry, entry: CacheEntry): void {
+  const byCalendar = byObject.get(def) ?? new WeakMap<WorkCalendar, WeakMap<RequestFlowRegistry, CacheEntry>>();
+  byObject.set(def, byCalendar);
+  const byRegistry = byCalendar.get(calendar) ?? new WeakMap<RequestFlowRegistry, CacheEntry>();
+  byCalendar.set(calendar, byRegistry);
+  byRegistry.set(registry, entry);
+}
 
 /**
  * Validates a request-flow definition and compiles it, cached per calendar, registry, key
@@ -126,6 +135,10 @@ const cache = new WeakMap<WorkCalendar, WeakMap<RequestFlowRegistry, Map<string,
  * @example const machine = compileRequestFlow(requestFlowDefinition, calendar);
  */
 export function compileRequestFlow(def: RequestFlowDefinition, calendar: WorkCalendar, registry: RequestFlowRegistry = defaultRequestRegistry): RequestMachine {
+  // The same definition object again (every step of a request, every button of its page):
+  // no parse, no comparison. Definitions are values: callers build a new object to change one.
+  const known = byObject.get(def)?.get(calendar)?.get(registry);
+  if (known && known.revision === registry.revision) return known.machine;
   const byRegistry = cache.get(calendar) ?? new WeakMap<RequestFlowRegistry, Map<string, CacheEntry>>();
   cache.set(calendar, byRegistry);
   const byKey = byRegistry.get(registry) ?? new Map<string, CacheEntry>();
@@ -135,11 +148,13 @@ export function compileRequestFlow(def: RequestFlowDefinition, calendar: WorkCal
   const cacheKey = `${def.key}@${def.version}`;
   const hit = byKey.get(cacheKey);
   if (hit && hit.revision === registry.revision) {
-    if (hit.json === json) return hit.machine;
-    throw new Error(`request flow ${cacheKey} changed without a new version`);
+    if (hit.json !== json) throw new Error(`request flow ${cacheKey} changed without a new version`);
+    remember(def, calendar, registry, hit);
+    return hit.machine;
   }
   assertResolvable(parsed, registry);
-  const machine = buildMachine(parsed, calendar, registry);
-  byKey.set(cacheKey, { json, revision: registry.revision, machine });
-  return machine;
+  const entry = { json, revision: registry.revision, machine: buildMachine(parsed, calendar, registry) };
+  byKey.set(cacheKey, entry);
+  remember(def, calendar, registry, entry);
+  return entry.machine;
 }
