@@ -10,6 +10,8 @@ import { provisionHostUser, type HostUser } from '../services/host-user-service'
 import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from '../http/session-middleware';
 import type { Role } from '../../workflows/roles';
+import type { SessionUser } from '../services/users';
+import { ShenfaError } from '../services/errors';
 
 /** Shenfa's own password sign-in (the default). */
 export interface OwnSignIn {
@@ -42,7 +44,14 @@ export const HOST_SESSION_ID = 'host';
 export function hostUserMiddleware(services: ServiceContext, auth: HostSignIn) {
   return createMiddleware<{ Variables: SessionVariables }>(async function resolveHostUser(c, next) {
     const hostUser = await auth.resolveUser(c);
-    const user = hostUser ? await provisionHostUser(services, hostUser, auth.defaultRoles ?? []) : null;
+    let user: SessionUser | null = null;
+    try {
+      user = hostUser ? await provisionHostUser(services, hostUser, auth.defaultRoles ?? []) : null;
+    } catch (error) {
+      // A first sight that cannot be stored (full disk, read-only file): say so, as every write does.
+      if (error instanceof ShenfaError && error.code === 'SERVICE_UNAVAILABLE') return c.json({ error: { code: error.code, message: error.message } }, 503);
+      throw error;
+    }
     c.set('user', user);
     c.set('sessionId', user ? HOST_SESSION_ID : null);
     await next();
