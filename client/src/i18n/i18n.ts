@@ -1,8 +1,10 @@
 /**
  * The UI language: Simplified Chinese unless the user chose English, remembered in
- * localStorage. `t` reads a signal, so every text in JSX follows a switch at once.
+ * localStorage. `t` is @solid-primitives/i18n's translator over the current dictionary; it
+ * reads a signal, so every text in JSX follows a switch at once.
  */
 import { createSignal } from 'solid-js';
+import { translator } from '@solid-primitives/i18n';
 import { zh, type MessageKey } from './zh';
 import { en } from './en';
 
@@ -10,7 +12,8 @@ export type Locale = 'zh' | 'en';
 export type { MessageKey };
 
 const STORAGE_KEY = 'shenfa.locale';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
+// English falls back to Chinese for a key it lacks (the catalog test keeps them equal).
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en: { ...zh, ...en } };
 
 function storedLocale(): Locale {
   try {
@@ -34,11 +37,20 @@ export function setLocale(next: Locale): void {
   }
 }
 
-/** `t('form.invalid', { n: 3 })` → 还有 3 处需要修改… */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[locale()][key] ?? zh[key];
+/**
+ * Our catalogs mark a parameter `{n}` (single braces): `{{…}}` is taken by the reply-letter
+ * placeholders (`{{申请人}}`) that some messages show literally. An unknown name stays as written.
+ */
+function resolveTemplate(text: string, params?: Record<string, string | number | boolean>): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const translate = translator(() => dictionaries[locale()], resolveTemplate as never);
+
+/** `t('form.invalid', { n: 3 })` → 还有 3 处需要修改… */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return translate(key, params as never) as string;
 }
 
 /** Picks the current language from a core `{ zh, en }` label; an empty English falls back to Chinese. */
