@@ -3,7 +3,7 @@
  * the host has already authenticated them; Shenfa keeps its own row for each so that
  * drafts, tasks, audit rows and authorization work exactly as for its own users.
  */
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { departments, userRoles, users } from '../db/schema/index';
 import { isRole, type Role } from '../../workflows/roles';
 import { commitChange } from './commit';
@@ -51,27 +51,26 @@ export async function provisionHostUser(ctx: ServiceContext, host: HostUser, def
   const { db } = ctx.database;
   const username = host.username.trim();
   if (!username || username.length > 64) throw new Error('host user has no usable username');
-  let [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!row) {
-    try {
-      await createHostUser(ctx, username, host, host.roles ? knownRoles(host.roles) : [...defaultRoles]);
-    } catch (error) {
-      // Two first requests of the same person at once: the other one created the row.
-      [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-      if (!row) throw error;
-    }
-    [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (!row) return null;
-  } else if (host.roles) {
-    await syncRoles(ctx, row.id, username, knownRoles(host.roles));
+  const find = async () => (await db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0];
+  const existing = await find();
+  if (existing) {
+    if (host.roles) await syncRoles(ctx, existing.id, username, knownRoles(host.roles));
+    return loadSessionUser(db, existing.id);
   }
-  return loadSessionUser(db, row.id);
+  try {
+    await createHostUser(ctx, username, host, host.roles ? knownRoles(host.roles) : [...defaultRoles]);
+  } catch (error) {
+    // Two first requests of the same person at once: the other one created the row.
+    if (!(await find())) throw error;
+  }
+  const created = await find();
+  return created ? loadSessionUser(db, created.id) : null;
 }
 
 async function departmentFor(ctx: ServiceContext, wanted: HostUser['department']) {
   const { db } = ctx.database;
   const code = wanted?.code.trim() || UNASSIGNED_DEPARTMENT.code;
-  const [existing] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, code)).orderBy(asc(departments.code));
+  const [existing] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, code));
   if (existing) return { id: existing.id, insert: null };
   const id = crypto.randomUUID();
   const name = wanted ? wanted.name?.trim() || code : UNASSIGNED_DEPARTMENT.name;
