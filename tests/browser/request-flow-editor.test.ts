@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
+import { signedIn } from '../support/api-client';
+import { applicationFields } from '../support/apply-form';
+import { cstDate } from '../../server/time';
 
 const suite = browserSuite();
 const graph = '[data-testid=request-flow-graph]';
@@ -70,6 +73,13 @@ describe('the request flow in the workflow editor', () => {
     await page.goto(`${suite.server.url}/admin/workflows`);
     await page.waitForSelector(item);
     expect(await page.textContent(item)).toContain('第 2 版');
+
+    // A request registered now follows version 2, and its page says so.
+    const office = await signedIn(suite.server.url, 'publisher');
+    const { id } = await office.trpc.requests.register.mutate({ form: applicationFields(), channel: 'letter', receivedAt: cstDate(Date.now()) });
+    await page.goto(`${suite.server.url}/requests/${id}`);
+    await page.waitForSelector('[data-testid=request-flow-version]');
+    expect(await page.textContent('[data-testid=request-flow-version]')).toContain('按办理流程第 2 版办理');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -58,6 +58,8 @@ export function RequestPage() {
                       <strong data-testid="request-result">{resultLabel(r().result)}</strong>
                       <Show when={r().subReason}> · {subReasonLabel(r().subReason)}</Show>
                     </Show>
+                    {/* Which version of the request flow this request follows (it keeps it until closed). */}
+                    <span data-testid="request-flow-version"> · {t('requests.flowVersion', { v: d().flow.version })}</span>
                   </p>
                 </div>
               </div>

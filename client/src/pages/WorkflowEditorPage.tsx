@@ -186,7 +186,7 @@ function Editor(props: EditorProps) {
         </div>
         <div class="wf-editor-side">
           <Show when={simulating()}>
-            <SimulationPanel definition={draft()} simulation={simulation} />
+            <SimulationPanel definition={draft()} simulation={simulation} registryEntries={props.registry} />
           </Show>
           <Show when={selectedStep()} fallback={<p class="card muted" data-testid="step-panel-empty">{t('wfe.selectHint')}</p>}>
             {(step) => (

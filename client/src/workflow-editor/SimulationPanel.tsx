@@ -9,7 +9,9 @@ import type { WorkflowDefinition } from '../../../workflows/definition';
 import { conditionGuards } from '../../../workflows/flow-graph';
 import { simulate, type SimulationEvent, type SimulationResult } from '../../../workflows/simulate';
 import type { WorkflowRegistry } from '../../../workflows/registry';
-import { localized, t, tKnown } from '../i18n/i18n';
+import type { RegistryEntry } from '../../../workflows/registry-catalog';
+import { guardLabel } from './registry-entries';
+import { localized, t } from '../i18n/i18n';
 import { returnTargetsOf } from '../workflow-graph/graph-model';
 
 /** Conditions the engine reads from the document's facts; any other is forced by name. */
@@ -40,7 +42,7 @@ export function createSimulation(definition: () => WorkflowDefinition, registry?
 
 export type Simulation = ReturnType<typeof createSimulation>;
 
-export function SimulationPanel(props: { definition: WorkflowDefinition; simulation: Simulation }) {
+export function SimulationPanel(props: { definition: WorkflowDefinition; simulation: Simulation; registryEntries?: readonly RegistryEntry[] }) {
   const sim = props.simulation;
   const stepOf = (id: string | undefined) => props.definition.steps.find((s) => s.id === id);
   const label = (id: string) => localized(stepOf(id)?.label) || id;
@@ -78,7 +80,7 @@ export function SimulationPanel(props: { definition: WorkflowDefinition; simulat
             {(name) => (
               <label class="choice">
                 <input type="checkbox" data-testid={`sim-condition-${name}`} checked={!!sim.conditions()[name]} onChange={(e) => toggle(name, e.currentTarget.checked)} />
-                <span>{tKnown('wf.guard', name)}</span>
+                <span>{guardLabel(props.registryEntries, name)}</span>
               </label>
             )}
           </For>
