@@ -52,7 +52,7 @@ export function AttachmentUpload(props: { documentId: string; onUploaded: () => 
 
   return (
     <form class="upload" onSubmit={upload}>
-      <input type="file" name="file" ref={input} data-testid="attachment-file" />
+      <input type="file" name="file" ref={input} aria-label={t('doc.uploadFile')} data-testid="attachment-file" />
       <button type="submit" class="button" data-testid="upload-attachment" disabled={busy()}>
         {busy() ? t('doc.uploading') : t('doc.upload')}
       </button>
