@@ -3,19 +3,19 @@ import Database from 'libsql';
 
 /**
  * A bulk writer for seed-scale only (never the server's write path): one `libsql` connection
- * of its own on the database file, each INSERT shape prepared once and reused, large
- * transactions, durability relaxed while loading (a crash mid-load leaves a test database to
- * delete, nothing else), and the secondary indexes of the loaded tables dropped during the load
- * and created again afterwards from their own stored SQL, so they end exactly as the
- * migrations made them. Pragmas are per connection, so the server's own connection keeps its
- * settings throughout.
+ * of its own on the database file, each INSERT shape prepared once and reused for groups of
+ * rows, large transactions, durability relaxed while loading (a crash mid-load leaves a test
+ * database to delete, nothing else). The loaded tables' secondary indexes and triggers are
+ * dropped during the load and created again afterwards from their own stored SQL, so they end
+ * exactly as the migrations made them. Pragmas are per connection, so the server's own
+ * connection keeps its settings throughout.
  */
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
 
 export interface BulkLoader {
-  /** Inserts one row into `table` (the columns of the first row of a table fix its statement). */
+  /** Inserts one row into `table` (the columns of the first row of a table fix its statement; written in groups, in order). */
   insert(table: string, row: Row): void;
   /** Runs `fn` in one transaction. */
   transaction(fn: () => void): void;
@@ -32,6 +32,8 @@ export function databaseFile(url: string): string {
   return path.resolve(url.slice('file:'.length).split('?')[0]!);
 }
 
+const ROWS_PER_STATEMENT = 50;
+
 export function openBulkLoader(url: string, tables: readonly string[]): BulkLoader {
   const db = new Database(databaseFile(url));
   db.pragma('busy_timeout = 5000');
@@ -43,38 +45,56 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
   db.pragma('temp_store = MEMORY');
   db.pragma('wal_autocheckpoint = 100000');
   const list = tables.map((t) => `'${t}'`).join(', ');
-  // Secondary indexes (not the primary keys' autoindexes): rebuilt once, sorted, after the load.
-  const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`).all() as { name: string; sql: string }[];
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
-  const statements = new Map<string, { run(...args: Value[]): unknown; columns: string[] }>();
+  // Secondary indexes (not the primary keys' autoindexes) and the loaded tables' triggers:
+  // dropped, then created again from their own stored SQL after the load (indexes built once,
+  // sorted). The caller brings the triggers' derived data up to date itself (seed-scale indexes
+  // its documents for search and recounts catalog_counts).
+  const dropped = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${list})`).all() as { type: string; name: string; sql: string }[];
+  for (const item of dropped) db.exec(`DROP ${item.type === 'index' ? 'INDEX' : 'TRIGGER'} "${item.name}"`);
   const cache = new Map<string, Database.Statement<Value[]>>();
   const prepared = (sql: string) => {
     let statement = cache.get(sql);
     if (!statement) cache.set(sql, (statement = db.prepare<Value[]>(sql)));
     return statement;
   };
+  // Rows wait per table and go in ROWS_PER_STATEMENT at a time (one statement step instead of many).
+  const pending = new Map<string, { columns: string[]; values: Value[]; rows: number }>();
+  const insertSql = (table: string, columns: string[], rows: number) =>
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
+  const flushTable = (table: string) => {
+    const p = pending.get(table);
+    if (!p || !p.rows) return;
+    prepared(insertSql(table, p.columns, p.rows)).run(...p.values);
+    p.values = [];
+    p.rows = 0;
+  };
+  const flush = () => {
+    for (const table of pending.keys()) flushTable(table);
+  };
   return {
     insert(table, row) {
-      let statement = statements.get(table);
-      if (!statement) {
-        const columns = Object.keys(row);
-        const prepared = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-        statement = { run: (...args) => prepared.run(...args), columns };
-        statements.set(table, statement);
-      }
-      statement.run(...statement.columns.map((c) => row[c] ?? null));
+      let p = pending.get(table);
+      if (!p) pending.set(table, (p = { columns: Object.keys(row), values: [], rows: 0 }));
+      for (const c of p.columns) p.values.push(row[c] ?? null);
+      if (++p.rows === ROWS_PER_STATEMENT) flushTable(table);
     },
     transaction(fn) {
-      db.transaction(fn).immediate();
+      db.transaction(() => {
+        fn();
+        flush();
+      }).immediate();
     },
     all(sql, ...args) {
+      flush();
       return prepared(sql).all(...args) as Row[];
     },
     run(sql, ...args) {
+      flush();
       prepared(sql).run(...args);
     },
     finish() {
-      for (const index of indexes) db.exec(index.sql);
+      flush();
+      for (const item of dropped) db.exec(item.sql);
       db.exec('PRAGMA optimize');
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('synchronous = NORMAL');

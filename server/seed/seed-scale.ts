@@ -9,6 +9,7 @@ import { readSetting, SETTING_KEYS } from '../services/settings';
 import { loadWorkCalendar } from '../services/calendar-service';
 import { documentClockRow } from '../services/deadline-service';
 import { cstDate, cstYear } from '../time';
+import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
 import { generateDocumentText, randomSource } from './scale-text';
 import { buildTemplate, rows, TEMPLATES, type Template } from './scale-templates';
 import { buildRequestTemplates, requestCopier } from './scale-requests';
@@ -28,8 +29,8 @@ import type { ServiceContext } from '../services/service-context';
 
 const DAY = 24 * 60 * 60 * 1000;
 const CHUNK = 10_000;
-/** Tables the bulk load writes; their secondary indexes are rebuilt once at the end. */
-const LOADED_TABLES = ['documents', 'tasks', 'review_records', 'redactions', 'document_clocks', 'audit_log', 'info_requests', 'request_events', 'request_appeals'];
+/** Tables the bulk load writes; their secondary indexes and triggers are set aside until the end. */
+const LOADED_TABLES = ['documents', 'tasks', 'review_records', 'redactions', 'document_clocks', 'audit_log', 'info_requests', 'request_events', 'request_appeals', 'reply_letters'];
 
 const shift = (value: Value | undefined, by: number) => (value === null || value === undefined ? null : Number(value) + by);
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -72,6 +73,7 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
   let searchId = Number((await rows(ctx, 'SELECT coalesce(max(id), 0) AS n FROM search_documents', []))[0]?.n ?? 0);
   let auditRows = 0;
   let loadMs = 0;
+  const publicCounts = new Map<string, number>();
   const staffRows: Row[] = [];
   const publicRows: Row[] = [];
   const loadStarted = Date.now();
@@ -90,7 +92,6 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
     let requestsDone = 0;
     for (let from = 0; from < options.docs; from += CHUNK) {
       const to = Math.min(options.docs, from + CHUNK);
-      const firstSearchId = searchId + 1;
       loader.transaction(() => {
         for (let i = from; i < to; i++) {
           let pickAt = r.next() * totalWeight;
@@ -100,19 +101,19 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
           // Requests arrive spread over the same two years, in step with the documents.
           while (requestsDone < requestCount && requestsDone * options.docs <= i * requestCount) copyRequest(end - span + Math.floor(((requestsDone++ + r.next()) / requestCount) * span));
         }
-        // FTS5 flushes its pending terms to disk at every statement savepoint (each documents
-        // INSERT opens one for its trigger), so interleaved, each document became its own tiny
-        // segment; written together here, a chunk becomes a few large segments.
+        // FTS5 flushes its pending terms to disk at every statement savepoint (a documents
+        // INSERT with its triggers opens one), so interleaved, each document became its own
+        // tiny segment; written together here, a chunk becomes a few large segments.
         for (const row of staffRows.splice(0)) loader.insert('search_staff', row);
         for (const row of publicRows.splice(0)) loader.insert('search_public', row);
-        // Indexed here already; the documents trigger queued them.
-        loader.run('DELETE FROM search_queue WHERE document_id IN (SELECT document_id FROM search_documents WHERE id >= ?)', firstSearchId);
       });
       options.onProgress?.(to);
     }
     loader.transaction(() => {
       while (requestsDone < requestCount) copyRequest(end - Math.floor(r.next() * DAY));
       copyRequest.saveSequences();
+      // What the documents triggers (dropped during the load) would have counted.
+      for (const [categoryId, n] of publicCounts) loader.run('INSERT INTO catalog_counts (category_id, count) VALUES (?, ?) ON CONFLICT (category_id) DO UPDATE SET count = count + excluded.count', categoryId, n);
       for (const [prefix, last] of sequences) loader.run('INSERT INTO index_sequences (prefix, last) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET last = excluded.last', prefix, last);
     });
     loadMs = Date.now() - loadStarted;
@@ -137,6 +138,7 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
       doc.index_number = `${prefix}${String(next).padStart(5, '0')}`;
     }
     loader.insert('documents', doc);
+    if (doc.status === 'published' && (PUBLISHABLE_ATTRIBUTES as readonly Value[]).includes(doc.attribute ?? null)) publicCounts.set(category.id, (publicCounts.get(category.id) ?? 0) + 1);
     const taskIds = new Map<string, string>();
     for (const task of template.tasks) {
       const newId = crypto.randomUUID();
