@@ -56,6 +56,8 @@ export function createApp(services: ServiceContext, auth: ShenfaAuth = { mode: '
   });
   // Mounted below the root, the public pages' links get the base path (a no-op at the root, so not registered there).
   if (basePath) app.use('/public/*', prefixHtmlLinks(basePath));
+  // /public/ (as people type it, and as older links have it) is the catalog at /public.
+  app.get('/public/', (c) => c.redirect(`${basePath}/public${new URL(c.req.url).search}`, 301));
   app.route('/', publicFeedRoutes(services));
   app.route('/public/apply', publicApplyRoutes(services));
   app.route('/public', publicRoutes(services));

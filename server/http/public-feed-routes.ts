@@ -40,7 +40,7 @@ async function atomFeed(services: ServiceContext, c: Context, category: { id: st
   const feed = new Feed({
     id: self,
     title: category ? `${name}政府信息公开目录 · ${category.name}` : `${name}政府信息公开目录`,
-    link: category ? `${origin}/public/?category=${encodeURIComponent(category.code)}` : `${origin}/public/`,
+    link: category ? `${origin}/public?category=${encodeURIComponent(category.code)}` : `${origin}/public`,
     language: 'zh-CN',
     updated: new Date(items[0]?.publishedMs ?? 0),
     generator: 'Shenfa',
@@ -101,8 +101,8 @@ export function publicFeedRoutes(services: ServiceContext) {
     return xmlResponse(
       c,
       urlset([
-        `${origin}/public/`,
-        ...cats.map((cat) => `${origin}/public/?category=${encodeURIComponent(cat.code)}`),
+        `${origin}/public`,
+        ...cats.map((cat) => `${origin}/public?category=${encodeURIComponent(cat.code)}`),
         ...items.map((i) => documentUrl(origin, i.indexNumber)),
       ]),
     );

@@ -268,6 +268,8 @@ const HTTP_MATRIX = {
   // Any other path under /public is the catalog's 404 page, never the staff app.
   'ALL /public/*@unknown':                           row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
   // Outward channels of the catalog: the same public items, redactions applied (checked for leaks like every row).
+  // The catalog as people type it, with a trailing slash: a redirect to /public (followed here).
+  'GET /public/':                                    row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public/feed.atom':                           row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public/categories/:code/feed.atom@notice':   row(ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW,  ALLOW),
   'GET /public/categories/:code/feed.atom@missing':  row(NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND, NOTFND),
@@ -782,6 +784,7 @@ const HTTP_SCENARIOS: Record<HttpRowKey, HttpScenario> = {
   'GET /public/attachments/:id@published_partial': { method: 'GET', fixture: shared('publishedPartial'), path: (f) => `/public/attachments/${f.attachmentId}` },
   'ALL /public/*@unknown': { method: 'GET', path: () => '/public/no-such-page', type: /text\/html/ },
   'GET /public/attachments/:id@draft': { method: 'GET', fixture: shared('draft'), path: (f) => `/public/attachments/${f.attachmentId}` },
+  'GET /public/': { method: 'GET', path: () => '/public/', type: /text\/html/ },
   'GET /public/feed.atom': { method: 'GET', path: () => '/public/feed.atom', type: /application\/atom\+xml/ },
   'GET /public/categories/:code/feed.atom@notice': { method: 'GET', path: () => '/public/categories/notice/feed.atom', type: /application\/atom\+xml/ },
   'GET /public/categories/:code/feed.atom@missing': { method: 'GET', path: () => '/public/categories/no-such-category/feed.atom' },

@@ -84,8 +84,13 @@ describe('sitemap.xml', () => {
     const text = await response.text();
     expect(XMLValidator.validate(text)).toBe(true);
     const locs = [new XMLParser().parse(text).urlset.url].flat().map((u: { loc: string }) => u.loc);
-    expect(locs).toContain(`${server.url}/public/`);
-    expect(locs).toContain(`${server.url}/public/?category=policy`);
+    expect(locs).toContain(`${server.url}/public`);
+    // Every page the sitemap lists answers (the catalog once had a trailing slash that did not).
+    for (const loc of locs.slice(0, 5)) expect((await fetch(loc)).status, loc).toBe(200);
+    const slashed = await fetch(`${server.url}/public/?category=notice`, { redirect: 'manual' });
+    expect(slashed.status).toBe(301);
+    expect(slashed.headers.get('location')).toBe('/public?category=notice');
+    expect(locs).toContain(`${server.url}/public?category=policy`);
     expect(locs).toContain(`${server.url}/public/documents/${encodeURIComponent(published.partial!.indexNumber)}`);
     const catalog = await (await get('/public/api/documents')).json();
     expect(locs.filter((l: string) => l.includes('/public/documents/'))).toHaveLength(catalog.total);
