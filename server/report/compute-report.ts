@@ -10,10 +10,11 @@ import {
   type Article20Measure, type ReportTemplate,
 } from './report-templates';
 import type {
-  AppealRecord, AppealTable, Article20Table, CatalogItemRecord, ComputedReport, CountCell, ReportRecords, RequestColumn, RequestRecord, RequestTable,
+  AppealRecord, AppealTable, Article20Table, CatalogCellCounts, CatalogItemRecord, ComputedReport, CountCell, ReportRecords, RequestColumn, RequestRecord, RequestTable,
 } from './report-types';
 
-const cell = (records: { id: string }[]): CountCell => ({ value: records.length, sources: records.map((r) => r.id) });
+/** A cell counting `records` (its sources) plus `counted` more that were counted in bulk. */
+const cell = (records: { id: string }[], counted = 0): CountCell => ({ value: records.length + counted, sources: records.map((r) => r.id) });
 
 function yearBounds(year: number) {
   return { start: `${year}-01-01`, end: `${year}-12-31` };
@@ -68,20 +69,23 @@ function validityOn(item: CatalogItemRecord, date: string) {
 const inCatalogOn = (item: CatalogItemRecord, date: string) => item.publishedOn <= date && (item.withdrawnOn == null || item.withdrawnOn > date);
 const inForceOn = (item: CatalogItemRecord, date: string) => inCatalogOn(item, date) && validityOn(item, date) === 'in_force';
 
-function measure(m: Article20Measure, items: CatalogItemRecord[], year: number, records: ReportRecords): CountCell {
+const NO_COUNTS = { madeInYear: 0, publishedInYear: 0, inCatalogAtEnd: 0, inCatalogAtPreviousEnd: 0 };
+
+/** `counted`: the cell's items counted in bulk, all in force while in the catalog (no validity change). */
+function measure(m: Article20Measure, items: CatalogItemRecord[], counted: Omit<CatalogCellCounts, 'cell'>, year: number, records: ReportRecords): CountCell {
   const { start, end } = yearBounds(year);
   const prevEnd = `${year - 1}-12-31`;
   switch (m) {
-    case 'made_in_year': return cell(items.filter((i) => within(i.writtenOn, year)));
+    case 'made_in_year': return cell(items.filter((i) => within(i.writtenOn, year)), counted.madeInYear);
     case 'published_in_year':
     case 'decisions_in_year':
-    case 'procurement_count': return cell(items.filter((i) => within(i.publishedOn, year)));
-    case 'published_total': return cell(items.filter((i) => inCatalogOn(i, end)));
-    case 'in_force': return cell(items.filter((i) => inForceOn(i, end)));
-    case 'items_prev_year': return cell(items.filter((i) => inForceOn(i, prevEnd)));
+    case 'procurement_count': return cell(items.filter((i) => within(i.publishedOn, year)), counted.publishedInYear);
+    case 'published_total': return cell(items.filter((i) => inCatalogOn(i, end)), counted.inCatalogAtEnd);
+    case 'in_force': return cell(items.filter((i) => inForceOn(i, end)), counted.inCatalogAtEnd);
+    case 'items_prev_year': return cell(items.filter((i) => inForceOn(i, prevEnd)), counted.inCatalogAtPreviousEnd);
     case 'items_change': {
-      const now = items.filter((i) => inForceOn(i, end)).length;
-      const before = items.filter((i) => inForceOn(i, prevEnd)).length;
+      const now = items.filter((i) => inForceOn(i, end)).length + counted.inCatalogAtEnd;
+      const before = items.filter((i) => inForceOn(i, prevEnd)).length + counted.inCatalogAtPreviousEnd;
       return { value: now - before, sources: [] };
     }
     case 'repealed_in_year':
@@ -96,7 +100,8 @@ function article20Table(template: ReportTemplate, year: number, records: ReportR
   for (const group of template.article20) {
     for (const row of group.rows) {
       const items = records.catalogItems.filter((i) => i.cell === row.cell);
-      table[row.cell] = Object.fromEntries(group.columns.map((c) => [c.measure, measure(c.measure, items, year, records)]));
+      const counted = records.catalogCounts?.find((c) => c.cell === row.cell) ?? NO_COUNTS;
+      table[row.cell] = Object.fromEntries(group.columns.map((c) => [c.measure, measure(c.measure, items, counted, year, records)]));
     }
   }
   return table;

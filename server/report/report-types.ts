@@ -66,8 +66,27 @@ export interface EnteredFigures {
   procurementAmountYuan: number;
 }
 
+/**
+ * Catalog items of one Article 20 cell counted in bulk rather than listed: items with no
+ * approved validity change (so in force whenever they are in the catalog), counted for the
+ * report's year. A large catalog holds hundreds of thousands of them; listing each one as a
+ * record made the report linear in the catalog's size. Their ids are not in any cell's sources.
+ */
+export interface CatalogCellCounts {
+  cell: Article20Cell;
+  /** 成文日期 within the year. */
+  madeInYear: number;
+  publishedInYear: number;
+  /** In the catalog (published, not withdrawn) at the end of the year, and of the year before. */
+  inCatalogAtEnd: number;
+  inCatalogAtPreviousEnd: number;
+}
+
 export interface ReportRecords {
+  /** Items listed one by one (all of them, or those with validity changes when `catalogCounts` is given). */
   catalogItems: CatalogItemRecord[];
+  /** The other items of each cell, already counted; absent means every item is in `catalogItems`. */
+  catalogCounts?: CatalogCellCounts[];
   requests: RequestRecord[];
   appeals: AppealRecord[];
   requestFees: RequestFeeRecord[];

@@ -6,6 +6,9 @@ import { listPublished } from '../../server/services/catalog-service';
 import { searchPublic } from '../../server/services/search-service';
 import { listMyTasks } from '../../server/services/inbox-service';
 import { loadSessionUser } from '../../server/services/users';
+import { loadReportRecords } from '../../server/services/annual-report-records';
+import { computeAnnualReport } from '../../server/report/compute-report';
+import { REPORT_TEMPLATES } from '../../server/report/report-templates';
 
 /**
  * seed-scale's bulk loader writes on its own connection, drops the loaded tables' indexes and
@@ -80,5 +83,23 @@ describe('seed-scale (bulk loader)', () => {
     await query(`DELETE FROM documents WHERE id = '${String(doc!.id)}'`);
     await query('PRAGMA foreign_keys = ON');
     expect(await countOf(to)).toBe(b);
+  });
+
+  it("counts the annual report's catalog cells in bulk exactly as listing every item does", async () => {
+    const entered = { feeAmountYuan: 0, procurementAmountYuan: 0 };
+    const db = server.services.database.db;
+    // Validity changes take their items out of the bulk counts: give one item an approved repeal.
+    const [item] = await query("SELECT d.id FROM documents d JOIN categories c ON c.id = d.category_id WHERE c.report_cell IS NOT NULL AND d.published_at IS NOT NULL LIMIT 1");
+    const [admin] = await query("SELECT id FROM users WHERE username = 'admin'");
+    const decided = Date.parse('2025-06-01T10:00:00+08:00');
+    await query(`INSERT INTO validity_changes (id, document_id, proposed_validity, reason, proposer_id, state, decider_id, created_at, decided_at) VALUES ('vc-seed-test', '${String(item!.id)}', 'repealed', '废止', '${String(admin!.id)}', 'approved', '${String(admin!.id)}', ${decided}, ${decided})`);
+    for (const year of [2025, 2026]) {
+      const bulk = await loadReportRecords(db, year, entered);
+      const listed = await loadReportRecords(db, year, entered, { listEveryItem: true });
+      expect(bulk.catalogItems.length).toBeLessThan(listed.catalogItems.length);
+      const values = (records: typeof bulk) => Object.fromEntries(Object.entries(computeAnnualReport(REPORT_TEMPLATES['2021'], year, records).article20).map(([cell, row]) => [cell, Object.fromEntries(Object.entries(row!).map(([m, c]) => [m, c.value]))]));
+      expect(values(bulk)).toEqual(values(listed));
+      expect(Object.values(values(listed)).some((row) => Object.values(row).some((v) => v > 0))).toBe(true);
+    }
   });
 });
