@@ -30,7 +30,7 @@ export function richTextPlain(html: string): string {
 }
 
 /** Markup beyond this many characters is refused whatever the text length (a flood of empty tags). */
-export const RICH_TEXT_MAX_HTML = 500_000;
+export const RICH_TEXT_MAX_HTML = 200_000;
 
 export const richTextField: FieldType<string> = {
   key: 'richtext',
