@@ -35,6 +35,7 @@ const CatalogAdminPage = lazy(() => import('./pages/CatalogAdminPage').then((m) 
 const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage').then((m) => ({ default: m.FormBuilderPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
 const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m) => ({ default: m.CatalogImportPage })));
+const AdminHomePage = lazy(() => import('./pages/AdminHomePage').then((m) => ({ default: m.AdminHomePage })));
 const ChannelProofsPage = lazy(() => import('./pages/ChannelProofsPage').then((m) => ({ default: m.ChannelProofsPage })));
 
 export function App() {
@@ -56,6 +57,7 @@ export function App() {
           <Route path="/admin/reply-templates" component={ReplyTemplatesPage} />
           <Route path="/reports/annual" component={AnnualReportPage} />
           <Route path="/notifications" component={NotificationsPage} />
+          <Route path="/admin" component={AdminHomePage} />
           <Route path="/admin/calendar" component={CalendarAdminPage} />
           <Route path="/admin/workflows" component={WorkflowListPage} />
           <Route path="/admin/workflows/:key" component={WorkflowEditorPage} />

@@ -30,7 +30,7 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 A/AA)', () => {
   const suite = browserSuite();
   const findings: Record<string, Violation[]> = {};
 
-  it('has no serious or critical violations on sign-in, inbox, drafting, document, review task, deadline board, requests, public catalog and application pages', async () => {
+  it('has no serious or critical violations on sign-in, inbox, drafting, document, review task, deadline board, requests, admin tools, public catalog and application pages', async () => {
     const drafter = await signedIn(suite.server.url, 'drafter');
     const category = await categoryId(drafter, 'notice');
     const created = await drafter.trpc.documents.create.mutate(draftInput(category, { title: '无障碍检查用文件' }));
@@ -57,6 +57,10 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 A/AA)', () => {
     await visit('review-task', `/documents/${submitted.id}`, 'input[name=check-political]');
     await visit('deadlines', '/deadlines', 'main');
     await visit('requests', '/requests', 'main');
+    await page.click('[data-testid=logout]');
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    await signIn(page, suite.server.url, 'admin');
+    await visit('admin-home', '/admin', '.tool-grid');
     await visit('public-catalog', '/public', 'main');
     await visit('public-apply', '/public/apply', 'form');
     await context.close();

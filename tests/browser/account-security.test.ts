@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
-import { signIn } from './staff-actions';
+import { openAdminTool, signIn } from './staff-actions';
 
 const suite = browserSuite();
 
@@ -21,7 +21,7 @@ describe('account security pages', () => {
     const errors = watchPageErrors(admin);
     await signIn(user, suite.server.url, 'drafter2');
     await signIn(admin, suite.server.url, 'admin');
-    await admin.click('a[href="/admin/users"]');
+    await openAdminTool(admin, '/admin/users');
     const row = admin.locator('[data-testid=user-drafter2]');
     await expect(row.textContent()).resolves.toContain('正常');
     await row.locator('button').click();

@@ -1,7 +1,7 @@
 /** 审计日志 in the browser: filter by person and words, page through, and the filter survives a reload. */
 import { describe, expect, it } from 'vitest';
 import { browserSuite, screenshot, watchPageErrors } from './browser';
-import { signIn } from './staff-actions';
+import { openAdminTool, signIn } from './staff-actions';
 
 const suite = browserSuite();
 
@@ -11,7 +11,7 @@ describe('audit log in the browser', () => {
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await signIn(page, suite.server.url, 'admin');
-    await page.click('nav a[href="/admin/audit"]');
+    await openAdminTool(page, '/admin/audit');
     await page.locator('[data-testid=audit-row]').first().waitFor();
     expect(await page.locator('[data-testid=audit-row]').count()).toBe(50);
     await page.click('[data-testid=pager-next]');

@@ -8,7 +8,7 @@ import { auditLog, categories, departments } from '../../server/db/schema/index'
 import { draftDocumentForm } from '../../forms/index';
 import { publishForm } from '../../server/services/form-admin-service';
 import { browserSuite, screenshot, watchPageErrors } from './browser';
-import { signIn } from './staff-actions';
+import { openAdminTool, signIn } from './staff-actions';
 
 const suite = browserSuite();
 
@@ -18,7 +18,7 @@ describe('catalog and departments admin', () => {
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await signIn(page, suite.server.url, 'admin');
-    await page.click('a[href="/admin/catalog"]');
+    await openAdminTool(page, '/admin/catalog');
     const row = '[data-testid=category-row][data-code=notice]';
     await page.waitForSelector(row);
     await page.selectOption(`${row} [data-testid=report-cell]`, 'normative_documents');

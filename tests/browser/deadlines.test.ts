@@ -3,7 +3,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { scanReminders } from '../../server/services/reminder-service';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
-import { signIn } from './staff-actions';
+import { openAdminTool, signIn } from './staff-actions';
 
 // Tuesday 2026-12-08, 10:00 CST. The demo documents were written in March–November 2026,
 // so by now some review tasks (due mid-November) and statutory clocks (due 11/30, 12/03)
@@ -123,7 +123,7 @@ describe('deadlines, notifications and the working-day calendar in the browser',
     const page = await adminContext.newPage();
     const errors = watchPageErrors(page);
     await signIn(page, server.url, 'admin');
-    await page.click('nav a[href="/admin/calendar"]');
+    await openAdminTool(page, '/admin/calendar');
     await page.waitForSelector('[data-testid=calendar-day-form]');
     expect(await page.textContent('[data-testid=package-years]')).toContain('2026');
     expect(await page.textContent('[data-testid=calendar-years]')).toContain('2027 年及以后的安排尚未录入');

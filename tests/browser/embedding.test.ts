@@ -64,7 +64,9 @@ it('signs in through the host, opens 审发 under /disclosure and moves between 
 
   await page.getByRole('link', { name: '我的起草' }).click();
   await page.waitForURL(`${url}/disclosure/mine`);
-  await page.getByRole('link', { name: '用户管理' }).click();
+  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.waitForURL(`${url}/disclosure/admin`);
+  await page.locator('nav.admin-nav').getByRole('link', { name: '用户管理' }).click();
   await page.waitForURL(`${url}/disclosure/admin/users`);
   await expect.poll(() => page.locator('body').textContent()).toContain('wu.lei'); // provisioned on first sight, listed beside Shenfa's own users
   await screenshot(page, '110-embedded-users');

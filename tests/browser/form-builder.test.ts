@@ -16,7 +16,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { BODY, categoryId, draftInput } from '../support/draft-input';
 import { signInAll, type Clients } from '../support/review-driver';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
-import { signIn } from './staff-actions';
+import { openAdminTool, signIn } from './staff-actions';
 
 let server: TestServer;
 let browser: Browser;
@@ -51,7 +51,7 @@ describe('the form builder', () => {
 
     // --- the admin
     await signIn(page, server.url, 'admin');
-    await page.click('a[href="/admin/forms"]');
+    await openAdminTool(page, '/admin/forms');
     await page.waitForSelector('[data-testid=form-item][data-key=draft_document]');
     expect(await page.textContent('[data-testid=form-item][data-key=draft_document]')).toContain('第 1 版');
     await topShot(page, '75-form-list');

@@ -55,3 +55,10 @@ export async function approveFromInbox(page: Page, baseUrl: string, username: st
   await page.waitForFunction((prev) => document.querySelector('[data-testid=doc-status]')?.textContent !== prev, before);
   await signOut(page);
 }
+
+/** Opens one of the admin tools the way an administrator does: 系统管理, then the tool in its bar. */
+export async function openAdminTool(page: Page, href: string): Promise<void> {
+  await page.click('[data-testid=nav-admin]');
+  await page.click(`nav.admin-nav a[href$="${href}"]`);
+  await page.waitForURL((url) => url.pathname.endsWith(href));
+}

@@ -11,7 +11,7 @@ import { driveThroughReview, signInAll } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
 import { deliverDueWebhooks } from '../../server/services/webhook-service';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
-import { signIn } from './staff-actions';
+import { openAdminTool, signIn } from './staff-actions';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,7 +46,7 @@ describe('webhook receivers in the browser', () => {
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await signIn(page, server.url, 'admin');
-    await page.click('nav a[href="/admin/webhooks"]');
+    await openAdminTool(page, '/admin/webhooks');
     await page.fill('[data-testid=webhook-name]', '市政府门户网站');
     await page.fill('[data-testid=webhook-url]', portalUrl);
     await page.click('[data-testid=webhook-save]');

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { categoryId, draftInput } from '../support/draft-input';
 import { ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
 import { launchBrowser, screenshot, watchPageErrors } from './browser';
-import { signIn, signOut } from './staff-actions';
+import { openAdminTool, signIn, signOut } from './staff-actions';
 
 let server: TestServer;
 let browser: Browser;
@@ -53,7 +53,7 @@ describe('the visual workflow editor', () => {
     const errors = watchPageErrors(page);
 
     await signIn(page, server.url, 'admin');
-    await page.click('a[href="/admin/workflows"]');
+    await openAdminTool(page, '/admin/workflows');
     await page.waitForSelector('[data-testid=workflow-item][data-key=release-review]');
     expect(await page.textContent('[data-testid=workflow-item][data-key=release-review]')).toContain('第 1 版');
     await topShot(page, '70-workflow-list');
