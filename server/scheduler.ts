@@ -3,6 +3,7 @@ import { scanReminders } from './services/reminder-service';
 import { deliverDueWebhooks } from './services/webhook-service';
 import { sendDailyDigests, sendInstantMail } from './services/mail-service';
 import { pruneExpiredRateLimits } from './services/rate-limit-pruning';
+import { pruneUnclaimedFormFiles } from './services/form-file-pruning';
 import type { ServiceContext } from './services/service-context';
 
 /** Runs a job now and then every `ms`, never two runs of it at once in this process. */
@@ -42,6 +43,8 @@ export function startScheduler(ctx: ServiceContext, intervals: { remindersMs?: n
     }),
     // Login and public-form counters whose window has passed; they decide nothing any more.
     every('rate-limit pruning', intervals.pruneMs ?? 10 * 60_000, () => pruneExpiredRateLimits(ctx)),
+    // Form-field uploads no saved form claimed within a week.
+    every('unclaimed form files', intervals.pruneMs ?? 60 * 60_000, () => pruneUnclaimedFormFiles(ctx)),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -27,7 +27,7 @@ const ACCEPTED: Record<string, { mime: string; magic?: number[] }> = {
 };
 export const ACCEPTED_EXTENSIONS = Object.keys(ACCEPTED);
 
-function attachmentDir(ctx: ServiceContext) {
+export function attachmentDir(ctx: ServiceContext) {
   return path.join(ctx.config.dataDir, 'attachments');
 }
 
