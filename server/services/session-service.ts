@@ -2,7 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { sessions, users } from '../db/schema/index';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session-token';
-import { loadSessionUser, type SessionUser } from './users';
+import { loadSessionUser, loadSessionWithUser, type SessionUser } from './users';
 import { isStorageFailure, unauthorized } from './errors';
 import { commitChange } from './commit';
 import { assertNotThrottled, clearAccountFailures, recordFailureStatements } from './login-throttle';
@@ -62,14 +62,14 @@ export interface ValidSession {
 export async function validateSessionToken(ctx: ServiceContext, token: string): Promise<ValidSession | null> {
   const { db } = ctx.database;
   const sessionId = sessionIdFromToken(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
-  if (!session) return null;
+  const found = await loadSessionWithUser(db, sessionId);
+  if (!found) return null;
+  const { session, user } = found;
   const now = ctx.now();
   if (now >= session.expiresAt || now >= session.createdAt + SESSION_ABSOLUTE_MS) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
-  const user = await loadSessionUser(db, session.userId);
   if (!user) return null;
   let expiresAt = session.expiresAt;
   const refreshed = expiresAt - now < SESSION_REFRESH_MS;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { departments, userRoles, users } from '../db/schema/index';
+import { departments, sessions, userRoles, users } from '../db/schema/index';
 import { isRole, type Role } from '../../workflows/roles';
 
 /** A signed-in user as every service and the client see them. */
@@ -12,29 +12,56 @@ export interface SessionUser {
   department: { id: string; code: string; name: string };
 }
 
+const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  disabled: users.disabled,
+  departmentId: departments.id,
+  departmentCode: departments.code,
+  departmentName: departments.name,
+  role: userRoles.role,
+};
+
+type SessionUserRow = { [K in keyof typeof sessionUserColumns]: (typeof sessionUserColumns)[K]['_']['data'] | null };
+
+/** One user from its rows (one per role); null when there is none or it is disabled. */
+function sessionUserFromRows(rows: readonly SessionUserRow[]): SessionUser | null {
+  const first = rows[0];
+  if (!first || first.disabled || !first.id) return null;
+  return {
+    id: first.id,
+    username: first.username!,
+    displayName: first.displayName!,
+    roles: rows.map((r) => r.role).filter((r): r is Role => r !== null && isRole(r)),
+    department: { id: first.departmentId!, code: first.departmentCode!, name: first.departmentName! },
+  };
+}
+
 export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
   const rows = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      disabled: users.disabled,
-      departmentId: departments.id,
-      departmentCode: departments.code,
-      departmentName: departments.name,
-      role: userRoles.role,
-    })
+    .select(sessionUserColumns)
     .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, userId));
+  return sessionUserFromRows(rows);
+}
+
+/**
+ * A session and its user in one query (every signed-in request asks this): the session's
+ * times, and the user as `loadSessionUser` gives it (null when gone or disabled).
+ */
+export async function loadSessionWithUser(db: Db, sessionId: string): Promise<{ session: { userId: string; expiresAt: number; createdAt: number }; user: SessionUser | null } | null> {
+  const rows = await db
+    .select({ ...sessionUserColumns, sessionUserId: sessions.userId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(sessions.id, sessionId));
   const first = rows[0];
-  if (!first || first.disabled) return null;
-  return {
-    id: first.id,
-    username: first.username,
-    displayName: first.displayName,
-    roles: rows.map((r) => r.role).filter((r): r is Role => r !== null && isRole(r)),
-    department: { id: first.departmentId, code: first.departmentCode, name: first.departmentName },
-  };
+  if (!first) return null;
+  const user = first.departmentId ? sessionUserFromRows(rows) : null;
+  return { session: { userId: first.sessionUserId, expiresAt: first.expiresAt, createdAt: first.createdAt }, user };
 }
