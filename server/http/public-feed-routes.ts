@@ -8,6 +8,7 @@ import {
   findCategory,
   listPublicItems,
   publicCategories,
+  publicFeedEntries,
   publicItem,
 } from '../services/public-feed-service';
 import { publicApiOpenApi } from './public-api-openapi';
@@ -48,15 +49,15 @@ async function atomFeed(services: ServiceContext, c: Context, category: { id: st
     feedLinks: { atom: self },
     author: { name },
   });
-  for (const summary of items) {
-    const item = await publicItem(services, summary.indexNumber);
-    if (!item) continue;
+  const entries = await publicFeedEntries(services, items.map((i) => i.indexNumber));
+  const publishedMs = new Map(items.map((i) => [i.indexNumber, i.publishedMs]));
+  for (const item of entries) {
     const url = documentUrl(origin, item.indexNumber);
     feed.addItem({
       id: url,
       link: url,
       title: item.title,
-      date: new Date(summary.publishedMs),
+      date: new Date(publishedMs.get(item.indexNumber) ?? 0),
       description: [item.docNumber, `索引号 ${item.indexNumber}`, item.category].filter(Boolean).join(' · '),
       content: item.body,
       category: [{ name: item.category }],

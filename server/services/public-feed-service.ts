@@ -5,8 +5,9 @@
  * segments (the removed text never enters these views).
  */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { categories, documents } from '../db/schema/index';
-import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
+import { categories, documents, redactions } from '../db/schema/index';
+import { LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES, type LegalGround } from '../../forms/disclosure';
+import { redactedSegments } from '../../forms/index';
 import { getPublishedDocument } from './catalog-service';
 import { readSetting, SETTING_KEYS } from './settings';
 import { cstDate } from '../time';
@@ -77,6 +78,33 @@ export async function listPublicItems(ctx: ServiceContext, options: { categoryId
     validity: r.validity,
   }));
   return { items, total: total?.n ?? 0 };
+}
+
+/**
+ * The feed's entries with their public body text (redactions applied, as on the HTML page),
+ * in the order asked: three queries for any number of items instead of a page view each.
+ */
+export async function publicFeedEntries(ctx: ServiceContext, indexNumbers: readonly string[]) {
+  if (!indexNumbers.length) return [];
+  const { db } = ctx.database;
+  const rows = await db
+    .select({ id: documents.id, indexNumber: documents.indexNumber, title: documents.title, docNumber: documents.docNumber, body: documents.body, attribute: documents.attribute, category: categories.nameZh })
+    .from(documents)
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .where(and(isPublic, inArray(documents.indexNumber, [...indexNumbers])));
+  const partialIds = rows.filter((r) => r.attribute === 'partial').map((r) => r.id);
+  const cuts = partialIds.length
+    ? await db.select({ documentId: redactions.documentId, start: redactions.start, end: redactions.end, ground: redactions.ground }).from(redactions).where(inArray(redactions.documentId, partialIds)).orderBy(asc(redactions.start))
+    : [];
+  const issuingBody = await bureauName(ctx);
+  const byNumber = new Map(rows.map((r) => [r.indexNumber, r]));
+  return indexNumbers.flatMap((indexNumber) => {
+    const row = byNumber.get(indexNumber);
+    if (!row) return [];
+    // Only a partial document is cut; the public sees the legal ground, never the drafter's reason.
+    const mine = row.attribute === 'partial' ? cuts.filter((c) => c.documentId === row.id).map((c) => ({ start: c.start, end: c.end, reason: LEGAL_GROUND_LABELS[c.ground as LegalGround].zh })) : [];
+    return [{ indexNumber, title: row.title, docNumber: row.docNumber, issuingBody, category: row.category, body: publicBodyText(redactedSegments(row.body, mine)) }];
+  });
 }
 
 /** One published item with its public body text (redactions applied), or null. */
