@@ -107,6 +107,16 @@ describe('information request in the browser', () => {
     expect(await page.textContent('[data-testid=register-message]')).toMatch(/QY-\d{4}-\d{4}/);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=request-row]').length === 3);
     await screenshot(page, '80-request-list');
+    // Sorting is kept in the address; received dates follow the chosen order.
+    const receivedDates = () => page.$$eval('[data-testid=request-row] td:nth-child(4)', (cells) => cells.map((c) => c.textContent ?? ''));
+    await page.selectOption('[data-testid=request-sort]', 'oldest');
+    await page.waitForURL(/sort=oldest/);
+    const oldest = await receivedDates();
+    expect(oldest).toEqual([...oldest].sort());
+    await page.selectOption('[data-testid=request-sort]', 'newest');
+    await page.waitForURL(/sort=newest/);
+    const newest = await receivedDates();
+    expect(newest).toEqual([...oldest].sort().reverse());
     await page.click(`a:has-text("${receipt.requestNo}")`);
     await page.waitForSelector('[data-testid=request-status]');
     requestPath = new URL(page.url()).pathname;

@@ -14,13 +14,29 @@ import { useSession } from '../session/SessionProvider';
 import { DeadlineBadge } from '../deadlines/DueDate';
 import { RegisterRequestForm } from '../requests/RegisterRequestForm';
 import { applicantTypeLabel, channelLabel, resultLabel, statusLabel } from '../requests/request-labels';
+import { Pager } from '../lists/Pager';
+import { by, listView } from '../lists/list-view';
+import type { RouterOutputs } from '../trpc';
+
+type RequestRow = RouterOutputs['requests']['list']['items'][number];
+/** The server searches and filters; the page sorts and pages what it sent, by the URL's sort and page. */
+const byReceived = by.date<RequestRow>((r) => r.receivedAt);
+const REQUEST_VIEW = {
+  searchable: () => [],
+  sorts: {
+    due: by.date<RequestRow>((r) => r.next?.due ?? null),
+    newest: (a: RequestRow, b: RequestRow) => byReceived(b, a),
+    oldest: byReceived,
+  },
+  defaultSort: 'due' as const,
+};
 
 type Scope = 'open' | 'closed' | 'all';
 
 export function RequestsPage() {
   usePageTitle(() => t('requests.title'));
   const session = useSession();
-  const [params, setParams] = useSearchParams<{ scope?: string; due?: string; q?: string }>();
+  const [params, setParams] = useSearchParams<{ scope?: string; due?: string; q?: string; sort?: string; page?: string }>();
   const filter = () => ({
     scope: (['open', 'closed', 'all'].includes(params.scope ?? '') ? params.scope : 'open') as Scope,
     dueState: params.due === 'overdue' || params.due === 'due_soon' ? (params.due as 'overdue' | 'due_soon') : undefined,
@@ -57,26 +73,34 @@ export function RequestsPage() {
           }}
         />
       </Show>
-      <form class="inline-form request-filter" onSubmit={(e) => { e.preventDefault(); setParams({ q: search.value || undefined }); }}>
+      <form class="inline-form request-filter" onSubmit={(e) => { e.preventDefault(); setParams({ q: search.value || undefined, page: undefined }); }}>
         <label class="inline-field">
           <span>{t('requests.col.status')}</span>
-          <select value={filter().scope} onChange={(e) => setParams({ scope: e.currentTarget.value })} data-testid="request-scope">
+          <select value={filter().scope} onChange={(e) => setParams({ scope: e.currentTarget.value, page: undefined })} data-testid="request-scope">
             <For each={['open', 'closed', 'all'] as const}>{(s) => <option value={s}>{t(`requests.scope.${s}`)}</option>}</For>
           </select>
         </label>
         <label class="inline-field">
           <span>{t('requests.dueFilter')}</span>
-          <select value={params.due ?? ''} onChange={(e) => setParams({ due: e.currentTarget.value || undefined })}>
+          <select value={params.due ?? ''} onChange={(e) => setParams({ due: e.currentTarget.value || undefined, page: undefined })}>
             <option value="">{t('requests.dueFilter.any')}</option>
             <option value="due_soon">{tKnown('deadline.state', 'due_soon')}</option>
             <option value="overdue">{tKnown('deadline.state', 'overdue')}</option>
           </select>
         </label>
         <input ref={search} type="search" value={params.q ?? ''} placeholder={t('requests.search')} aria-label={t('requests.search')} />
+        <label class="inline-field">
+          <span>{t('list.sort')}</span>
+          <select value={params.sort && params.sort in REQUEST_VIEW.sorts ? params.sort : 'due'} onChange={(e) => setParams({ sort: e.currentTarget.value, page: undefined })} data-testid="request-sort">
+            <For each={Object.keys(REQUEST_VIEW.sorts)}>{(s) => <option value={s}>{tKnown('list.sort', s)}</option>}</For>
+          </select>
+        </label>
         <button type="submit" class="button">{t('requests.filter')}</button>
       </form>
       <AsyncView resource={list} onRetry={refetch}>
-        {(data) => (
+        {(data) => {
+          const view = () => listView(data().items, { q: '', sort: params.sort ?? '', page: Number(params.page ?? 1) || 1 }, REQUEST_VIEW);
+          return (
           <Show when={data().items.length > 0} fallback={<p class="empty">{t('requests.empty')}</p>}>
             <table class="list-table" data-testid="request-list">
               <thead>
@@ -90,7 +114,7 @@ export function RequestsPage() {
                 </tr>
               </thead>
               <tbody>
-                <For each={data().items}>
+                <For each={view().items}>
                   {(r) => (
                     <tr data-testid="request-row" class={r.dueState ? `row-${r.dueState}` : ''}>
                       <td class="nowrap">
@@ -125,8 +149,10 @@ export function RequestsPage() {
                 </For>
               </tbody>
             </table>
+            <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={(page) => setParams({ page: page > 1 ? String(page) : undefined })} />
           </Show>
-        )}
+          );
+        }}
       </AsyncView>
     </section>
   );
