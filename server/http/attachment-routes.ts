@@ -1,16 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { addAttachment, loadAttachment, MAX_ATTACHMENT_BYTES, readAttachmentBytes } from '../services/attachment-service';
+import { addAttachment, loadAttachment, readAttachmentBytes } from '../services/attachment-service';
 import { loadViewableDocument } from '../services/document-view-service';
 import { loadFormFileForDownload, uploadFormFile } from '../services/form-file-service';
-import { ShenfaError } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from './session-middleware';
-import { log } from '../log';
-
-const STATUS: Record<ShenfaError['code'], 400 | 401 | 403 | 404 | 409 | 429 | 503> = {
-  BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503,
-};
+import { fileRouteErrors, fileUpload, uploadLimit } from './file-routes';
 
 /** `Content-Disposition` with the original (often Chinese) name, per RFC 6266/5987. */
 export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
@@ -21,38 +15,14 @@ export function contentDisposition(kind: 'attachment' | 'inline', name: string):
 /** Files travel outside tRPC: multipart upload in, raw bytes out, both behind the session. */
 export function attachmentRoutes(services: ServiceContext) {
   const app = new Hono<{ Variables: SessionVariables }>();
-  app.onError((error, c) => {
-    if (error instanceof ShenfaError) return c.json({ error: { code: error.code, message: error.message } }, STATUS[error.code]);
-    const requestId = (c.get as (key: string) => unknown)('requestId');
-    log.error({ requestId, err: error }, 'attachment route failed');
-    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: `服务器内部错误，请稍后重试（请求编号 ${requestId}）`, requestId } }, 500);
-  });
+  app.onError(fileRouteErrors('attachment'));
   app.post(
     '/documents/:id/attachments',
-    bodyLimit({ maxSize: MAX_ATTACHMENT_BYTES + 64 * 1024, onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: '附件不能超过 20 MB' } }, 413) }),
-    async (c) => {
-      const user = c.get('user');
-      if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);
-      const form = await c.req.parseBody().catch(() => null);
-      const file = form?.file;
-      if (!(file instanceof File)) return c.json({ error: { code: 'BAD_REQUEST', message: '请选择要上传的附件' } }, 400);
-      const result = await addAttachment(services, user, c.req.param('id'), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      return c.json(result, 201);
-    },
+    uploadLimit('附件不能超过 20 MB'),
+    fileUpload('请选择要上传的附件', (c, user, file) => addAttachment(services, user, c.req.param('id') ?? '', file)),
   );
   // A form's `file` field uploads before the form is saved; the saved form claims the file for its document.
-  app.post(
-    '/form-files',
-    bodyLimit({ maxSize: MAX_ATTACHMENT_BYTES + 64 * 1024, onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: '附件不能超过 20 MB' } }, 413) }),
-    async (c) => {
-      const user = c.get('user');
-      if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);
-      const form = await c.req.parseBody().catch(() => null);
-      const file = form?.file;
-      if (!(file instanceof File)) return c.json({ error: { code: 'BAD_REQUEST', message: '请选择要上传的文件' } }, 400);
-      return c.json(await uploadFormFile(services, user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), 201);
-    },
-  );
+  app.post('/form-files', uploadLimit('附件不能超过 20 MB'), fileUpload('请选择要上传的文件', (_c, user, file) => uploadFormFile(services, user, file)));
   app.get('/form-files/:id', async (c) => {
     const user = c.get('user');
     if (!user) return c.json({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401);

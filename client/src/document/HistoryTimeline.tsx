@@ -1,7 +1,7 @@
 /** The full audit trail of the document: who did what, when, from which step to which. */
 import { For, Show } from 'solid-js';
 import { localized, t, tKnown } from '../i18n/i18n';
-import { FieldValue } from './FieldValue';
+import { FilledFormFields } from './FilledFormFields';
 import { validityLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import type { DocumentView } from '../trpc';
@@ -73,18 +73,7 @@ export function HistoryTimeline(props: { history: DocumentView['history'] }) {
                   {(form) => (
                     <div class="timeline-form" data-testid="history-opinion-form">
                       <p class="muted small">{localized(form().title)}</p>
-                      <dl class="timeline-form-fields">
-                        <For each={form().fields}>
-                          {(field) => (
-                            <div>
-                              <dt>{localized(field.label)}</dt>
-                              <dd>
-                                <FieldValue field={field} />
-                              </dd>
-                            </div>
-                          )}
-                        </For>
-                      </dl>
+                      <FilledFormFields fields={form().fields} />
                     </div>
                   )}
                 </Show>

@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { FIVE_CHECKS, type FiveCheck } from '../../../forms/disclosure';
 import { localized, t, tKnown } from '../i18n/i18n';
-import { FieldValue } from './FieldValue';
+import { FilledFormFields } from './FilledFormFields';
 import { formatDateTime } from '../i18n/format';
 import { checkLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
@@ -62,18 +62,7 @@ export function ReviewRecords(props: { reviews: DocumentView['reviews'] }) {
                     {/* The step's opinion form, as filled: label and value, one per line. */}
                     <Show when={r.form}>
                       {(form) => (
-                        <dl class="timeline-form-fields review-form-fields" data-testid="review-opinion-form">
-                          <For each={form().fields}>
-                            {(field) => (
-                              <div>
-                                <dt>{localized(field.label)}</dt>
-                                <dd>
-                                  <FieldValue field={field} />
-                                </dd>
-                              </div>
-                            )}
-                          </For>
-                        </dl>
+                        <FilledFormFields fields={form().fields} class="review-form-fields" testId="review-opinion-form" />
                       )}
                     </Show>
                   </td>
