@@ -2,7 +2,7 @@
 import { render } from 'solid-js/web';
 import { z } from 'zod';
 import { App } from './App';
-import { locale } from './i18n/i18n';
+import { i18nReady, locale } from './i18n/i18n';
 import './styles.css';
 import { installSocialCreditCodeRenderer } from './forms/plugins/social-credit-code';
 
@@ -14,4 +14,4 @@ installSocialCreditCodeRenderer();
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from index.html');
-render(() => <App />, root);
+void i18nReady.then(() => render(() => <App />, root));

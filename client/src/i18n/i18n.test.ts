@@ -23,14 +23,14 @@ describe('the UI language', () => {
     expect(differing).toEqual([]);
   });
 
-  it('speaks Chinese by default, switches to English, and remembers the choice', () => {
+  it('speaks Chinese by default, switches to English, and remembers the choice', async () => {
     expect(locale()).toBe('zh');
     expect(t('nav.inbox')).toBe('我的待办');
-    setLocale('en');
+    await setLocale('en');
     expect(t('nav.inbox')).toBe(en['nav.inbox']);
     expect(store.get('shenfa.locale')).toBe('en');
     expect((globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang).toBe('en');
-    setLocale('zh');
+    await setLocale('zh');
     expect(t('nav.inbox')).toBe('我的待办');
   });
 

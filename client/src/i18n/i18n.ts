@@ -1,19 +1,23 @@
 /**
  * The UI language: Simplified Chinese unless the user chose English, remembered in
  * localStorage. `t` is @solid-primitives/i18n's translator over the current dictionary; it
- * reads a signal, so every text in JSX follows a switch at once.
+ * reads a signal, so every text in JSX follows a switch at once. The English catalog is its
+ * own chunk, fetched only by those who choose English (most users never do), which keeps it
+ * out of the first download.
  */
 import { createSignal } from 'solid-js';
 import { translator } from '@solid-primitives/i18n';
 import { zh, type MessageKey } from './zh';
-import { en } from './en';
 
 export type Locale = 'zh' | 'en';
 export type { MessageKey };
 
 const STORAGE_KEY = 'shenfa.locale';
+type Dictionary = Record<MessageKey, string>;
+const [dictionary, setDictionary] = createSignal<Dictionary>(zh);
+let english: Promise<Dictionary> | null = null;
 // English falls back to Chinese for a key it lacks (the catalog test keeps them equal).
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en: { ...zh, ...en } };
+const loadEnglish = () => (english ??= import('./en').then((m) => ({ ...zh, ...m.en })));
 
 function storedLocale(): Locale {
   try {
@@ -24,10 +28,13 @@ function storedLocale(): Locale {
   }
 }
 
-const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
+const [locale, setLocaleSignal] = createSignal<Locale>('zh');
 export { locale };
 
-export function setLocale(next: Locale): void {
+/** Switches the language once its catalog is in; remembered for the next visit. */
+export async function setLocale(next: Locale): Promise<void> {
+  const chosen = next === 'en' ? await loadEnglish() : zh;
+  setDictionary(() => chosen);
   setLocaleSignal(next);
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   try {
@@ -46,7 +53,10 @@ function resolveTemplate(text: string, params?: Record<string, string | number |
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-const translate = translator(() => dictionaries[locale()], resolveTemplate as never);
+const translate = translator(dictionary, resolveTemplate as never);
+
+/** Settles once the stored language's catalog is in: the app renders after it, so nobody sees the other language first. */
+export const i18nReady: Promise<void> = storedLocale() === 'en' ? setLocale('en').catch(() => undefined) : Promise.resolve();
 
 /** `t('form.invalid', { n: 3 })` → 还有 3 处需要修改… */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
