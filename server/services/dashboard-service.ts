@@ -4,7 +4,7 @@ import { deadlineStatus } from '../../workflows/clocks/index';
 import { stepDurations, monthsBetween } from '../dashboard/step-durations';
 import { loadWorkCalendar } from './calendar-service';
 import { CLOCK_RUNNING_STATUSES } from './deadline-service';
-import { currentDefinition } from './workflow-definitions';
+import { currentDefinition, currentRequestFlow } from './workflow-definitions';
 import { badRequest } from './errors';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
@@ -33,6 +33,10 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
   const def = await currentDefinition(db, 'release-review');
   const stepOrder = def.steps.map((s) => s.id);
   const label = (step: string) => def.steps.find((s) => s.id === step)?.label.zh ?? step;
+  // A request's status is its step in the request flow; a later version may add steps the
+  // client's catalog does not name, so each status carries its step's label too.
+  const requestFlow = await currentRequestFlow(db);
+  const requestLabel = (status: string) => requestFlow.steps.find((s) => s.id === status)?.label ?? { zh: status, en: status };
 
   const [perStep, published, finished, openTasks, clocks, requestRows, departmentList] = await Promise.all([
     db
@@ -94,7 +98,7 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .filter((d) => deadlineCounts.has(d.id))
       .map((d) => ({ department: d.name, ...deadlineCounts.get(d.id)! })),
     publicationsPerMonth: monthsBetween(filter.from, filter.to).map((month) => ({ month, count: publishedByMonth.get(month) ?? 0 })),
-    requestsByStatus: requestRows.map((r) => ({ status: r.status, count: r.n })),
+    requestsByStatus: requestRows.map((r) => ({ status: r.status, label: requestLabel(r.status), count: r.n })),
     stepDurations: stepDurations(
       finished.map((t) => ({ step: t.step, createdAt: t.createdAt, completedAt: t.completedAt! })),
       stepOrder,

@@ -114,6 +114,9 @@ describe('the request flow as a versioned definition', () => {
     view = await office.trpc.requests.get.query({ id: fresh.id });
     expect(view.request.status).toBe('reply_signed');
     expect(view.actions).toContain('SEND_REPLY');
+    // The dashboard names a status only v2 has by that step's label, not its id.
+    const glance = await head.trpc.dashboard.summary.query({ from: '2000-01-01', to: today() });
+    expect(glance.requestsByStatus).toContainEqual(expect.objectContaining({ status: 'reply_signed', label: { zh: '答复书已签发待送达', en: 'Reply signed, to be sent' } }));
     await office.trpc.requests.sendReply.mutate({ requestId: fresh.id, expectedVersion: freshVersion, date: today(), deliveryMethod: 'email' });
     expect((await office.trpc.requests.get.query({ id: fresh.id })).request).toMatchObject({ status: 'closed', result: 'disclose' });
 

@@ -6,10 +6,11 @@
 import { createResource, For } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { trpc } from '../trpc';
-import { t, tKnown } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { BarChart } from '../dashboard/BarChart';
+import { statusLabel } from '../requests/request-labels';
 
 const COLORS = { primary: '#1f5296', overdue: '#b42318', soon: '#d68a00', ok: '#2e7d32', muted: '#7a8699' };
 
@@ -88,7 +89,7 @@ export function DashboardPage() {
               firstColumn={t('dashboard.status')}
               emptyText={t('dashboard.noRequests')}
               horizontal
-              labels={s().requestsByStatus.map((r) => tKnown('requests.status', r.status))}
+              labels={s().requestsByStatus.map((r) => statusLabel(r.status, r.label))}
               series={[{ label: t('dashboard.count'), values: s().requestsByStatus.map((r) => r.count), color: COLORS.muted }]}
             />
             <BarChart
