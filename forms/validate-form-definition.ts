@@ -47,6 +47,8 @@ function coreIssues(form: FormDefinition): FormDefinitionIssue[] {
     }
     const field = form.fields[index]!;
     for (const prop of LOCKED_PROPERTIES) {
+      // The server fills the 发布渠道 options from its channel registry when it loads any version.
+      if (core.key === 'channels' && prop === 'options') continue;
       if (!same(field[prop], core[prop])) {
         issues.push({ path: ['fields', index, prop], fieldKey: core.key, message: `字段「${field.label.zh}」（${core.key}）的${PROP_NAMES[prop]}不能修改：${why}` });
       }

@@ -3,6 +3,22 @@ import { compileFormSchema, formDefinitionSchema, type FormDefinition, type Form
 import type { Db } from '../db/client';
 import { categories, formDefinitions } from '../db/schema/index';
 import { notFound } from './errors';
+import { listChannels } from '../channels/channel-registry';
+
+/**
+ * The core 发布渠道 field offers the channels this server has installed (the built-in ones and
+ * any plugin's, server/channels/channel-registry.ts), whatever list a stored version was
+ * written with: channels are a deployment's registry, not a form's choice. The client renders,
+ * and the server validates, this same list.
+ */
+function withInstalledChannels(definition: FormDefinition): FormDefinition {
+  return {
+    ...definition,
+    fields: definition.fields.map((field) =>
+      field.key === 'channels' && field.type === 'multiselect' ? { ...field, options: listChannels().map((c) => ({ value: c.key, label: c.label })) } : field,
+    ),
+  };
+}
 
 /** The shipped drafting form's key: categories are bound to it unless an admin says otherwise. */
 export const DEFAULT_DRAFT_FORM = 'draft_document';
@@ -34,7 +50,7 @@ async function loadPinned(db: Db, key: string, version: number): Promise<CachedF
     .from(formDefinitions)
     .where(and(eq(formDefinitions.key, key), eq(formDefinitions.version, version)));
   if (!row) throw notFound(`未找到表单 ${key} 第 ${version} 版`);
-  const definition = { ...(formDefinitionSchema.parse(row.definition) as FormDefinition), key, version };
+  const definition = withInstalledChannels({ ...(formDefinitionSchema.parse(row.definition) as FormDefinition), key, version });
   const entry = { definition, schema: compileFormSchema(definition) };
   byKey.set(`${key}@${version}`, entry);
   return entry;

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const notice = await categoryId(clients.drafter!, 'notice');
   const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title: '关于公布2026年城乡低保标准的公告', channels: ['portal', 'notice_board', 'broadcast'] }));
   documentId = created.id;
-  // The drafting form offers the built-in channels only (docs/plugins.md); the plugin's key is listed here as a form offering it would.
+  // Set directly so this file stays about publication; tests/integration/channel-options.test.ts shows the form offering it.
   await server.services.database.db.update(documents).set({ channels: ['portal', 'notice_board', 'broadcast', FILE_DROP_CHANNEL], version: sql`${documents.version} + 1` }).where(eq(documents.id, documentId));
   const draft = await clients.drafter!.trpc.documents.get.query({ id: documentId });
   await clients.drafter!.trpc.review.submit.mutate({ documentId, expectedVersion: draft.version });
