@@ -14,6 +14,7 @@ import { canProposeValidity, pendingValidityChange } from './validity-service';
 import { interpretationsOf } from './policy-pair-service';
 import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
+import { getChannel } from '../channels/channel-registry';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -113,6 +114,8 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     hasStatistics: doc.hasStatistics,
     isMajorMatter: doc.isMajorMatter,
     channels: doc.channels,
+    // Labels from the channel registry, so a plugin's channel reads by its name, not its key.
+    channelLabels: Object.fromEntries(doc.channels.map((key) => [key, getChannel(key)?.label ?? { zh: key, en: key }])),
     // The drafting form version it was filled with, and the admin-added fields of that version.
     form: { key: doc.formKey, version: doc.formVersion },
     extraFields: await extraFieldsView(db, doc),

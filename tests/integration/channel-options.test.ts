@@ -36,6 +36,8 @@ describe('publication channels offered when drafting', () => {
     const created = await drafter.trpc.documents.create.mutate(draftInput(notice, { title: '投放到门户目录的通知', channels: ['portal', FILE_DROP_CHANNEL] as never }));
     const view = await drafter.trpc.documents.get.query({ id: created.id });
     expect(view.channels).toEqual(['portal', FILE_DROP_CHANNEL]);
+    // The document page names the plugin's channel by its label.
+    expect(view.channelLabels[FILE_DROP_CHANNEL]).toEqual(channels.options!.find((o) => o.value === FILE_DROP_CHANNEL)!.label);
     const before = (await server.services.database.db.select().from(documents)).length;
     const refused = await failure(drafter.trpc.documents.create.mutate(draftInput(notice, { title: '未知渠道', channels: ['carrier_pigeon'] as never })));
     expect(refused.code).toBe('BAD_REQUEST');

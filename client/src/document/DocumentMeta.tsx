@@ -53,7 +53,7 @@ export function DocumentMeta(props: { doc: DocumentView }) {
         <div>
           <dt>{t('doc.channels')}</dt>
           <dd>
-            <For each={props.doc.channels}>{(c) => <span class="tag">{channelLabel(c)}</span>}</For>
+            <For each={props.doc.channels}>{(c) => <span class="tag">{props.doc.channelLabels[c] ? localized(props.doc.channelLabels[c]) : channelLabel(c)}</span>}</For>
           </dd>
         </div>
       </Show>
