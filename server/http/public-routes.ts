@@ -26,7 +26,7 @@ export function publicRoutes(services: ServiceContext) {
   const css = fs.readFileSync(CSS_PATH, 'utf8');
   app.get('/assets/catalog.css', (c) => c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   app.get('/', async (c) => {
-    const view = await listPublished(services, { categoryCode: c.req.query('category') ?? null, page: pageNumber(c.req.query('page')) });
+    const view = await listPublished(services, { categoryCode: c.req.query('category') ?? null, page: pageNumber(c.req.query('page')), sort: c.req.query('sort') === 'oldest' ? 'oldest' : 'newest' });
     return c.html(renderCatalogList(view));
   });
   app.get('/search', async (c) => {

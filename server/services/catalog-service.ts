@@ -23,8 +23,11 @@ export async function listCategories(ctx: ServiceContext) {
     .orderBy(asc(categories.sort));
 }
 
-/** One page of the public catalog, newest first, optionally within a category. */
-export async function listPublished(ctx: ServiceContext, options: { categoryCode: string | null; page: number }) {
+/** One page of the public catalog, newest (or oldest) first, optionally within a category. */
+export async function listPublished(ctx: ServiceContext, options: { categoryCode: string | null; page: number; sort?: 'newest' | 'oldest' }) {
+  const sort: 'newest' | 'oldest' = options.sort === 'oldest' ? 'oldest' : 'newest';
+  // Either direction walks the same index (documents_catalog[_category]).
+  const byPublished = sort === 'oldest' ? asc(documents.publishedAt) : desc(documents.publishedAt);
   const { db } = ctx.database;
   // Counts kept by triggers (catalog_counts), not counted over every public document per view.
   const cats = await db
@@ -44,7 +47,7 @@ export async function listPublished(ctx: ServiceContext, options: { categoryCode
     .select({ rowid: sql`rowid` })
     .from(documents)
     .where(where)
-    .orderBy(desc(documents.publishedAt))
+    .orderBy(byPublished)
     .limit(CATALOG_PAGE_SIZE)
     .offset((page - 1) * CATALOG_PAGE_SIZE);
   const rows = await db
@@ -52,7 +55,7 @@ export async function listPublished(ctx: ServiceContext, options: { categoryCode
     .from(documents)
     .innerJoin(categories, eq(categories.id, documents.categoryId))
     .where(inArray(sql`${documents}.rowid`, onPage))
-    .orderBy(desc(documents.publishedAt));
+    .orderBy(byPublished);
   return {
     bureauName: await readSetting(db, SETTING_KEYS.bureauName),
     categories: cats.map(({ code, name, count: n }) => ({ code, name, count: n })),
@@ -60,6 +63,7 @@ export async function listPublished(ctx: ServiceContext, options: { categoryCode
     items: rows.map((r) => ({ ...r, indexNumber: r.indexNumber ?? '', publishedAt: cstDate(r.publishedAt ?? 0) })),
     page,
     pageCount,
+    sort,
   };
 }
 

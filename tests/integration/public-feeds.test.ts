@@ -77,6 +77,17 @@ describe('Atom feeds', () => {
   });
 });
 
+describe('the HTML catalog list', () => {
+  it('lists newest first, or oldest first when asked, and says which', async () => {
+    const newest = await (await get('/public')).text();
+    expect(newest.indexOf(published.partial!.title)).toBeLessThan(newest.indexOf(published.open!.title));
+    const oldest = await (await get('/public?sort=oldest')).text();
+    expect(oldest.indexOf(published.open!.title)).toBeLessThan(oldest.indexOf(published.partial!.title));
+    expect(oldest).toContain('<span class="current" aria-current="true">最早发布在前</span>');
+    expectNoConfidentialText(oldest);
+  });
+});
+
 describe('sitemap.xml', () => {
   it('names the catalog, its categories and every public document, and nothing else', async () => {
     const response = await get('/sitemap.xml');

@@ -21,20 +21,28 @@ export interface CatalogListView {
   }[];
   page: number;
   pageCount: number;
+  /** Publication date order; newest first unless the reader asked otherwise. */
+  sort: CatalogSort;
 }
+
+export const CATALOG_SORTS = ['newest', 'oldest'] as const;
+export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 /** How many page links either side of the current page before the rest collapse. */
 const PAGE_WINDOW = 2;
 
 /**
- * Link to a list page. The category is kept on every page link so that paging never
- * silently drops the reader's filter; page 1 is left out so each page has one URL.
+ * Link to a list page. The category and the order are kept on every page link so that paging
+ * never silently drops the reader's choice; page 1 and the default order are left out so each
+ * page has one URL.
  *
  * @example listHref('social-assistance', 2) // '/public?category=social-assistance&page=2'
+ * @example listHref(null, 1, 'oldest') // '/public?sort=oldest'
  */
-export function listHref(category: string | null, page = 1): string {
+export function listHref(category: string | null, page = 1, sort: CatalogSort = 'newest'): string {
   const query = new URLSearchParams();
   if (category) query.set('category', category);
+  if (sort !== 'newest') query.set('sort', sort);
   if (page > 1) query.set('page', String(page));
   const search = query.toString();
   return search ? `/public?${search}` : '/public';
@@ -52,20 +60,21 @@ function renderCategoryNav(view: CatalogListView): HtmlFragment {
   return fragment(html`<nav class="category-nav" aria-label="主题分类">
   <h2>主题分类</h2>
   <ul>
-    ${entry('/public', '全部', total, view.activeCategory === null)}
-    ${view.categories.map((c) => entry(listHref(c.code), c.name, c.count, c.code === view.activeCategory))}
+    ${entry(listHref(null, 1, view.sort), '全部', total, view.activeCategory === null)}
+    ${view.categories.map((c) => entry(listHref(c.code, 1, view.sort), c.name, c.count, c.code === view.activeCategory))}
   </ul>
 </nav>`);
 }
 
-function renderItems(items: CatalogListView['items']): HtmlFragment {
+function renderItems(items: CatalogListView['items'], sort: CatalogSort): HtmlFragment {
   if (items.length === 0) return fragment(html`<p class="empty-state">暂无已发布信息</p>`);
   // ISO dates sort as strings; a stable sort keeps the server's order within one day.
-  const newestFirst = [...items].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const byDate = (a: { publishedAt: string }, b: { publishedAt: string }) => (sort === 'oldest' ? a.publishedAt.localeCompare(b.publishedAt) : b.publishedAt.localeCompare(a.publishedAt));
+  const ordered = [...items].sort(byDate);
   return fragment(html`<table class="catalog-table">
   <thead><tr><th scope="col">标题</th><th scope="col">索引号</th><th scope="col">发文字号</th><th scope="col">发布日期</th></tr></thead>
   <tbody>
-    ${newestFirst.map(
+    ${ordered.map(
       (item) => html`<tr>
       <td class="cell-title" data-label="标题"><a href="${documentHref(item.indexNumber)}">${item.title}</a><span class="item-category">${item.categoryName}</span></td>
       <td data-label="索引号">${item.indexNumber}</td>
@@ -77,19 +86,26 @@ function renderItems(items: CatalogListView['items']): HtmlFragment {
 </table>`);
 }
 
-function renderPagination(category: string | null, page: number, pageCount: number): HtmlFragment | '' {
+/** 最新发布 / 最早发布: the order, kept with the category; a new order starts at page 1. */
+function renderSortSwitch(view: CatalogListView): HtmlFragment {
+  const option = (sort: CatalogSort, label: string) =>
+    sort === view.sort ? html`<span class="current" aria-current="true">${label}</span>` : html`<a href="${listHref(view.activeCategory, 1, sort)}">${label}</a>`;
+  return fragment(html`<nav class="sort-switch" aria-label="排序"><span>排序：</span>${option('newest', '最新发布在前')}${option('oldest', '最早发布在前')}</nav>`);
+}
+
+function renderPagination(category: string | null, page: number, pageCount: number, sort: CatalogSort): HtmlFragment | '' {
   if (pageCount <= 1) return '';
   const first = Math.max(1, page - PAGE_WINDOW);
   const last = Math.min(pageCount, page + PAGE_WINDOW);
   const numbers = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return fragment(html`<nav class="pagination" aria-label="分页">
-  ${page > 1 ? html`<a rel="prev" href="${listHref(category, page - 1)}">上一页</a>` : ''}
+  ${page > 1 ? html`<a rel="prev" href="${listHref(category, page - 1, sort)}">上一页</a>` : ''}
   ${numbers.map((n) =>
     n === page
       ? html`<span class="current" aria-current="page">${n}</span>`
-      : html`<a href="${listHref(category, n)}">${n}</a>`,
+      : html`<a href="${listHref(category, n, sort)}">${n}</a>`,
   )}
-  ${page < pageCount ? html`<a rel="next" href="${listHref(category, page + 1)}">下一页</a>` : ''}
+  ${page < pageCount ? html`<a rel="next" href="${listHref(category, page + 1, sort)}">下一页</a>` : ''}
   <span class="page-status">第 ${page} / ${pageCount} 页</span>
 </nav>`);
 }
@@ -106,8 +122,9 @@ export function renderCatalogList(view: CatalogListView): string {
   ${renderCategoryNav(view)}
   <section class="catalog-main" aria-labelledby="catalog-heading">
     <h1 id="catalog-heading">${heading}</h1>
-    ${renderItems(view.items)}
-    ${renderPagination(view.activeCategory, view.page, view.pageCount)}
+    ${renderSortSwitch(view)}
+    ${renderItems(view.items, view.sort)}
+    ${renderPagination(view.activeCategory, view.page, view.pageCount, view.sort)}
   </section>
 </div>`);
   return renderPublicLayout({ title: heading, bureauName: view.bureauName, body });

@@ -21,6 +21,7 @@ function listView(overrides: Partial<CatalogListView> = {}): CatalogListView {
     ],
     page: 2,
     pageCount: 5,
+    sort: 'newest',
     ...overrides,
   };
 }
@@ -94,6 +95,15 @@ describe('public catalog views', () => {
     const pageLinks = [...out.matchAll(/class="pagination"[\s\S]*?<\/nav>/g)][0]![0];
     for (const href of pageLinks.matchAll(/href="([^"]*)"/g)) expect(href[1]).toContain('category=social-assistance');
     expect(listHref(null, 2)).toBe('/public?page=2');
+  });
+
+  it('orders oldest first when asked, and keeps the order on page and category links', () => {
+    const out = renderCatalogList(listView({ sort: 'oldest' }));
+    expect(out.indexOf('旧的通知')).toBeLessThan(out.indexOf('关于调整低保标准的通知'));
+    expect(out).toContain('href="/public?category=social-assistance&amp;sort=oldest&amp;page=3"');
+    expect(out).toContain('<span class="current" aria-current="true">最早发布在前</span>');
+    expect(out).toContain('<a href="/public?category=social-assistance">最新发布在前</a>');
+    expect(listHref(null, 1, 'oldest')).toBe('/public?sort=oldest');
   });
 
   it('lists newest first and links by encoded 索引号', () => {
