@@ -237,7 +237,10 @@ export function ReviewSheet(props: { doc: DocumentView; printedBy: string }) {
             <th scope="row">发布渠道</th>
             <td colSpan={3} data-testid="sheet-channels">
               <Show when={(PUBLISHABLE_ATTRIBUTES as readonly string[]).includes(d().attribute)} fallback={<span>不主动公开，不适用</span>}>
-                <For each={CHANNELS}>{(c) => <Mark on={(d().channels as readonly string[]).includes(c)} label={zhOf(CHANNEL_LABELS, c)} />}</For>
+                {/* Every built-in channel with its box, then any plugin channel this document goes to. */}
+                <For each={[...CHANNELS, ...d().channels.filter((c) => !(CHANNELS as readonly string[]).includes(c))]}>
+                  {(c) => <Mark on={(d().channels as readonly string[]).includes(c)} label={d().channelLabels[c]?.zh ?? zhOf(CHANNEL_LABELS, c)} />}
+                </For>
               </Show>
             </td>
           </tr>
