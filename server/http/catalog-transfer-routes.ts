@@ -8,13 +8,10 @@ import { SHEET_MIME, type SheetFileFormat } from '../services/sheet-writer';
 import { ShenfaError, forbidden } from '../services/errors';
 import { cstDate } from '../time';
 import { contentDisposition } from './attachment-routes';
+import { fileRouteErrors } from './file-routes';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionUser } from '../services/users';
 import type { SessionVariables } from './session-middleware';
-
-const STATUS: Record<ShenfaError['code'], 400 | 401 | 403 | 404 | 409 | 429 | 503> = {
-  BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503,
-};
 
 const FILE = /^(\w+)\.(xlsx|csv)$/;
 
@@ -28,11 +25,7 @@ const FILE = /^(\w+)\.(xlsx|csv)$/;
  */
 export function catalogTransferRoutes(services: ServiceContext) {
   const app = new Hono<{ Variables: SessionVariables }>();
-  app.onError((error, c) => {
-    if (error instanceof ShenfaError) return c.json({ error: { code: error.code, message: error.message } }, STATUS[error.code]);
-    console.error(error);
-    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' } }, 500);
-  });
+  app.onError(fileRouteErrors('catalog transfer'));
 
   const signedInUser = (user: SessionUser | null | undefined): SessionUser => {
     if (!user) throw new ShenfaError('UNAUTHORIZED', '请先登录');

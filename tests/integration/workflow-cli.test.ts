@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseReviewDefinition } from '../../workflows/index';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { runCli as runCliOn } from '../support/run-cli';
 import { currentDefinition, pinnedDefinition } from '../../server/services/workflow-definitions';
 
 let server: TestServer;
@@ -15,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCliOn(databaseUrl, args);
 
 const file = (name: string, content: unknown) => {
   const at = path.join(server.dir, name);
