@@ -13,3 +13,4 @@ export * from './form-files';
 export * from './report-tables';
 export * from './channel-proofs';
 export * from './catalog-counts';
+export * from './channel-settings';

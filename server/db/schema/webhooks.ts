@@ -14,6 +14,11 @@ export const webhookEndpoints = sqliteTable('webhook_endpoints', {
   /** JSON array of event names this receiver wants. */
   events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /**
+   * The publication channel this receiver serves: a document's events reach it only when the
+   * document lists that channel (the portal, or a webhook channel an admin added).
+   */
+  channel: text('channel').notNull().default('portal'),
   createdBy: text('created_by').references(() => users.id),
   createdAt: integer('created_at').notNull(),
 });
