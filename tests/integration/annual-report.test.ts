@@ -3,21 +3,19 @@
  * a broken record blocks submission and is named, the fixed report goes through release
  * review into the public catalog, and the staff downloads and the CLI read back cell by cell.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { annualReports, attachments, documents, infoRequests, requestAppeals, users } from '../../server/db/schema/index';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { runCli } from '../support/run-cli';
 import { failure, type ApiClient } from '../support/api-client';
 import { ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
 import { XLSX_SHEETS } from '../../server/report/export-xlsx';
 
-const run = promisify(execFile);
 const YEAR = 2025;
 let server: TestServer;
 let clients: Clients;
@@ -94,8 +92,8 @@ describe('annual report', () => {
     const json = JSON.parse(await (await admin.fetch(`/api/reports/annual/${YEAR}.json`)).text());
     expect(json.violations[0].causes).toEqual([{ id: 'req-QY-2025-0006', label: 'QY-2025-0006' }]);
     const out = path.join(server.dir, 'broken.docx');
-    const result = await run('npx', ['tsx', 'server/cli/main.ts', 'report', 'annual', '--year', String(YEAR), '--template', '2021', '--out', out], { env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, 'shenfa.db')}`, SHENFA_DATA_DIR: server.dir } }).catch((e: { code: number; stderr: string }) => e);
-    expect('code' in result ? result.code : 0).toBe(4);
+    const result = await runCli(`file:${path.join(server.dir, 'shenfa.db')}`, ['report', 'annual', '--year', String(YEAR), '--template', '2021', '--out', out], { env: { SHENFA_DATA_DIR: server.dir } });
+    expect(result.code).toBe(4);
     expect(result.stderr).toContain('第三项总计应等于各办理结果之和');
     expect(result.stderr).toContain('QY-2025-0006');
     expect(fs.existsSync(out)).toBe(false);

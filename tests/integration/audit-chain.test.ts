@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -6,6 +5,7 @@ import { driveThroughReview, signInAll, type Clients } from '../support/review-d
 import { categoryId, draftInput } from '../support/draft-input';
 import { verifyAuditChain } from '../../server/services/audit-verify-service';
 import { commitChange } from '../../server/services/commit';
+import { runCli, runTsScript } from '../support/run-cli';
 
 let server: TestServer;
 let clients: Clients;
@@ -15,16 +15,6 @@ beforeAll(async () => {
   clients = await signInAll(server.url, ['drafter', 'legal', 'secrecy', 'leader', 'publisher']);
 });
 afterAll(() => server.close());
-
-function runCli(args: string[], databaseUrl: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, output }));
-  });
-}
 
 describe('the audit log is a hash chain', () => {
   it('verifies after seeding and a whole review, every event recorded', async () => {
@@ -46,12 +36,10 @@ describe('the audit log is a hash chain', () => {
   it('keeps one unbroken chain when two processes append at the same time', async () => {
     const before = (await verifyAuditChain(server.services)).rows;
     const databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
-    const child = new Promise<number>((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', 'tests/support/append-audit-rows.ts', '60', 'child'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'inherit' });
-      p.on('close', (code) => resolve(code ?? -1));
-    });
+    const child = runTsScript('tests/support/append-audit-rows.ts', ['60', 'child'], { env: { DATABASE_URL: databaseUrl } });
     for (let i = 0; i < 60; i++) await commitChange(server.services, [], [{ at: Date.now(), actorId: null, action: 'test.append', detail: { writer: 'parent', i } }]);
-    expect(await child).toBe(0);
+    // The whole result, so a failing child shows its stderr in the diff.
+    expect(await child).toMatchObject({ code: 0 });
     const after = await verifyAuditChain(server.services);
     expect(after.broken).toBeNull();
     expect(after.rows).toBe(before + 120);
@@ -59,7 +47,7 @@ describe('the audit log is a hash chain', () => {
 
   it('names the first altered row: `audit verify` fails after tampering behind the triggers', async () => {
     const databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
-    const ok = await runCli(['audit', 'verify'], databaseUrl);
+    const ok = await runCli(databaseUrl, ['audit', 'verify']);
     expect(ok.code).toBe(0);
     expect(ok.output).toContain('哈希链校验通过');
     const { client } = server.services.database;
@@ -68,7 +56,7 @@ describe('the audit log is a hash chain', () => {
     await client.execute("UPDATE audit_log SET detail = '{\"opinion\":\"篡改\"}' WHERE seq = 5");
     const tampered = await verifyAuditChain(server.services);
     expect(tampered.broken).toEqual({ seq: 5, reason: 'hash_mismatch' });
-    const cli = await runCli(['audit', 'verify'], databaseUrl);
+    const cli = await runCli(databaseUrl, ['audit', 'verify']);
     expect(cli.code).toBe(3);
     expect(cli.output).toContain('第 5 条');
   });

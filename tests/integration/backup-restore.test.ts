@@ -4,7 +4,6 @@
  * audit chain is an unbroken prefix of the live one); `restore FILE` brings a backup back,
  * and the restored data equals the source at the backup point, table by table.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +11,7 @@ import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { runCli } from '../support/run-cli';
 import { ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
 
@@ -20,15 +20,7 @@ let clients: Clients;
 let notice: string;
 let databaseUrl: string;
 
-function cli(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, SHENFA_DATA_DIR: server.dir } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
-}
+const cli = (...args: string[]) => runCli(databaseUrl, args, { env: { SHENFA_DATA_DIR: server.dir } });
 
 /** Every row of every table, serialised and sorted: equal checksums, equal data. */
 async function checksum(client: Client): Promise<string> {

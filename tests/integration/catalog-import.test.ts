@@ -4,13 +4,13 @@
  * the same file through the CLI; 10k generated rows; the catalog and audit-log exports read
  * back cell by cell. (100k rows is measured by bench/catalog-import.ts, not asserted.)
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { runCli } from '../support/run-cli';
 import { failure, type ApiClient } from '../support/api-client';
 import { driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { SECRET_PASSAGE, categoryId, draftInput, partialOverrides } from '../support/draft-input';
@@ -67,17 +67,6 @@ async function waitForJob(client: ApiClient, jobId: string) {
 async function counts() {
   const one = async (sql: string) => Number((await server.services.database.client.execute(sql)).rows[0]!.n);
   return { documents: await one('SELECT count(*) AS n FROM documents'), audit: await one('SELECT count(*) AS n FROM audit_log'), search: await one('SELECT count(*) AS n FROM search_documents') };
-}
-
-function runCli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe('catalog import', { timeout: 180_000 }, () => {
@@ -198,7 +187,7 @@ describe('catalog import', { timeout: 180_000 }, () => {
       const databaseUrl = `file:${path.join(other.dir, 'shenfa.db')}`;
       const file = path.join(other.dir, '历史目录.csv');
       fs.writeFileSync(file, csv([GOOD_HEADERS, ...goodRows()]));
-      const ok = await runCli(['import', 'catalog', file, '--as', 'publisher'], databaseUrl);
+      const ok = await runCli(databaseUrl, ['import', 'catalog', file, '--as', 'publisher']);
       expect(ok.stderr).not.toMatch(/Error/);
       expect(ok.code).toBe(0);
       expect(ok.stdout).toContain('已导入 4 条');
@@ -208,7 +197,7 @@ describe('catalog import', { timeout: 180_000 }, () => {
 
       const badFile = path.join(other.dir, '坏目录.csv');
       fs.writeFileSync(badFile, csv([['名称', '类别', '日期', '成文', '属性'], ['标题', '通知公告', '2024-01-05', '2024-01-06', '主动公开']]));
-      const refused = await runCli(['import', 'catalog', badFile, '--mapping', JSON.stringify({ 标题: '名称', 主题分类: '类别', 发布日期: '日期', 成文日期: '成文', 公开属性: '属性' })], databaseUrl);
+      const refused = await runCli(databaseUrl, ['import', 'catalog', badFile, '--mapping', JSON.stringify({ 标题: '名称', 主题分类: '类别', 发布日期: '日期', 成文日期: '成文', 公开属性: '属性' })]);
       expect(refused.code).toBe(4);
       expect(refused.stderr).toContain('第 2 行「成文日期」：「成文日期」不能晚于「发布日期」');
     } finally {
@@ -303,13 +292,13 @@ describe('catalog and audit-log export', { timeout: 180_000 }, () => {
 
   it('exports through the CLI too', async () => {
     const file = path.join(server.dir, 'catalog-cli.csv');
-    const result = await runCli(['export', 'catalog', file], `file:${path.join(server.dir, 'shenfa.db')}`);
+    const result = await runCli(`file:${path.join(server.dir, 'shenfa.db')}`, ['export', 'catalog', file]);
     expect(result.code).toBe(0);
     const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
     expect(rows[0]).toEqual(CATALOG_HEADERS);
     expect(rows.some((r) => r[2] === `${agency}/2023-00001`)).toBe(true);
     const audit = path.join(server.dir, 'audit-cli.xlsx');
-    expect((await runCli(['export', 'audit', audit], `file:${path.join(server.dir, 'shenfa.db')}`)).code).toBe(0);
+    expect((await runCli(`file:${path.join(server.dir, 'shenfa.db')}`, ['export', 'audit', audit])).code).toBe(0);
     expect(fs.statSync(audit).size).toBeGreaterThan(1000);
   });
 });

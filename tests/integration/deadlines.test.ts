@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { runCli, runTsScript } from '../support/run-cli';
 import { failure } from '../support/api-client';
 import { signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
@@ -18,15 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, 'shenfa.db')}`, ...env } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, output }));
-  });
-}
+const databaseUrl = () => `file:${path.join(server.dir, 'shenfa.db')}`;
 
 async function submitted(title: string) {
   const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(await categoryId(clients.drafter!, 'notice'), { title, writtenAt: '2026-09-25' }));
@@ -36,11 +28,11 @@ async function submitted(title: string) {
 
 describe('working days and deadlines', () => {
   it('answers `workdays add` with the holiday calendar, provisional in a year not yet announced', async () => {
-    const known = await run(['server/cli/main.ts', 'workdays', 'add', '2026-09-25', '20']);
+    const known = await runCli(databaseUrl(), ['workdays', 'add', '2026-09-25', '20']);
     expect(known.code).toBe(0);
     expect(known.output).toContain('2026-10-29');
     expect(known.output).not.toContain('暂定');
-    const unknown = await run(['server/cli/main.ts', 'workdays', 'add', '2026-12-20', '20']);
+    const unknown = await runCli(databaseUrl(), ['workdays', 'add', '2026-12-20', '20']);
     expect(unknown.output).toMatch(/2027-01-\d\d/);
     expect(unknown.output).toContain('暂定');
   });
@@ -87,7 +79,7 @@ describe('working days and deadlines', () => {
     clock = Date.parse('2026-10-12T09:00:00+08:00');
     clients = await signInAll(server.url, ['legal']);
     const at = String(clock);
-    const [child, parent] = await Promise.all([run(['tests/support/scan-reminders.ts', at]), scanReminders(server.services)]);
+    const [child, parent] = await Promise.all([runTsScript('tests/support/scan-reminders.ts', [at], { env: { DATABASE_URL: databaseUrl() } }), scanReminders(server.services)]);
     expect(child.code).toBe(0);
     const childFired = JSON.parse(child.output.trim().split('\n').pop()!).fired as number;
     const { client } = server.services.database;

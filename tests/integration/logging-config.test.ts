@@ -5,13 +5,13 @@
  * id only, while the log has the error. A bad environment variable stops the start with a
  * clear message.
  */
-import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogDestination } from '../../server/log';
 import { ConfigError, readConfig } from '../../server/config';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { signedIn } from '../support/api-client';
+import { runTsScript } from '../support/run-cli';
 import { categoryId, draftInput } from '../support/draft-input';
 
 const lines: Record<string, unknown>[] = [];
@@ -100,11 +100,7 @@ describe('configuration from the environment, checked at start', () => {
   });
 
   it('stops the real server at start on a bad value, with the message and no stack trace', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: 'abc', DATABASE_URL: 'file:/tmp/shenfa-never-created/x.db' } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, output } = await runTsScript('server/main.ts', [], { env: { PORT: 'abc', DATABASE_URL: 'file:/tmp/shenfa-never-created/x.db' } });
     expect(code).toBe(1);
     expect(output).toContain('启动失败：PORT 无效：应为 0–65535 的整数，当前为「abc」');
     expect(output).not.toMatch(/\bat \S+:\d+/);
