@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { router, roleProcedure } from '../trpc';
 import { CHANNEL_PROOF_ROLES, documentChannelProofs, yearChannelProofs } from '../services/channel-proof-service';
-import { listChannels } from '../channels/channel-registry';
+import { loadChannels } from '../channels/load-channels';
 
 /** Offline-channel proofs (uploads go through POST /api/documents/:id/channel-proofs) and the channel registry. */
 export const channelProofsRouter = router({
-  /** The registered publication channels: key, labels, online/offline and what publishing does. */
-  channels: roleProcedure(...CHANNEL_PROOF_ROLES).query(() => listChannels()),
+  /** The publication channels as the admins set them: key, labels, online/offline, what publishing does, enabled. */
+  channels: roleProcedure(...CHANNEL_PROOF_ROLES).query(async ({ ctx }) => (await loadChannels(ctx.services.database.db)).map(({ key, label, mode, effect, enabled }) => ({ key, label, mode, effect, enabled }))),
   forDocument: roleProcedure(...CHANNEL_PROOF_ROLES)
     .input(z.object({ documentId: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => documentChannelProofs(ctx.services, ctx.user, input.documentId)),

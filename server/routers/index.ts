@@ -17,6 +17,7 @@ import { formsRouter } from './forms';
 import { catalogAdminRouter } from './catalog-admin';
 import { catalogImportRouter } from './catalog-import';
 import { channelProofsRouter } from './channel-proofs';
+import { channelsRouter } from './channels';
 
 export const appRouter = router({
   auth: authRouter,
@@ -37,6 +38,7 @@ export const appRouter = router({
   catalogAdmin: catalogAdminRouter,
   catalogImport: catalogImportRouter,
   channelProofs: channelProofsRouter,
+  channels: channelsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 /**
  * Proof of publication through an offline channel (公告栏, 广播电视报纸, or an offline channel a
- * plugin adds): the publisher uploads a photo or scan with the channel and the day it went
+ * plugin or an admin adds): the publisher uploads a photo or scan with the channel and the day it went
  * out. It stays with the document and is listed per year for the year-end inspection
  * (年度检查). Only the disclosure office (publisher) and admins upload or see proofs.
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, like } from 'drizzle-orm';
 import { channelProofs, documents, users } from '../db/schema/index';
-import { getChannel, isOfflineChannel, listChannels } from '../channels/channel-registry';
+import { loadChannels } from '../channels/load-channels';
 import { isIsoDate } from '../../forms/calendar-date';
 import { cstDate } from '../time';
 import { checkUpload, storeUploadBytes } from './attachment-service';
@@ -46,9 +46,10 @@ export interface ProofUpload {
 export async function addChannelProof(ctx: ServiceContext, actor: SessionUser, input: ProofUpload) {
   requireProofRole(actor);
   const doc = await loadPublished(ctx, input.documentId);
-  const channel = getChannel(input.channel);
+  // A channel disabled since the document was published is still proved for it.
+  const channel = (await loadChannels(ctx.database.db)).find((c) => c.key === input.channel);
   if (!channel) throw badRequest('请选择发布渠道');
-  if (!isOfflineChannel(channel.key)) throw badRequest(`「${channel.label.zh}」由系统自动发布，无需上传凭证`);
+  if (channel.mode !== 'offline') throw badRequest(`「${channel.label.zh}」由系统自动发布，无需上传凭证`);
   if (!doc.channels.includes(channel.key)) throw badRequest(`该文件未选择「${channel.label.zh}」发布渠道`);
   if (!isIsoDate(input.publishedOn)) throw badRequest('请填写有效的「发布日期」（YYYY-MM-DD）');
   if (input.publishedOn > cstDate(ctx.now())) throw badRequest('「发布日期」不能晚于今天');
@@ -87,7 +88,7 @@ export async function documentChannelProofs(ctx: ServiceContext, actor: SessionU
   const proofs = await ctx.database.db
     .select(proofColumns).from(channelProofs).innerJoin(users, eq(users.id, channelProofs.uploadedBy))
     .where(eq(channelProofs.documentId, doc.id)).orderBy(asc(channelProofs.publishedOn), asc(channelProofs.createdAt));
-  const offline = listChannels().filter((c) => c.mode === 'offline' && doc.channels.includes(c.key));
+  const offline = (await loadChannels(ctx.database.db)).filter((c) => c.mode === 'offline' && doc.channels.includes(c.key));
   return { publishedOn: cstDate(doc.publishedAt!), offlineChannels: offline.map(({ key, label }) => ({ key, label })), proofs };
 }
 
@@ -105,7 +106,8 @@ export async function yearChannelProofs(ctx: ServiceContext, actor: SessionUser,
     .where(and(like(channelProofs.publishedOn, `${filter.year}-%`), filter.channel ? eq(channelProofs.channel, filter.channel) : undefined))
     .orderBy(desc(channelProofs.publishedOn), desc(channelProofs.createdAt))
     .limit(2000);
-  const channels = listChannels().filter((c) => c.mode === 'offline').map(({ key, label }) => ({ key, label }));
+  // Disabled channels too: their earlier proofs are still inspected.
+  const channels = (await loadChannels(ctx.database.db)).filter((c) => c.mode === 'offline').map(({ key, label, enabled }) => ({ key, label, enabled }));
   return { year: filter.year, channels, proofs: rows.map((r) => ({ ...r, indexNumber: r.indexNumber ?? '' })) };
 }
 

@@ -14,7 +14,8 @@ import { canProposeValidity, pendingValidityChange } from './validity-service';
 import { interpretationsOf } from './policy-pair-service';
 import { privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { EDITABLE_STATUSES } from './draft-service';
-import { getChannel } from '../channels/channel-registry';
+import { channelLabelsFor, loadChannels } from '../channels/load-channels';
+import { choicesFor } from '../channels/effective-channels';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -98,6 +99,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const redactionList = await loadRedactions(db, doc.id);
   const step = currentStep(def, state);
   const canActOnTask = (type: ReviewEvent['type']) => taskIsMine && events.has(type);
+  const channels = await loadChannels(db);
 
   return {
     bureauName: await readSetting(db, SETTING_KEYS.bureauName),
@@ -114,8 +116,12 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     hasStatistics: doc.hasStatistics,
     isMajorMatter: doc.isMajorMatter,
     channels: doc.channels,
-    // Labels from the channel registry, so a plugin's channel reads by its name, not its key.
-    channelLabels: Object.fromEntries(doc.channels.map((key) => [key, getChannel(key)?.label ?? { zh: key, en: key }])),
+    // Labels as the admins set them (a plugin's or an added channel reads by its name, not its
+    // key; a channel disabled since still shows its name).
+    channelLabels: channelLabelsFor(channels, doc.channels),
+    // Every channel a form for this document offers, in the admins' order: the review sheet
+    // prints a box for each, and the page lists the document's channels in this order.
+    channelChoices: choicesFor(channels, doc.channels),
     // The drafting form version it was filled with, and the admin-added fields of that version.
     form: { key: doc.formKey, version: doc.formVersion },
     extraFields: await extraFieldsView(db, doc),

@@ -6,7 +6,9 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { CORE_DRAFT_FIELDS, type DraftDocumentInput, type FormDefinition } from '../../forms/index';
-import { departments, users } from '../db/schema/index';
+import { departments, documents, users } from '../db/schema/index';
+import { loadChannels } from '../channels/load-channels';
+import { channelSelectionProblem } from '../channels/effective-channels';
 import { invalidForm } from './errors';
 import { pinnedFormSchema } from './form-definitions';
 import { checkFormFiles } from './form-file-service';
@@ -43,6 +45,18 @@ async function unknownPickedIds(ctx: ServiceContext, form: FormDefinition, value
 }
 
 /**
+ * The 发布渠道 chosen must be channels this deployment has; a channel an admin disabled is
+ * refused unless the document already listed it (it keeps it until the drafter unticks it).
+ */
+async function channelIssues(ctx: ServiceContext, form: FormDefinition, values: Record<string, unknown>, documentId: string | null) {
+  const chosen = values.channels;
+  if (!form.fields.some((f) => f.key === 'channels') || !Array.isArray(chosen) || chosen.length === 0) return [];
+  const [doc] = documentId ? await ctx.database.db.select({ channels: documents.channels }).from(documents).where(eq(documents.id, documentId)) : [];
+  const problem = channelSelectionProblem(await loadChannels(ctx.database.db), chosen as string[], doc?.channels ?? []);
+  return problem ? [{ path: ['channels'], message: problem }] : [];
+}
+
+/**
  * Validates `raw` with the given form version (rich text sanitised first, so the schema
  * judges and the database stores only the clean markup); throws a BAD_REQUEST listing every
  * field's message (the client shows them beside the fields) and changes nothing. Files must be
@@ -53,7 +67,7 @@ export async function readDraftForm(ctx: ServiceContext, form: FormDefinition, r
   const result = schema.safeParse(sanitizeFormInput(form, raw));
   if (!result.success) throw invalidForm(result.error.issues);
   const files = await checkFormFiles(ctx.database.db, actor, documentId, form, result.data);
-  const issues = [...(await unknownPickedIds(ctx, form, result.data)), ...files.issues];
+  const issues = [...(await unknownPickedIds(ctx, form, result.data)), ...(await channelIssues(ctx, form, result.data, documentId)), ...files.issues];
   if (issues.length) throw invalidForm(issues);
   const extraFields = Object.fromEntries(Object.entries(files.values).filter(([key]) => !CORE.has(key)));
   return { input: result.data as unknown as DraftDocumentInput, formKey: form.key, formVersion: form.version, extraFields, claimFiles: files.claim };

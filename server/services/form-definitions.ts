@@ -3,20 +3,37 @@ import { compileFormSchema, formDefinitionSchema, type FormDefinition, type Form
 import type { Db } from '../db/client';
 import { categories, formDefinitions } from '../db/schema/index';
 import { notFound } from './errors';
-import { listChannels } from '../channels/channel-registry';
+import { loadChannels } from '../channels/load-channels';
 
 /**
- * The core 发布渠道 field offers the channels this server has installed (the built-in ones and
- * any plugin's, server/channels/channel-registry.ts), whatever list a stored version was
- * written with: channels are a deployment's registry, not a form's choice. The client renders,
- * and the server validates, this same list.
+ * The core 发布渠道 field offers the channels as this deployment has them now (the built-in
+ * ones, any plugin's, and those an admin added; enabled ones, in the admins' order,
+ * server/channels/load-channels.ts), whatever list a stored version was written with: channels
+ * are a deployment's setting, not a form's choice. The client renders this list; the server
+ * checks a submitted selection against the same settings (draft-form-service.ts), which also
+ * lets a document keep a channel disabled since.
  */
-function withInstalledChannels(definition: FormDefinition): FormDefinition {
+async function withCurrentChannels(db: Db, definition: FormDefinition): Promise<FormDefinition> {
+  if (!definition.fields.some(isChannelsField)) return definition;
+  const options = (await loadChannels(db)).filter((c) => c.enabled).map((c) => ({ value: c.key, label: c.label }));
+  return { ...definition, fields: definition.fields.map((field) => (isChannelsField(field) ? { ...field, options } : field)) };
+}
+
+const isChannelsField = (field: FormDefinition['fields'][number]) => field.key === 'channels' && field.type === 'multiselect';
+
+/**
+ * The definition the cached schema is compiled from: its 发布渠道 field takes its options from
+ * a runtime source the server never passes, so the schema accepts any key there and the
+ * channel settings decide (they change while the cache lives).
+ */
+function withChannelsUnchecked(definition: FormDefinition): FormDefinition {
   return {
     ...definition,
-    fields: definition.fields.map((field) =>
-      field.key === 'channels' && field.type === 'multiselect' ? { ...field, options: listChannels().map((c) => ({ value: c.key, label: c.label })) } : field,
-    ),
+    fields: definition.fields.map((field) => {
+      if (!isChannelsField(field)) return field;
+      const { options: _listed, ...rest } = field;
+      return { ...rest, optionsSource: 'publicationChannels' };
+    }),
   };
 }
 
@@ -50,8 +67,8 @@ async function loadPinned(db: Db, key: string, version: number): Promise<CachedF
     .from(formDefinitions)
     .where(and(eq(formDefinitions.key, key), eq(formDefinitions.version, version)));
   if (!row) throw notFound(`未找到表单 ${key} 第 ${version} 版`);
-  const definition = withInstalledChannels({ ...(formDefinitionSchema.parse(row.definition) as FormDefinition), key, version });
-  const entry = { definition, schema: compileFormSchema(definition) };
+  const definition = { ...(formDefinitionSchema.parse(row.definition) as FormDefinition), key, version };
+  const entry = { definition, schema: compileFormSchema(withChannelsUnchecked(definition)) };
   byKey.set(`${key}@${version}`, entry);
   return entry;
 }
@@ -61,10 +78,10 @@ async function loadPinned(db: Db, key: string, version: number): Promise<CachedF
  * @example const form = await pinnedForm(db, doc.formKey, doc.formVersion);
  */
 export async function pinnedForm(db: Db, key: string, version: number): Promise<FormDefinition> {
-  return (await loadPinned(db, key, version)).definition;
+  return withCurrentChannels(db, (await loadPinned(db, key, version)).definition);
 }
 
-/** The compiled schema of a pinned version (no runtime option lists: the services check ids). */
+/** The compiled schema of a pinned version (no runtime option lists: the services check ids and channels). */
 export async function pinnedFormSchema(db: Db, key: string, version: number): Promise<FormSchema> {
   return (await loadPinned(db, key, version)).schema;
 }

@@ -7,7 +7,9 @@ import type { WebhookEvent } from '../webhooks/webhook-events';
  * The outbox rows announcing a change, to be put in the SAME batch as the change itself and
  * after the statement that updates the document: the payload is read from the row as it
  * stands inside that transaction (the 索引号 assigned by it included), one row per active
- * receiver subscribed to the event. Only public facts go in: the catalog fields of a
+ * receiver subscribed to the event whose channel the document lists (the portal's receivers
+ * only for documents going to the portal; a webhook channel's for those listing it, even if
+ * the channel was disabled since). Only public facts go in: the catalog fields of a
  * published open or partial document, never its body (receivers fetch the public text
  * from the JSON API, which applies redactions).
  */
@@ -26,6 +28,7 @@ export function webhookOutboxStatements(db: Db, change: { event: WebhookEvent; d
       JOIN categories c ON c.id = d.category_id
       WHERE e.active = 1
         AND d.attribute IN ('open', 'partial')
-        AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE json_each.value = ${change.event})`),
+        AND EXISTS (SELECT 1 FROM json_each(e.events) ev WHERE ev.value = ${change.event})
+        AND EXISTS (SELECT 1 FROM json_each(d.channels) ch WHERE ch.value = e.channel)`),
   ];
 }

@@ -125,6 +125,7 @@ export async function listWebhookEndpoints(ctx: ServiceContext) {
       url: webhookEndpoints.url,
       events: webhookEndpoints.events,
       active: webhookEndpoints.active,
+      channel: webhookEndpoints.channel,
       createdAt: webhookEndpoints.createdAt,
       pending: sql<number>`(SELECT count(*) FROM webhook_outbox o WHERE o.endpoint_id = webhook_endpoints.id AND o.status = 'pending')`,
       failed: sql<number>`(SELECT count(*) FROM webhook_outbox o WHERE o.endpoint_id = webhook_endpoints.id AND o.status = 'failed')`,
@@ -134,13 +135,27 @@ export async function listWebhookEndpoints(ctx: ServiceContext) {
   return rows;
 }
 
-/** Registers a receiver; the secret is returned this once and never again. */
-export async function createWebhookEndpoint(ctx: ServiceContext, user: SessionUser, input: { name: string; url: string; events: WebhookEvent[] }) {
-  const url = new URL(input.url);
+/** A receiver's address, normalised; refuses anything but http(s) and addresses carrying credentials. */
+export function checkReceiverUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badRequest('请填写以 http:// 或 https:// 开头的接收地址');
+  }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badRequest('接收地址须为 http 或 https 网址');
   if (url.username || url.password) throw badRequest('接收地址中不能包含用户名或密码');
+  return url.toString();
+}
+
+/** A new receiver's signing secret: shown to the admin once, never sent to a client again. */
+export const newWebhookSecret = () => randomBytes(32).toString('base64url');
+
+/** Registers a receiver of the portal channel; the secret is returned this once and never again. */
+export async function createWebhookEndpoint(ctx: ServiceContext, user: SessionUser, input: { name: string; url: string; events: WebhookEvent[] }) {
+  const url = new URL(checkReceiverUrl(input.url));
   const id = crypto.randomUUID();
-  const secret = randomBytes(32).toString('base64url');
+  const secret = newWebhookSecret();
   const now = ctx.now();
   const { db } = ctx.database;
   await commitChange(

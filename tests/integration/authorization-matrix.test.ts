@@ -31,7 +31,8 @@ import { appRouter } from '../../server/routers/index';
 import { createApp } from '../../server/app';
 import { scanPersonalData } from '../../forms/index';
 import { loadDocument, loadOpenTasks } from '../../server/services/document-store';
-import { departments, formFiles, users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
+import { channelSettings, departments, formFiles, users, webhookEndpoints, webhookOutbox } from '../../server/db/schema/index';
+import { loadChannels } from '../../server/channels/load-channels';
 import { generateSessionToken, sessionIdFromToken } from '../../server/auth/session-token';
 import { SESSION_COOKIE } from '../../server/auth/cookie';
 import { SESSION_IDLE_MS } from '../../server/services/session-service';
@@ -45,6 +46,7 @@ import { loadSessionUser } from '../../server/services/users';
 import { cstDate } from '../../server/time';
 import { publishWorkflow } from '../../server/services/workflow-admin-service';
 import { releaseReviewDefinition } from '../../workflows/index';
+import { requestFlowDefinition } from '../../workflows/requests/request-flow.definition';
 import { draftDocumentForm } from '../../forms/index';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { apiClient, signedIn, type ApiClient } from '../support/api-client';
@@ -186,6 +188,8 @@ const MATRIX = {
   'workflows.publish@without legality review':       row(UNAUTH, BADREQ, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.migrationPreview':                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'workflows.migrate':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.requestMigrationPreview':               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'workflows.migrateRequests':                       row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   // --- forms: drafting-form versions (admin), the form a drafter fills, a pinned version (anyone signed in)
   'forms.list':                                      row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
   'forms.get':                                       row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
@@ -242,6 +246,13 @@ const MATRIX = {
   'channelProofs.channels':                          row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'channelProofs.forDocument@published_open':        row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
   'channelProofs.forYear':                           row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, ALLOW),
+  // --- publication channel settings (admin only)
+  'channels.settings':                               row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'channels.addOffline':                             row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'channels.addWebhook':                             row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'channels.update':                                 row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'channels.setEnabled':                             row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
+  'channels.reorder':                                row(UNAUTH, ALLOW,  FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID, FORBID),
 } satisfies Record<string, Row>;
 
 // ---------------------------------------------------------------------------------------------
@@ -552,6 +563,26 @@ async function twoVersionFlow(): Promise<Fixture> {
   return { id: key, version: 0, taskId: '', indexNumber: null };
 }
 
+/** An offline channel an admin added, enabled, with a label of its own: `id` is its key. */
+async function offlineChannelFixture(): Promise<Fixture> {
+  const key = `matrix_channel_${++serial}`;
+  const now = Date.now();
+  await server.services.database.db.insert(channelSettings).values({ key, kind: 'offline', labelZh: `矩阵查阅点${serial}`, labelEn: `Matrix point ${serial}`, effectZh: '张贴', effectEn: 'Posted', enabled: true, sortOrder: 100 + serial, createdAt: now, updatedAt: now });
+  return { id: key, version: 0, taskId: '', indexNumber: null };
+}
+
+/** The channel keys in their current order, comma-joined in `id`. */
+async function channelOrderFixture(): Promise<Fixture> {
+  return { id: (await loadChannels(server.services.database.db)).map((c) => c.key).join(','), version: 0, taskId: '', indexNumber: null };
+}
+
+/** A request-flow key with two stored versions and no requests: `id` is the key. */
+async function twoVersionRequestFlow(): Promise<Fixture> {
+  const key = `matrix-rf-${crypto.randomUUID().slice(0, 8)}`;
+  for (let i = 0; i < 2; i++) await publishWorkflow(server.services, null, { definition: { ...requestFlowDefinition, key } });
+  return { id: key, version: 0, taskId: '', indexNumber: null };
+}
+
 interface Scenario {
   /** The document (etc.) the call is about. With `mutates`, every allowed cell gets a fresh one. */
   fixture?: () => Promise<Fixture>;
@@ -688,6 +719,8 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   },
   'workflows.migrationPreview': { fixture: () => twoVersionFlow(), input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {} }) },
   'workflows.migrate': { fixture: () => twoVersionFlow(), mutates: true, input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {}, expectedDocumentIds: [] }) },
+  'workflows.requestMigrationPreview': { fixture: () => twoVersionRequestFlow(), input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {} }) },
+  'workflows.migrateRequests': { fixture: () => twoVersionRequestFlow(), mutates: true, input: (f) => ({ key: f.id, fromVersion: 1, toVersion: 2, mapping: {}, expectedRequestIds: [] }) },
   'workflows.documentPath@legality_review': { fixture: shared('legality'), input: (f) => ({ documentId: f.id }) },
   'forms.list': {},
   'forms.get': { input: () => ({ key: 'draft_document', version: 1 }) },
@@ -697,6 +730,13 @@ const SCENARIOS: Record<ProcedureRowKey, ProcedureScenario> = {
   'forms.forDrafting': { input: () => ({ categoryId: noticeCategory }) },
   'forms.pinned': { input: () => ({ key: 'draft_document', version: 1 }) },
   'forms.pickerOptions': {},
+  'channels.settings': {},
+  'channels.addOffline': { input: () => ({ label: { zh: `矩阵档案馆${++serial}`, en: `Matrix archive ${serial}` }, effect: { zh: '', en: '' } }) },
+  'channels.addWebhook': { input: () => ({ label: { zh: `矩阵市门户${++serial}`, en: `Matrix city portal ${serial}` }, effect: { zh: '', en: '' }, url: 'https://portal.example.gov.cn/hooks' }) },
+  'channels.update': { fixture: () => offlineChannelFixture(), mutates: true, input: (f) => ({ key: f.id, label: { zh: `${f.id} 改名`, en: `${f.id} renamed` }, effect: { zh: '', en: '' } }) },
+  'channels.setEnabled': { fixture: () => offlineChannelFixture(), mutates: true, input: (f) => ({ key: f.id, enabled: false }) },
+  // The current order reversed: a real change every allowed call.
+  'channels.reorder': { fixture: () => channelOrderFixture(), mutates: true, input: (f) => ({ keys: f.id.split(',').reverse() }) },
   'catalogAdmin.settings': {},
   // The demo bureau's own settings of 通知公告 written back: a real, valid change that leaves the catalog as it was.
   'catalogAdmin.updateCategory': {
