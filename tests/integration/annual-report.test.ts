@@ -92,7 +92,7 @@ describe('annual report', () => {
     const json = JSON.parse(await (await admin.fetch(`/api/reports/annual/${YEAR}.json`)).text());
     expect(json.violations[0].causes).toEqual([{ id: 'req-QY-2025-0006', label: 'QY-2025-0006' }]);
     const out = path.join(server.dir, 'broken.docx');
-    const result = await runCli(`file:${path.join(server.dir, 'shenfa.db')}`, ['report', 'annual', '--year', String(YEAR), '--template', '2021', '--out', out], { env: { SHENFA_DATA_DIR: server.dir } });
+    const result = await runCli(server.databaseUrl, ['report', 'annual', '--year', String(YEAR), '--template', '2021', '--out', out], { env: { SHENFA_DATA_DIR: server.dir } });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('第三项总计应等于各办理结果之和');
     expect(result.stderr).toContain('QY-2025-0006');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { driveThroughReview, signInAll, type Clients } from '../support/review-driver';
@@ -35,7 +34,7 @@ describe('the audit log is a hash chain', () => {
 
   it('keeps one unbroken chain when two processes append at the same time', async () => {
     const before = (await verifyAuditChain(server.services)).rows;
-    const databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
+    const { databaseUrl } = server;
     const child = runTsScript('tests/support/append-audit-rows.ts', ['60', 'child'], { env: { DATABASE_URL: databaseUrl } });
     for (let i = 0; i < 60; i++) await commitChange(server.services, [], [{ at: Date.now(), actorId: null, action: 'test.append', detail: { writer: 'parent', i } }]);
     // The whole result, so a failing child shows its stderr in the diff.
@@ -46,7 +45,7 @@ describe('the audit log is a hash chain', () => {
   });
 
   it('names the first altered row: `audit verify` fails after tampering behind the triggers', async () => {
-    const databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
+    const { databaseUrl } = server;
     const ok = await runCli(databaseUrl, ['audit', 'verify']);
     expect(ok.code).toBe(0);
     expect(ok.output).toContain('哈希链校验通过');

@@ -47,7 +47,7 @@ async function approveLoop(running: () => boolean): Promise<number> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
+  databaseUrl = server.databaseUrl;
   clients = await signInAll(server.url, ['drafter', 'legal']);
   notice = await categoryId(clients.drafter!, 'notice');
 });

@@ -184,7 +184,7 @@ describe('catalog import', { timeout: 180_000 }, () => {
   it('imports the same file through the CLI, with the same result, and refuses a bad one with row numbers (exit 4)', async () => {
     const other = await startTestServer();
     try {
-      const databaseUrl = `file:${path.join(other.dir, 'shenfa.db')}`;
+      const { databaseUrl } = other;
       const file = path.join(other.dir, '历史目录.csv');
       fs.writeFileSync(file, csv([GOOD_HEADERS, ...goodRows()]));
       const ok = await runCli(databaseUrl, ['import', 'catalog', file, '--as', 'publisher']);
@@ -292,13 +292,13 @@ describe('catalog and audit-log export', { timeout: 180_000 }, () => {
 
   it('exports through the CLI too', async () => {
     const file = path.join(server.dir, 'catalog-cli.csv');
-    const result = await runCli(`file:${path.join(server.dir, 'shenfa.db')}`, ['export', 'catalog', file]);
+    const result = await runCli(server.databaseUrl, ['export', 'catalog', file]);
     expect(result.code).toBe(0);
     const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
     expect(rows[0]).toEqual(CATALOG_HEADERS);
     expect(rows.some((r) => r[2] === `${agency}/2023-00001`)).toBe(true);
     const audit = path.join(server.dir, 'audit-cli.xlsx');
-    expect((await runCli(`file:${path.join(server.dir, 'shenfa.db')}`, ['export', 'audit', audit])).code).toBe(0);
+    expect((await runCli(server.databaseUrl, ['export', 'audit', audit])).code).toBe(0);
     expect(fs.statSync(audit).size).toBeGreaterThan(1000);
   });
 });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { runCli, runTsScript } from '../support/run-cli';
@@ -18,8 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const databaseUrl = () => `file:${path.join(server.dir, 'shenfa.db')}`;
-
 async function submitted(title: string) {
   const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(await categoryId(clients.drafter!, 'notice'), { title, writtenAt: '2026-09-25' }));
   await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
@@ -28,11 +25,11 @@ async function submitted(title: string) {
 
 describe('working days and deadlines', () => {
   it('answers `workdays add` with the holiday calendar, provisional in a year not yet announced', async () => {
-    const known = await runCli(databaseUrl(), ['workdays', 'add', '2026-09-25', '20']);
+    const known = await runCli(server.databaseUrl, ['workdays', 'add', '2026-09-25', '20']);
     expect(known.code).toBe(0);
     expect(known.output).toContain('2026-10-29');
     expect(known.output).not.toContain('暂定');
-    const unknown = await runCli(databaseUrl(), ['workdays', 'add', '2026-12-20', '20']);
+    const unknown = await runCli(server.databaseUrl, ['workdays', 'add', '2026-12-20', '20']);
     expect(unknown.output).toMatch(/2027-01-\d\d/);
     expect(unknown.output).toContain('暂定');
   });
@@ -79,7 +76,7 @@ describe('working days and deadlines', () => {
     clock = Date.parse('2026-10-12T09:00:00+08:00');
     clients = await signInAll(server.url, ['legal']);
     const at = String(clock);
-    const [child, parent] = await Promise.all([runTsScript('tests/support/scan-reminders.ts', [at], { env: { DATABASE_URL: databaseUrl() } }), scanReminders(server.services)]);
+    const [child, parent] = await Promise.all([runTsScript('tests/support/scan-reminders.ts', [at], { env: { DATABASE_URL: server.databaseUrl } }), scanReminders(server.services)]);
     expect(child.code).toBe(0);
     const childFired = JSON.parse(child.output.trim().split('\n').pop()!).fired as number;
     const { client } = server.services.database;

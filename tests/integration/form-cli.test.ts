@@ -3,30 +3,21 @@
  * same validation and publish service as the form builder; a running server sees the new
  * version at once.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftDocumentForm } from '../../forms/index';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { runCli as runCliOn } from '../support/run-cli';
+import { runCli as runCliOn, writeInputFile } from '../support/run-cli';
 import { currentForm } from '../../server/services/form-definitions';
 
 let server: TestServer;
-let databaseUrl: string;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: false });
-  databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
 });
 afterAll(() => server.close());
 
-const runCli = (args: string[]) => runCliOn(databaseUrl, args);
-
-const file = (name: string, content: unknown) => {
-  const at = path.join(server.dir, name);
-  fs.writeFileSync(at, JSON.stringify(content, null, 2));
-  return at;
-};
+const runCli = (args: string[]) => runCliOn(server.databaseUrl, args);
+const file = (name: string, content: unknown) => writeInputFile(server.dir, name, content);
 const withoutAttribute = { ...draftDocumentForm, fields: draftDocumentForm.fields.filter((f) => f.key !== 'attribute') };
 
 // Each CLI run starts a fresh Node process with tsx: slow on a busy machine, whatever the code does.

@@ -1,27 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseReviewDefinition } from '../../workflows/index';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { runCli as runCliOn } from '../support/run-cli';
+import { runCli as runCliOn, writeInputFile } from '../support/run-cli';
 import { currentDefinition, pinnedDefinition } from '../../server/services/workflow-definitions';
 
 let server: TestServer;
-let databaseUrl: string;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: false });
-  databaseUrl = `file:${path.join(server.dir, 'shenfa.db')}`;
 });
 afterAll(() => server.close());
 
-const runCli = (args: string[]) => runCliOn(databaseUrl, args);
-
-const file = (name: string, content: unknown) => {
-  const at = path.join(server.dir, name);
-  fs.writeFileSync(at, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return at;
-};
+const runCli = (args: string[]) => runCliOn(server.databaseUrl, args);
+const file = (name: string, content: unknown) => writeInputFile(server.dir, name, content);
 const withoutLeader = {
   ...releaseReviewDefinition,
   steps: releaseReviewDefinition.steps.filter((s) => s.id !== 'leader_signoff').map((s) => ({ ...s, returnTargets: s.returnTargets?.filter((t) => t !== 'leader_signoff') })),

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export interface ScriptResult {
   /** The exit code; null when the process was killed by a signal. */
@@ -42,4 +44,11 @@ export function runTsScript(script: string, args: string[], options: ScriptOptio
 /** Runs `npm run shenfa -- …` (server/cli/main.ts) on a database, as an admin would, and collects its output. */
 export function runCli(databaseUrl: string, args: string[], options: ScriptOptions = {}): Promise<ScriptResult> {
   return runTsScript('server/cli/main.ts', args, { env: { DATABASE_URL: databaseUrl, ...options.env } });
+}
+
+/** Writes a file for a CLI run to read, under `dir`: an object as indented JSON, a string as it is (to feed it broken input). Returns its path. */
+export function writeInputFile(dir: string, name: string, content: unknown): string {
+  const at = path.join(dir, name);
+  fs.writeFileSync(at, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return at;
 }

@@ -15,6 +15,8 @@ export const TEST_PASSWORD = 'test-password-2026';
 export interface TestServer {
   url: string;
   dir: string;
+  /** The server's libsql file, for a second process (the CLI, another server) to open. */
+  databaseUrl: string;
   services: ServiceContext;
   close(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
   return {
     url: `http://127.0.0.1:${port}`,
     dir,
+    databaseUrl: config.databaseUrl,
     services,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
