@@ -8,7 +8,7 @@ import { installChannelPlugins } from './channel-plugins';
 
 /** Opens and migrates the database and assembles what services need. */
 export async function createServices(config: ServerConfig, options: { now?: () => number } = {}): Promise<ServiceContext> {
-  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken, config.databaseSync);
   await migrateDatabase(database);
   installWorkflowPlugins(config);
   installFormPlugins();

@@ -6,6 +6,12 @@ export interface ServerConfig {
   host: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /**
+   * Embedded replica (docs/deploy.md): the local `file:` database is a replica of a libsql
+   * primary (sqld or Turso) at `url`, pulled every `periodSeconds`; writes go to the primary.
+   * DATABASE_SYNC_URL, DATABASE_AUTH_TOKEN, DATABASE_SYNC_INTERVAL. Unset = a plain local file.
+   */
+  databaseSync: DatabaseSync | undefined;
   /** Where attachments live (outside the database rows). */
   dataDir: string;
   /** Built client (vite output). */
@@ -30,6 +36,44 @@ export interface ServerConfig {
   signIn: 'own' | 'host';
   /** Folder of the 'portal_file_drop' channel plugin (SHENFA_CHANNEL_FILE_DROP_DIR); unset = not installed. */
   channelFileDropDir?: string | undefined;
+}
+
+export interface DatabaseSync {
+  url: string;
+  authToken: string | undefined;
+  periodSeconds: number;
+}
+
+/** Seconds between two pulls from the primary when DATABASE_SYNC_INTERVAL is not set. */
+export const DEFAULT_SYNC_INTERVAL_SECONDS = 60;
+
+/** A URL with its password or token hidden, for messages. */
+const masked = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
+
+/**
+ * DATABASE_SYNC_URL (+ DATABASE_AUTH_TOKEN, DATABASE_SYNC_INTERVAL): checked here so that a
+ * typo stops the start with a message instead of a server that silently never syncs.
+ */
+function readDatabaseSync(env: NodeJS.ProcessEnv, databaseUrl: string): DatabaseSync | undefined {
+  const url = env.DATABASE_SYNC_URL?.trim();
+  const interval = env.DATABASE_SYNC_INTERVAL;
+  if (!url) {
+    if (interval !== undefined && interval.trim() !== '') throw new ConfigError('DATABASE_SYNC_INTERVAL 无效：只在设置了 DATABASE_SYNC_URL（嵌入式副本）时使用');
+    return undefined;
+  }
+  if (!/^(libsql|https?|wss?):\/\/[^\s/?#]+[^\s]*$/.test(url)) {
+    throw new ConfigError(`DATABASE_SYNC_URL 无效：应为主库地址，以 libsql://、http(s):// 或 ws(s):// 开头，当前为「${masked(url)}」`);
+  }
+  if (!databaseUrl.startsWith('file:') || /^file:(:memory:)?$/.test(databaseUrl.split('?')[0]!)) {
+    throw new ConfigError(`DATABASE_SYNC_URL 需要本地副本文件：DATABASE_URL 应为 file:路径，当前为「${masked(databaseUrl)}」`);
+  }
+  const token = env.DATABASE_AUTH_TOKEN;
+  if (token !== undefined && (token.trim() === '' || /\s/.test(token))) throw new ConfigError('DATABASE_AUTH_TOKEN 无效：不能为空或含空白字符');
+  const periodSeconds = interval === undefined || interval.trim() === '' ? DEFAULT_SYNC_INTERVAL_SECONDS : Number(interval);
+  if (!Number.isFinite(periodSeconds) || periodSeconds < 1 || periodSeconds > 86_400) {
+    throw new ConfigError(`DATABASE_SYNC_INTERVAL 无效：应为 1–86400 之间的秒数，当前为「${interval}」`);
+  }
+  return { url, authToken: token, periodSeconds };
 }
 
 /** A bad environment variable: the message names it and says what is expected; start stops. */
@@ -68,11 +112,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const smtpUrl = env.SHENFA_SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) throw new ConfigError(`SHENFA_SMTP_URL 无效（应形如 smtp://用户:密码@主机:端口）: ${smtpUrl.replace(/:[^:@/]*@/, ':***@')}`);
   const basePath = normalizeBasePath(env.SHENFA_BASE_PATH ?? '/');
+  const databaseUrl = env.DATABASE_URL ?? 'file:data/shenfa.db';
+  const databaseSync = readDatabaseSync(env, databaseUrl);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ?? 'file:data/shenfa.db',
+    databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    databaseSync,
     dataDir: path.resolve(env.SHENFA_DATA_DIR ?? 'data'),
     clientDir: path.resolve(env.SHENFA_CLIENT_DIR ?? 'dist/client'),
     demoPassword: env.SHENFA_DEMO_PASSWORD,

@@ -6,6 +6,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LocalClient } from './local-client';
+import { ConfigError, type DatabaseSync } from '../config';
 import * as schema from './schema/index';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -24,8 +25,8 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
  * Opens the database. Writes go through `db.batch()` (one transaction) rather than
  * interactive transactions, so no other call can interleave with them.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  const client = url.startsWith('file:') ? openLocalClient(url) : createClient({ url, ...(authToken ? { authToken } : {}) });
+export async function openDatabase(url: string, authToken?: string, sync?: DatabaseSync): Promise<Database> {
+  const client = url.startsWith('file:') ? await openLocalClient(url, sync) : createClient({ url, ...(authToken ? { authToken } : {}) });
   if (!url.startsWith('file:')) await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   return { client, db, close: () => client.close() };
@@ -36,18 +37,39 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
  * connection, prepared statements reused, the PRAGMAs below on every connection it opens);
  * remote URLs (sqld, Turso) through `@libsql/client`.
  */
-function openLocalClient(url: string): Client {
+async function openLocalClient(url: string, sync?: DatabaseSync): Promise<Client> {
   // file:relative.db, file:/abs.db and file:///abs.db (an empty authority) all name a path.
   const file = decodeURIComponent(url.slice('file:'.length).split('?')[0] ?? '').replace(/^\/\/(?=\/)/, '');
   if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new LocalClient({
-    path: file,
-    busyTimeoutMs: BUSY_TIMEOUT_MS,
-    // WAL lets readers proceed during a write; busy_timeout lets two processes share the file;
-    // synchronous=NORMAL in WAL mode loses no committed transaction on a process crash (only,
-    // at worst, the last ones on a power loss) and saves an fsync per commit.
-    pragmas: ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'],
-  });
+  if (!sync) {
+    return new LocalClient({
+      path: file,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      // WAL lets readers proceed during a write; busy_timeout lets two processes share the file;
+      // synchronous=NORMAL in WAL mode loses no committed transaction on a process crash (only,
+      // at worst, the last ones on a power loss) and saves an fsync per commit.
+      pragmas: ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'],
+    });
+  }
+  // An embedded replica: the driver owns the file's journal (it refuses journal_mode,
+  // synchronous and busy_timeout PRAGMAs as unsupported statements) and sends writes to the
+  // primary. It starts from the primary's current state (migrations and reads see it), then
+  // the driver pulls every `periodSeconds`. A primary that cannot be reached stops the start.
+  let client: LocalClient | undefined;
+  try {
+    client = new LocalClient({
+      path: file,
+      replica: { syncUrl: sync.url, authToken: sync.authToken, periodSeconds: sync.periodSeconds },
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      pragmas: [],
+    });
+    await client.sync();
+    await client.execute('PRAGMA foreign_keys = ON');
+    return client;
+  } catch (error) {
+    client?.close();
+    throw new ConfigError(`无法从主库同步嵌入式副本（DATABASE_SYNC_URL=${sync.url.replace(/\/\/[^@/]*@/, '//***@')}）：${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Applies the versioned migrations that have not run yet. */

@@ -40,6 +40,8 @@ export interface LocalClientOptions {
   pragmas: readonly string[];
   /** Prepared statements kept per connection (least recently used are finalized first). */
   statementCacheSize?: number;
+  /** Embedded replica: the file is a replica of this libsql primary, pulled every `periodSeconds` by the driver. */
+  replica?: { syncUrl: string; authToken: string | undefined; periodSeconds: number } | undefined;
 }
 
 type Statement = Database.Statement<unknown[]>;
@@ -54,7 +56,9 @@ class Connection {
   private readonly statements = new Map<string, { statement: Statement; reader: boolean; columns: string[]; columnTypes: string[] }>();
 
   constructor(private readonly options: LocalClientOptions) {
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs });
+    const replica = options.replica && { syncUrl: options.replica.syncUrl, authToken: options.replica.authToken ?? '', syncPeriod: options.replica.periodSeconds };
+    // libsql's typings lack the replica options its constructor reads (authToken, syncPeriod).
+    this.db = new Database(options.path, { timeout: options.busyTimeoutMs, ...replica } as Database.Options);
     for (const pragma of options.pragmas) this.db.exec(pragma);
   }
 
@@ -333,7 +337,9 @@ export class LocalClient implements Client {
     this.live().executeMultiple(sql);
   }
 
+  /** Embedded replica: pulls the primary's changes now (throws when the primary cannot be reached); a plain file: nothing to do. */
   async sync(): Promise<Replicated> {
+    if (this.options.replica) return this.live().db.sync() as Replicated;
     return undefined;
   }
 

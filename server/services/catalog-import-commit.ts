@@ -92,7 +92,7 @@ export async function commitCatalogImport(
   const agency = await readSetting(db, SETTING_KEYS.agencyCode);
   const categoryCodes = new Map((await ctx.database.client.execute('SELECT id, code FROM categories')).rows.map((r) => [String(r.id), String(r.code)]));
   return inWriteQueue(async () => {
-    const connection = await openDatabase(ctx.config.databaseUrl, ctx.config.databaseAuthToken);
+    const connection = await openDatabase(ctx.config.databaseUrl, ctx.config.databaseAuthToken, ctx.config.databaseSync);
     // The whole import is one transaction: with SQLite's default 2 MB page cache its pages spill
     // into the WAL and the full-text indexes re-read them from there at every step (ten times slower).
     await connection.client.execute(`PRAGMA cache_size = -${IMPORT_CACHE_KIB}`).catch(() => undefined);
