@@ -9,17 +9,23 @@ import { stepChecks } from './flow-graph';
 import { defaultRegistry, type WorkflowRegistry } from './registry';
 import type { PersistedReview } from './review-types';
 
-export type MigrationRefusal = 'unmapped' | 'unknown_target' | 'not_applicable' | 'reviews_missing' | 'not_in_flight';
+/** Why an instance may not move; 'precondition' is the request flow's (a step kind's facts do not hold). */
+export type MigrationRefusal = 'unmapped' | 'unknown_target' | 'not_applicable' | 'reviews_missing' | 'not_in_flight' | 'precondition';
 
-export type MigrationOutcome =
-  | { ok: true; toStep: string; state: PersistedReview }
+/** Where one instance (a document, or a request) moves with its new state, or why it may not. */
+export type MigrationOutcome<S = PersistedReview> =
+  | { ok: true; toStep: string; state: S }
   | { ok: false; code: MigrationRefusal; reason: LocalizedText };
 
 const CHECK_ZH: Record<ComplianceCheck, string> = { legality: '合法性审查', secrecy: '保密审查', signoff: '领导签批' };
 
-/** The target of a step: the mapping's, else the same id when the new version still has it. */
-function targetOf(to: WorkflowDefinition, fromStep: string, mapping: Readonly<Record<string, string>>): string | undefined {
-  return mapping[fromStep] ?? (stepById(to, fromStep) ? fromStep : undefined);
+/**
+ * The target of a step, for either flow family: the mapping's, else the same id when the new
+ * version still has it.
+ * @example migrationTarget(v2, 'secrecy_review', {}) // undefined once v2 lacks it
+ */
+export function migrationTarget(to: { steps: readonly { id: string }[] }, fromStep: string, mapping: Readonly<Record<string, string>>): string | undefined {
+  return mapping[fromStep] ?? (to.steps.some((s) => s.id === fromStep) ? fromStep : undefined);
 }
 
 /**
@@ -38,15 +44,15 @@ export function planMigration(
 ): MigrationOutcome {
   const fromStep = state.value;
   const fromLabel = stepById(from, fromStep)?.label.zh ?? fromStep;
-  if (isEndStateId(fromStep)) return refuse('not_in_flight', `文件已在「${fromLabel}」结束，不能迁移`, `the document has ended at '${fromStep}'`);
-  const target = targetOf(to, fromStep, mapping);
+  if (isEndStateId(fromStep)) return refuseMigration('not_in_flight', `文件已在「${fromLabel}」结束，不能迁移`, `the document has ended at '${fromStep}'`);
+  const target = migrationTarget(to, fromStep, mapping);
   if (target === undefined) {
-    return refuse('unmapped', `新版本没有步骤「${fromLabel}」，且未指定对应步骤`, `the new version lacks '${fromStep}' and no mapping names a step for it`);
+    return refuseMigration('unmapped', `新版本没有步骤「${fromLabel}」，且未指定对应步骤`, `the new version lacks '${fromStep}' and no mapping names a step for it`);
   }
   const step = stepById(to, target);
-  if (!step || step.kind === 'end') return refuse('unknown_target', `「${target}」不是新版本中的办理步骤`, `'${target}' is not a working step of the new version`);
+  if (!step || step.kind === 'end') return refuseMigration('unknown_target', `「${target}」不是新版本中的办理步骤`, `'${target}' is not a working step of the new version`);
   if (step.kind !== 'fill' && !isStepApplicable(to, step, state.context, undefined, registry)) {
-    return refuse('not_applicable', `新版本的「${step.label.zh}」不适用于该文件（条件不满足）`, `'${target}' does not apply to this document`);
+    return refuseMigration('not_applicable', `新版本的「${step.label.zh}」不适用于该文件（条件不满足）`, `'${target}' does not apply to this document`);
   }
   const renamed = state.context.acted.map((a) => ({ ...a, stepId: mapping[a.stepId] ?? a.stepId }));
   const at = to.steps.indexOf(step);
@@ -54,7 +60,7 @@ export function planMigration(
   const kept = renamed.filter((a) => before.has(a.stepId));
   const missing = target === DRAFT_STEP ? [] : missingChecks(from, to, at, state, registry);
   if (missing.length) {
-    return refuse(
+    return refuseMigration(
       'reviews_missing',
       `迁移到「${step.label.zh}」会跳过尚未完成的${missing.map((c) => CHECK_ZH[c]).join('、')}`,
       `moving to '${target}' would skip ${missing.join(', ')}`,
@@ -81,6 +87,7 @@ function missingChecks(from: WorkflowDefinition, to: WorkflowDefinition, at: num
   return COMPLIANCE_CHECKS.filter((c) => required.has(c) && !done.has(c));
 }
 
-function refuse(code: MigrationRefusal, zh: string, en: string): MigrationOutcome {
+/** A refused move, in both languages. */
+export function refuseMigration(code: MigrationRefusal, zh: string, en: string): { ok: false; code: MigrationRefusal; reason: LocalizedText } {
   return { ok: false, code, reason: { zh, en } };
 }

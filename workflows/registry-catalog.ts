@@ -41,3 +41,11 @@ export function registryCatalog(review: WorkflowRegistry = defaultRegistry, requ
   }
   return out;
 }
+
+/**
+ * The labels of one family's names, by name: how a graph writes a condition, a plugin's too.
+ * @example guardLabelsOf(registryCatalog()).hasStatistics // { zh: '含统计数据', en: … }
+ */
+export function guardLabelsOf(entries: readonly RegistryEntry[], flow: FlowFamily = 'review'): Record<string, LocalizedText> {
+  return Object.fromEntries(entries.filter((e) => e.flow === flow).map((e) => [e.name, e.label]));
+}

@@ -3,6 +3,7 @@ import { router, roleProcedure, signedInProcedure } from '../trpc';
 import { documentPath } from '../services/document-path-service';
 import { getWorkflow, listWorkflows, publishWorkflow, validateWorkflow, workflowRegistry } from '../services/workflow-admin-service';
 import { applyMigration, previewMigration } from '../services/workflow-migration-service';
+import { applyRequestMigration, previewRequestMigration } from '../services/request-migration-service';
 
 const key = z.string().trim().min(1).max(100);
 const version = z.number().int().positive();
@@ -35,6 +36,13 @@ export const workflowsRouter = router({
   migrate: roleProcedure('admin')
     .input(migration.extend({ expectedDocumentIds: z.array(z.string().max(100)).max(10000) }))
     .mutation(({ ctx, input }) => applyMigration(ctx.services, ctx.user.id, input)),
+  /** The same dry run and apply for information requests on a request flow. */
+  requestMigrationPreview: roleProcedure('admin')
+    .input(migration)
+    .query(({ ctx, input }) => previewRequestMigration(ctx.services, input)),
+  migrateRequests: roleProcedure('admin')
+    .input(migration.extend({ expectedRequestIds: z.array(z.string().max(100)).max(10000) }))
+    .mutation(({ ctx, input }) => applyRequestMigration(ctx.services, ctx.user.id, input)),
   documentPath: signedInProcedure
     .input(z.object({ documentId: z.string().min(1).max(100) }))
     .query(({ ctx, input }) => documentPath(ctx.services, ctx.user, input.documentId)),

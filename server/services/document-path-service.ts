@@ -1,8 +1,10 @@
 /**
  * The flow a document follows, for the graph on its page: its pinned definition, where it
- * stands, and the steps it has been at, in order, from its review history.
+ * stands, the steps it has been at, in order, from its review history, and the labels of the
+ * condition names the graph writes.
  */
 import { asc, eq, sql } from 'drizzle-orm';
+import { guardLabelsOf, registryCatalog } from '../../workflows/registry-catalog';
 import { reviewRecords } from '../db/schema/index';
 import { loadViewableDocument } from './document-view-service';
 import type { ServiceContext } from './service-context';
@@ -27,5 +29,6 @@ export async function documentPath(ctx: ServiceContext, user: SessionUser, docum
   for (const step of [...records.map((r) => r.step), doc.currentStep]) {
     if (visitedSteps.at(-1) !== step) visitedSteps.push(step);
   }
-  return { definition, currentStep: doc.currentStep, visitedSteps };
+  // The registry's words for condition names, so a plugin's condition reads as words on the graph too.
+  return { definition, currentStep: doc.currentStep, visitedSteps, guardLabels: guardLabelsOf(registryCatalog()) };
 }

@@ -7,13 +7,14 @@ import { infoRequests } from '../db/schema/index';
 import { fieldErrors, infoRequestFormSchema, type InfoRequestField, type InfoRequestForm } from '../../forms/info-request';
 import { startRequest } from '../../workflows/requests/request-engine';
 import { requestDeadlines } from '../../workflows/requests/request-clocks';
-import type { RequestState } from '../../workflows/requests/request.machine';
+import { publicRequestStatus } from '../../workflows/requests/public-request-status';
+import type { LocalizedText } from '../../workflows/definition';
 import { loadWorkCalendar } from './calendar-service';
 import { currentRequestFlow } from './workflow-definitions';
 import { commitChange } from './commit';
 import { badRequest, conflict } from './errors';
 import { checkFormToken, takeRateLimit } from './public-form-guard';
-import { hashSecretCode, insertRequestStatements, newSecretCode, REQUEST_NO_PATTERN, secretCodeMatches } from './request-store';
+import { hashSecretCode, insertRequestStatements, newSecretCode, REQUEST_NO_PATTERN, requestFlowOf, secretCodeMatches } from './request-store';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -83,7 +84,8 @@ export async function registerRequest(ctx: ServiceContext, actor: SessionUser, i
 
 export interface PublicStatus {
   requestNo: string;
-  status: RequestState;
+  /** What the applicant is told, from the step's kind in the pinned flow (never its internal label). */
+  label: LocalizedText;
   receivedAt: string;
   replyDue: string | null;
   repliedAt: string | null;
@@ -105,6 +107,7 @@ export async function lookUpRequestStatus(ctx: ServiceContext, input: { requestN
   if (!row || !matches) return null;
   const calendar = await loadWorkCalendar(ctx);
   const state = row.snapshot as { context: { clock: { name: string; date: string; days?: number }[] } };
-  const due = row.closedAt ? null : requestDeadlines(state.context.clock, calendar).reply.due;
-  return { requestNo: row.requestNo, status: row.status as RequestState, receivedAt: row.receivedAt, replyDue: due, repliedAt: row.repliedAt, closedAt: row.closedAt };
+  const shown = publicRequestStatus(await requestFlowOf(db, row), row.status);
+  const due = row.closedAt || !shown.showReplyDue ? null : requestDeadlines(state.context.clock, calendar).reply.due;
+  return { requestNo: row.requestNo, label: shown.label, receivedAt: row.receivedAt, replyDue: due, repliedAt: row.repliedAt, closedAt: row.closedAt };
 }

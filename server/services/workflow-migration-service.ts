@@ -5,34 +5,23 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { planMigration, reviewStatus, type LocalizedText, type PersistedReview } from '../../workflows/index';
+import { planMigration, reviewStatus } from '../../workflows/index';
 import { documents, tasks } from '../db/schema/index';
 import { loadWorkCalendar } from './calendar-service';
 import { commitChange } from './commit';
 import { taskDue } from './deadline-service';
 import { loadOpenTasks, reviewState, type DocumentRow } from './document-store';
-import { badRequest, conflict } from './errors';
+import { assertDistinctVersions, assertPreviewUnchanged, splitMoves, type MigrationInput } from './instance-migration';
 import type { ServiceContext } from './service-context';
 import { closeTaskStatement, DRAFTER_SEAT, syncTasks, wantedTasks } from './task-sync';
 import { IN_FLIGHT_STATUSES } from './workflow-admin-service';
 import { pinnedDefinition } from './workflow-definitions';
 
-export interface MigrationInput {
-  key: string;
-  fromVersion: number;
-  toVersion: number;
-  mapping: Record<string, string>;
-}
-
-interface PlannedMove {
-  doc: DocumentRow;
-  toStep: string;
-  state: PersistedReview;
-}
+export type { MigrationInput };
 
 async function plan(ctx: ServiceContext, input: MigrationInput) {
   const { db } = ctx.database;
-  if (input.fromVersion === input.toVersion) throw badRequest('迁移的源版本与目标版本相同');
+  assertDistinctVersions(input);
   const from = await pinnedDefinition(db, input.key, input.fromVersion);
   const to = await pinnedDefinition(db, input.key, input.toVersion);
   const docs = await db
@@ -40,20 +29,16 @@ async function plan(ctx: ServiceContext, input: MigrationInput) {
     .from(documents)
     .where(and(eq(documents.workflowKey, input.key), eq(documents.workflowVersion, input.fromVersion), inArray(documents.status, IN_FLIGHT_STATUSES)))
     .orderBy(asc(documents.createdAt));
-  const moves: PlannedMove[] = [];
-  const refused: { documentId: string; title: string; fromStep: string; reason: LocalizedText }[] = [];
-  for (const doc of docs) {
-    const outcome = planMigration(from, to, reviewState(doc), input.mapping);
-    if (outcome.ok) moves.push({ doc, toStep: outcome.toStep, state: outcome.state });
-    else refused.push({ documentId: doc.id, title: doc.title, fromStep: doc.currentStep, reason: outcome.reason });
-  }
-  return { to, moves, refused };
+  return { to, ...splitMoves<DocumentRow, ReturnType<typeof reviewState>>(docs, (doc) => planMigration(from, to, reviewState(doc), input.mapping)) };
 }
 
 /** The dry run: which documents would move where, and which would be refused and why. */
 export async function previewMigration(ctx: ServiceContext, input: MigrationInput) {
   const { moves, refused } = await plan(ctx, input);
-  return { moves: moves.map((m) => ({ documentId: m.doc.id, title: m.doc.title, fromStep: m.doc.currentStep, toStep: m.toStep })), refused };
+  return {
+    moves: moves.map(({ row, toStep }) => ({ documentId: row.id, title: row.title, fromStep: row.currentStep, toStep })),
+    refused: refused.map(({ row, reason }) => ({ documentId: row.id, title: row.title, fromStep: row.currentStep, reason })),
+  };
 }
 
 /**
@@ -64,16 +49,12 @@ export async function previewMigration(ctx: ServiceContext, input: MigrationInpu
 export async function applyMigration(ctx: ServiceContext, actorId: string, input: MigrationInput & { expectedDocumentIds: string[] }) {
   const { db } = ctx.database;
   const { to, moves } = await plan(ctx, input);
-  const planned = moves.map((m) => m.doc.id).sort();
-  const expected = [...new Set(input.expectedDocumentIds)].sort();
-  if (planned.length !== expected.length || planned.some((id, i) => id !== expected[i])) {
-    throw conflict('可迁移的文件已发生变化，请重新预览后再迁移');
-  }
+  assertPreviewUnchanged(moves.map((m) => m.row.id), input.expectedDocumentIds, '可迁移的文件已发生变化，请重新预览后再迁移');
   if (!moves.length) return { moved: 0 };
   const now = ctx.now();
   const calendar = await loadWorkCalendar(ctx);
   const statements: BatchItem<'sqlite'>[] = [];
-  for (const { doc, toStep, state } of moves) {
+  for (const { row: doc, toStep, state } of moves) {
     // The version trigger refuses the whole batch if the document moved since it was read.
     statements.push(
       db
@@ -88,7 +69,7 @@ export async function applyMigration(ctx: ServiceContext, actorId: string, input
       statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...task, ...due, round: state.context.round, status: 'open', createdAt: now }));
     }
   }
-  const audit = moves.map(({ doc, toStep }) => ({
+  const audit = moves.map(({ row: doc, toStep }) => ({
     at: now,
     actorId,
     documentId: doc.id,

@@ -164,6 +164,8 @@ describe('workflow definition versions', () => {
     expect(path.currentStep).toBe('secrecy_review');
     expect(path.visitedSteps).toEqual(['draft', 'legality_review', 'secrecy_review']);
     expect(path.definition.version).toBe(2);
+    // The graph's words for condition names, the installed plugin's included (the registry is admin-only).
+    expect(path.guardLabels).toMatchObject({ hasStatistics: { zh: '含统计数据' }, noSensitiveWords: { zh: '不含敏感词' } });
     expect((await failure(clients.publisher!.trpc.workflows.documentPath.query({ documentId: id }))).code).toBe('NOT_FOUND');
   });
 

@@ -29,6 +29,7 @@ export function WorkflowPath(props: { documentId: string; version: number }) {
               definition={p().definition as WorkflowDefinition}
               currentStep={p().currentStep}
               visitedSteps={p().visitedSteps}
+              guardLabels={p().guardLabels}
               compact
               testId="document-graph"
             />

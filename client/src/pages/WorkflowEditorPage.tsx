@@ -18,10 +18,11 @@ import { addStepAfter, moveStep, removeStep, updateStep } from '../workflow-edit
 import { StepPanel, type EditorUser } from '../workflow-editor/StepPanel';
 import { createSimulation, SimulationPanel } from '../workflow-editor/SimulationPanel';
 import { MigrationPanel } from '../workflow-editor/MigrationPanel';
+import { documentMigration } from '../workflow-editor/migration-api';
 import { editorRegistry, registryEntries } from '../workflow-editor/registry-entries';
 import { RequestFlowEditor } from '../request-flow-editor/RequestFlowEditor';
 import { isRequestFlow, type AnyWorkflowDefinition } from '../../../workflows/any-definition';
-import type { RegistryEntry } from '../../../workflows/registry-catalog';
+import { guardLabelsOf, type RegistryEntry } from '../../../workflows/registry-catalog';
 import '../workflow-editor/workflow-editor.css';
 
 export function WorkflowEditorPage() {
@@ -53,7 +54,14 @@ function WorkflowEditor(props: { workflowKey: string }) {
             when={!isRequestFlow(data().definition as AnyWorkflowDefinition)}
             fallback={
               <Show when={registry()} keyed>
-                {(entries) => <RequestFlowEditor base={data().definition as never} registry={entries} onPublished={() => void refetchList()} />}
+                {(entries) => (
+                  <RequestFlowEditor
+                    base={data().definition as never}
+                    registry={entries}
+                    versions={list()?.find((w) => w.key === props.workflowKey)?.versions ?? []}
+                    onPublished={() => void refetchList()}
+                  />
+                )}
               </Show>
             }
           >
@@ -181,6 +189,7 @@ function Editor(props: EditorProps) {
             visitedSteps={graphPath().visited}
             currentStep={graphPath().current}
             userNames={userNames()}
+            guardLabels={guardLabelsOf(props.registry)}
             testId="editor-graph"
           />
         </div>
@@ -230,7 +239,7 @@ function Editor(props: EditorProps) {
 
       {/* Keyed on the number of versions: a newly published one becomes the default target. */}
       <Show when={props.versions.length > 1 ? props.versions.length : 0} keyed>
-        <MigrationPanel workflowKey={draft().key} versions={props.versions} onMigrated={props.onPublished} />
+        <MigrationPanel workflowKey={draft().key} versions={props.versions} api={documentMigration} onMigrated={props.onPublished} />
       </Show>
     </>
   );

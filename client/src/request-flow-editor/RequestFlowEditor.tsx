@@ -2,7 +2,8 @@
  * The editor for a request-flow definition (依申请公开办理流程), opened from
  * /admin/workflows/:key like release review: the graph, the step panel, live validation (the
  * same pure validator the server runs again on publish), simulation, and publishing a new
- * immutable version. Requests in flight stay on the version they started with.
+ * immutable version. Requests in flight stay on the version they started with until an
+ * admin migrates them below (the same panel as release review, moving requests).
  */
 import { createMemo, createSignal, Show } from 'solid-js';
 import type { RequestFlowDefinition, RequestStepDefinition } from '../../../workflows/requests/request-flow-definition';
@@ -11,6 +12,8 @@ import { validateDefinition } from '../../../workflows/validate-definition';
 import { errorMessage } from '../errors';
 import { localized, t } from '../i18n/i18n';
 import { trpc } from '../trpc';
+import { MigrationPanel, type VersionInfo } from '../workflow-editor/MigrationPanel';
+import { requestMigration } from '../workflow-editor/migration-api';
 import { addRequestStep, removeRequestStep, updateRequestStep } from './request-editor-ops';
 import { RequestFlowGraph } from './RequestFlowGraph';
 import { createRequestSimulation, RequestSimulationPanel } from './RequestSimulationPanel';
@@ -19,6 +22,7 @@ import { RequestStepPanel } from './RequestStepPanel';
 export interface RequestFlowEditorProps {
   base: RequestFlowDefinition;
   registry: readonly RegistryEntry[];
+  versions: readonly VersionInfo[];
   onPublished: () => void;
 }
 
@@ -156,6 +160,11 @@ export function RequestFlowEditor(props: RequestFlowEditorProps) {
           </section>
         </div>
       </div>
+
+      {/* Keyed on the number of versions: a newly published one becomes the default target. */}
+      <Show when={props.versions.length > 1 ? props.versions.length : 0} keyed>
+        <MigrationPanel workflowKey={draft().key} versions={props.versions} api={requestMigration} onMigrated={props.onPublished} />
+      </Show>
     </>
   );
 }

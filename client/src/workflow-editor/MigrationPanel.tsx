@@ -1,32 +1,36 @@
 /**
- * 迁移在办文件: moves documents in flight from one version to another. The admin maps each
- * old step to a new one, looks at the dry run (who moves where, who would be refused and
- * why), and only then applies exactly the previewed documents; the server refuses if the
- * set changed in between.
+ * 迁移在办文件 / 迁移在办申请: moves documents (release review) or requests (request flow) in
+ * flight from one version to another. The admin maps each old step to a new one, looks at the
+ * dry run (who moves where, who would be refused and why), and only then applies exactly the
+ * previewed ones; the server refuses if the set changed in between. `api` is the family's.
  */
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
-import type { WorkflowDefinition } from '../../../workflows/definition';
-import { trpc, type RouterOutputs } from '../trpc';
+import type { LocalizedText } from '../../../workflows/definition';
+import { trpc } from '../trpc';
 import { localized, t } from '../i18n/i18n';
 import { errorMessage } from '../errors';
 import { defaultMapping } from './editor-ops';
+import type { MigrationApi, MigrationPreview } from './migration-api';
 
-type Preview = RouterOutputs['workflows']['migrationPreview'];
+/** What the panel reads of a definition of either family. */
+interface StepsOf {
+  steps: { id: string; kind: string; label: LocalizedText }[];
+}
 
 export interface VersionInfo {
   version: number;
   inFlight: number;
 }
 
-export function MigrationPanel(props: { workflowKey: string; versions: readonly VersionInfo[]; onMigrated: () => void }) {
+export function MigrationPanel(props: { workflowKey: string; versions: readonly VersionInfo[]; api: MigrationApi; onMigrated: () => void }) {
   const newest = () => Math.max(...props.versions.map((v) => v.version));
   const [fromVersion, setFromVersion] = createSignal(props.versions.find((v) => v.inFlight > 0 && v.version !== newest())?.version ?? props.versions[0]?.version ?? 1);
   const [toVersion, setToVersion] = createSignal(newest());
-  const load = (version: number) => trpc.workflows.get.query({ key: props.workflowKey, version }).then((r) => r.definition as WorkflowDefinition);
+  const load = (version: number) => trpc.workflows.get.query({ key: props.workflowKey, version }).then((r) => r.definition as StepsOf);
   const [fromDef] = createResource(fromVersion, load);
   const [toDef] = createResource(toVersion, load);
   const [mapping, setMapping] = createSignal<Record<string, string>>({});
-  const [preview, setPreview] = createSignal<Preview | null>(null);
+  const [preview, setPreview] = createSignal<MigrationPreview | null>(null);
   const [message, setMessage] = createSignal<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -55,23 +59,23 @@ export function MigrationPanel(props: { workflowKey: string; versions: readonly 
   };
   const dryRun = () =>
     run(async () => {
-      setPreview(await trpc.workflows.migrationPreview.query(request()));
+      setPreview(await props.api.preview(request()));
     });
   const apply = () =>
     run(async () => {
-      const expectedDocumentIds = preview()?.moves.map((m) => m.documentId) ?? [];
-      await trpc.workflows.migrate.mutate({ ...request(), expectedDocumentIds });
-      setMessage({ kind: 'success', text: t('wfe.migrated', { n: expectedDocumentIds.length, v: toVersion() }) });
+      const ids = preview()?.moves.map((m) => m.id) ?? [];
+      await props.api.apply(request(), ids);
+      setMessage({ kind: 'success', text: t(props.api.text.migrated, { n: ids.length, v: toVersion() }) });
       setPreview(null);
       props.onMigrated();
     });
-  const stepLabel = (def: WorkflowDefinition | undefined, id: string) => localized(def?.steps.find((s) => s.id === id)?.label) || id;
+  const stepLabel = (def: StepsOf | undefined, id: string) => localized(def?.steps.find((s) => s.id === id)?.label) || id;
   const versionOption = (v: VersionInfo) => t('wfe.versionOption', { v: v.version, n: v.inFlight });
 
   return (
     <section class="card wf-migration" data-testid="migration" aria-labelledby="wf-migration-title">
-      <h2 id="wf-migration-title">{t('wfe.migrationTitle')}</h2>
-      <p class="help">{t('wfe.migrationIntro')}</p>
+      <h2 id="wf-migration-title">{t(props.api.text.title)}</h2>
+      <p class="help">{t(props.api.text.intro)}</p>
       <div class="wf-two">
         <div class="field">
           <label for="migrate-from">{t('wfe.fromVersion')}</label>
@@ -140,11 +144,11 @@ export function MigrationPanel(props: { workflowKey: string; versions: readonly 
         {(p) => (
           <div data-testid="migration-result">
             <h3>{t('wfe.moves', { n: p().moves.length })}</h3>
-            <Show when={p().moves.length > 0} fallback={<p class="muted">{t('wfe.noMoves')}</p>}>
+            <Show when={p().moves.length > 0} fallback={<p class="muted">{t(props.api.text.noMoves)}</p>}>
               <table class="list-table">
                 <thead>
                   <tr>
-                    <th>{t('col.title')}</th>
+                    <th>{t(props.api.text.name)}</th>
                     <th>{t('wfe.oldStep')}</th>
                     <th>{t('wfe.newStep')}</th>
                   </tr>
@@ -153,7 +157,7 @@ export function MigrationPanel(props: { workflowKey: string; versions: readonly 
                   <For each={p().moves}>
                     {(m) => (
                       <tr data-testid="migration-move">
-                        <td>{m.title}</td>
+                        <td>{m.name}</td>
                         <td>{stepLabel(fromDef(), m.fromStep)}</td>
                         <td>{stepLabel(toDef(), m.toStep)}</td>
                       </tr>
@@ -167,7 +171,7 @@ export function MigrationPanel(props: { workflowKey: string; versions: readonly 
               <table class="list-table">
                 <thead>
                   <tr>
-                    <th>{t('col.title')}</th>
+                    <th>{t(props.api.text.name)}</th>
                     <th>{t('wfe.oldStep')}</th>
                     <th>{t('wfe.reason')}</th>
                   </tr>
@@ -176,7 +180,7 @@ export function MigrationPanel(props: { workflowKey: string; versions: readonly 
                   <For each={p().refused}>
                     {(r) => (
                       <tr data-testid="migration-refused">
-                        <td>{r.title}</td>
+                        <td>{r.name}</td>
                         <td>{stepLabel(fromDef(), r.fromStep)}</td>
                         <td>{localized(r.reason)}</td>
                       </tr>

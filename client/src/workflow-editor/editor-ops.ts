@@ -90,12 +90,17 @@ export function updateStep(def: Def, id: string, patch: Partial<StepDefinition>)
   };
 }
 
+/** What a migration mapping reads of a definition of either flow family. */
+interface StepKinds {
+  steps: readonly { id: string; kind: string }[];
+}
+
 /**
  * The starting state mapping of a migration: each working step of the old version to the
  * step with the same id in the new one, or '' (not moved) when the new version lacks it.
  * @example defaultMapping(v1, v2).stats_review // 'stats_review', or '' once removed
  */
-export function defaultMapping(from: Def, to: Def): Record<string, string> {
+export function defaultMapping(from: StepKinds, to: StepKinds): Record<string, string> {
   const toIds = new Set(to.steps.filter((s) => s.kind !== 'end').map((s) => s.id));
   return Object.fromEntries(from.steps.filter((s) => s.kind !== 'end').map((s) => [s.id, toIds.has(s.id) ? s.id : '']));
 }

@@ -4,6 +4,8 @@
  * are highlighted; steps with validation issues are outlined red, with the messages in the
  * box's tooltip and listed above the graph. Return arrows are drawn for the selected (or,
  * in the editor's simulation, current) step, and wherever a document was actually returned.
+ * A step whose reviewers fill an opinion form carries a small 意见表 mark; conditions read with
+ * the registry's labels (plugins' too) when given.
  */
 import { createEffect, createMemo, createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { WorkflowDefinition } from '../../../workflows/definition';
@@ -11,7 +13,7 @@ import type { DefinitionIssue } from '../../../workflows/validate-definition';
 import { locale, localized, t } from '../i18n/i18n';
 import { layoutGraph, returnRoute, textWidth, widthWithLanes, type Point } from './graph-layout';
 import { pathEdgeIds, returnTargetsOf, visibleEdges, workflowGraph } from './graph-model';
-import { edgeText, nodeMetrics, nodeText, type NodeMetrics } from './node-text';
+import { edgeText, nodeMetrics, nodeText, type GuardLabels, type NodeMetrics } from './node-text';
 import './workflow-graph.css';
 
 export interface WorkflowGraphProps {
@@ -26,6 +28,8 @@ export interface WorkflowGraphProps {
   compact?: boolean;
   /** Names for steps that name people as signers. */
   userNames?: Record<string, string>;
+  /** Labels of condition names from the server's registry (plugin guards have no catalog entry). */
+  guardLabels?: GuardLabels;
   testId?: string;
 }
 
@@ -57,10 +61,10 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   const steps = createMemo(() => new Map(props.definition.steps.map((s) => [s.id, s])));
   const metrics = createMemo(() => {
     locale();
-    const out = new Map<string, NodeMetrics & { full: string }>();
+    const out = new Map<string, NodeMetrics & { full: string; opinionForm: string }>();
     for (const node of model().nodes) {
-      const text = nodeText(node, props.userNames);
-      out.set(node.id, { ...nodeMetrics(text, !!props.compact), full: [text.title, text.detail, text.condition].filter(Boolean).join('\n') });
+      const text = nodeText(node, props.userNames, props.guardLabels);
+      out.set(node.id, { ...nodeMetrics(text, !!props.compact), full: [text.title, text.detail, text.condition, text.opinionForm].filter(Boolean).join('\n'), opinionForm: text.opinionForm ?? '' });
     }
     return out;
   });
@@ -270,6 +274,13 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
                               <g class="wf-here" transform={`translate(${b().width - 6},-8)`}>
                                 <rect x={-34} width="40" height="17" rx="8" />
                                 <text x={-14} y="12.5" text-anchor="middle">{t('wf.here')}</text>
+                              </g>
+                            </Show>
+                            <Show when={m().opinionForm}>
+                              <g class="wf-opinion-mark" transform="translate(-6,-8)" role="img" aria-label={m().opinionForm} data-testid="wf-opinion-mark">
+                                <title>{m().opinionForm}</title>
+                                <rect width="44" height="17" rx="8" />
+                                <text x="22" y="12.5" text-anchor="middle">{t('wf.opinionMark')}</text>
                               </g>
                             </Show>
                             <Show when={issues().length > 0}>

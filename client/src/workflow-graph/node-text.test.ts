@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from './graph-layout';
-import { fitText, wrapText } from './node-text';
+import { conditionText, fitText, nodeText, wrapText } from './node-text';
+import { workflowGraph } from './graph-model';
+import { releaseReviewDefinition } from '../../../workflows/release-review.definition';
 
 describe('text in boxes', () => {
   it('cuts a line with an ellipsis to fit', () => {
@@ -17,5 +19,23 @@ describe('text in boxes', () => {
     expect(long).toHaveLength(2);
     for (const line of long) expect(textWidth(line, 12)).toBeLessThanOrEqual(120);
     expect(long[1]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('words on the graph', () => {
+  it('writes a plugin condition with the registry’s label, a known one from the catalog, else the bare name', () => {
+    const labels = { isUrgent: { zh: '加急件', en: 'Urgent' } };
+    expect(conditionText({ guard: 'isUrgent' }, labels)).toBe('仅当加急件');
+    expect(conditionText({ guard: 'isUrgent', not: true }, labels)).toBe('仅当不加急件');
+    expect(conditionText({ guard: 'hasStatistics' })).toBe('仅当含统计数据');
+    expect(conditionText({ guard: 'hasStatistics' }, { hasStatistics: { zh: '有统计', en: 'Stats' } })).toBe('仅当含统计数据');
+    expect(conditionText({ guard: 'isUrgent' })).toBe('仅当isUrgent');
+  });
+
+  it('says which steps ask reviewers for an opinion form', () => {
+    const def = { ...releaseReviewDefinition, steps: releaseReviewDefinition.steps.map((s) => (s.id === 'legality_review' ? { ...s, opinionForm: 'legal-opinion' } : s)) };
+    const texts = new Map(workflowGraph(def).nodes.map((n) => [n.id, nodeText(n)]));
+    expect(texts.get('legality_review')!.opinionForm).toBe('本步骤审查人须填写审查意见表（legal-opinion）');
+    expect(texts.get('secrecy_review')!.opinionForm).toBe('');
   });
 });

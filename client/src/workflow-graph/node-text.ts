@@ -4,7 +4,7 @@
  * redone when the language changes.
  */
 import { ROLE_LABELS, isRole } from '../../../workflows/roles';
-import type { ConditionRef, SignerRef, StepDefinition } from '../../../workflows/definition';
+import type { ConditionRef, LocalizedText, SignerRef, StepDefinition } from '../../../workflows/definition';
 import { localized, t, tKnown } from '../i18n/i18n';
 import type { GraphEdge, GraphNode } from './graph-model';
 import { textWidth } from './graph-layout';
@@ -13,11 +13,22 @@ export interface NodeText {
   title: string;
   detail: string;
   condition: string;
+  /** Words for the opinion-form mark, when reviewers fill a form at this step. */
+  opinionForm?: string;
 }
 
-/** A condition in words, e.g. 仅当含统计数据; unknown (plugin) guards show their name. */
-export function conditionText(c: ConditionRef): string {
-  const name = tKnown('wf.guard', c.guard);
+/** Labels of guard names as the server's registry gives them (plugins included). */
+export type GuardLabels = Readonly<Record<string, LocalizedText>>;
+
+/**
+ * A condition in words, e.g. 仅当含统计数据: the catalog's words for a built-in name (phrased
+ * to follow 仅当), else the registry's label (a plugin's), else the bare name.
+ * @example conditionText({ guard: 'isUrgent' }, { isUrgent: { zh: '加急件', en: 'Urgent' } }) // '仅当加急件'
+ */
+export function conditionText(c: ConditionRef, labels: GuardLabels = {}): string {
+  const known = tKnown('wf.guard', c.guard);
+  const label = labels[c.guard];
+  const name = known === c.guard && label ? localized(label) : known;
   return t(c.not ? 'wf.whenNot' : 'wf.when', { c: name });
 }
 
@@ -34,14 +45,15 @@ export function assigneeText(step: StepDefinition, userNames: Record<string, str
   return step.role && isRole(step.role) ? localized(ROLE_LABELS[step.role]) : '';
 }
 
-export function nodeText(node: GraphNode, userNames: Record<string, string> = {}): NodeText {
+export function nodeText(node: GraphNode, userNames: Record<string, string> = {}, guardLabels: GuardLabels = {}): NodeText {
   const step = node.step;
   const kind = tKnown('wf.kind', step.kind);
   const who = step.kind === 'end' ? '' : assigneeText(step, userNames);
   return {
     title: localized(step.label) || step.id,
     detail: who ? `${kind} · ${who}` : kind,
-    condition: node.conditions.map(conditionText).join('；'),
+    condition: node.conditions.map((c) => conditionText(c, guardLabels)).join('；'),
+    opinionForm: step.opinionForm ? t('wf.opinionForm', { form: step.opinionForm }) : '',
   };
 }
 

@@ -1,22 +1,12 @@
 /**
  * The applicant's status page: number plus secret code in, status and dates out. Nothing
  * about the request's content is shown, and an unknown number and a wrong code read the same.
+ * The status wording and whether the reply's last day shows come from the step's kind
+ * (workflows/requests/public-request-status.ts), so a step an admin adds reads sensibly too.
  */
 import { html } from 'hono/html';
 import type { PublicStatus } from '../../services/request-intake-service';
 import { fragment, renderPublicLayout } from './layout';
-
-/** What an applicant is told about each state; internal steps read as "being handled". */
-const PUBLIC_STATUS_LABELS: Record<PublicStatus['status'], string> = {
-  registered: '已收到，待审查',
-  awaiting_correction: '待申请人补正',
-  accepted: '办理中',
-  consulting: '办理中（征求第三方或有关机关意见，该期间不计入答复期限）',
-  fee_pending: '待申请人缴纳信息处理费',
-  reply_drafted: '办理中',
-  reply_reviewed: '办理中',
-  closed: '已办结',
-};
 
 export const NOT_FOUND_MESSAGE = '未查到与该申请编号和查询码相符的申请，请核对后重试。';
 
@@ -47,9 +37,9 @@ export function renderApplyStatus(view: StatusPageView): string {
   ${s
     ? html`<table class="meta-table status-table">
     <tr><th scope="row">申请编号</th><td>${s.requestNo}</td></tr>
-    <tr><th scope="row">办理状态</th><td><strong>${PUBLIC_STATUS_LABELS[s.status] ?? '办理中'}</strong></td></tr>
+    <tr><th scope="row">办理状态</th><td><strong>${s.label.zh}</strong></td></tr>
     <tr><th scope="row">收到日期</th><td>${s.receivedAt}</td></tr>
-    ${s.replyDue && s.status !== 'awaiting_correction' && s.status !== 'fee_pending' ? html`<tr><th scope="row">答复期限</th><td>${s.replyDue}</td></tr>` : ''}
+    ${s.replyDue ? html`<tr><th scope="row">答复期限</th><td>${s.replyDue}</td></tr>` : ''}
     ${s.repliedAt ? html`<tr><th scope="row">答复日期</th><td>${s.repliedAt}</td></tr>` : ''}
     ${s.closedAt ? html`<tr><th scope="row">办结日期</th><td>${s.closedAt}</td></tr>` : ''}
   </table>`
