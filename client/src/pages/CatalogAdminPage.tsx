@@ -10,6 +10,7 @@ import { localized, t } from '../i18n/i18n';
 import { errorMessage } from '../errors';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
+import { ListTable } from '../components/ListTable';
 import '../form-builder/form-builder.css';
 import '../forms/form-fields.css';
 
@@ -29,24 +30,14 @@ export function CatalogAdminPage() {
             <section class="card">
               <h2>{t('catAdmin.categories')}</h2>
               <div class="table-scroll">
-                <table class="list-table cat-table">
-                  <thead>
-                    <tr>
-                      <th>{t('catAdmin.code')}</th>
-                      <th>{t('catAdmin.nameZh')}</th>
-                      <th>{t('catAdmin.nameEn')}</th>
-                      <th>{t('catAdmin.column')}</th>
-                      <th>{t('catAdmin.clockRule')}</th>
-                      <th>{t('catAdmin.reportCell')}</th>
-                      <th>{t('catAdmin.form')}</th>
-                      <th>{t('catAdmin.requiresDisclosure')}</th>
-                      <th />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={s().categories}>{(c) => <CategoryRow category={c} settings={s()} />}</For>
-                  </tbody>
-                </table>
+                <ListTable
+                  class="cat-table"
+                  columns={[t('catAdmin.code'), t('catAdmin.nameZh'), t('catAdmin.nameEn'), t('catAdmin.column'), t('catAdmin.clockRule'), t('catAdmin.reportCell'), t('catAdmin.form'), t('catAdmin.requiresDisclosure')]}
+                  actions
+                  rows={s().categories}
+                >
+                  {(c) => <CategoryRow category={c} settings={s()} />}
+                </ListTable>
               </div>
               <NewCategoryForm settings={s()} onCreated={() => void refetch()} />
             </section>
@@ -141,37 +132,25 @@ function DepartmentsCard(props: { settings: Settings; onChanged: () => void }) {
   return (
     <section class="card">
       <h2>{t('catAdmin.departments')}</h2>
-      <table class="list-table">
-        <thead>
-          <tr>
-            <th>{t('catAdmin.code')}</th>
-            <th>{t('catAdmin.deptName')}</th>
-            <th>{t('catAdmin.people')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.settings.departments}>
-            {(d) => {
-              const [draft, setDraft] = createSignal(d.name);
-              return (
-                <tr data-testid="department-row" data-code={d.code}>
-                  <td class="mono">{d.code}</td>
-                  <td>
-                    <input aria-label={`${d.code} ${t('catAdmin.deptName')}`} value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} />
-                  </td>
-                  <td>{d.users}</td>
-                  <td>
-                    <button type="button" class="button button-small" disabled={draft() === d.name} onClick={() => void run(() => trpc.catalogAdmin.renameDepartment.mutate({ id: d.id, name: draft() }))}>
-                      {t('catAdmin.rename')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            }}
-          </For>
-        </tbody>
-      </table>
+      <ListTable columns={[t('catAdmin.code'), t('catAdmin.deptName'), t('catAdmin.people')]} actions rows={props.settings.departments}>
+        {(d) => {
+          const [draft, setDraft] = createSignal(d.name);
+          return (
+            <tr data-testid="department-row" data-code={d.code}>
+              <td class="mono">{d.code}</td>
+              <td>
+                <input aria-label={`${d.code} ${t('catAdmin.deptName')}`} value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} />
+              </td>
+              <td>{d.users}</td>
+              <td>
+                <button type="button" class="button button-small" disabled={draft() === d.name} onClick={() => void run(() => trpc.catalogAdmin.renameDepartment.mutate({ id: d.id, name: draft() }))}>
+                  {t('catAdmin.rename')}
+                </button>
+              </td>
+            </tr>
+          );
+        }}
+      </ListTable>
       <form
         class="cat-add"
         onSubmit={(e) => {

@@ -2,12 +2,13 @@
  * /admin/users — 用户管理 for the admin: every user with roles and state, and a button to
  * disable or enable each. Disabling ends the user's sessions on the server at once.
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { localized, t } from '../i18n/i18n';
 import { errorMessage, isUnauthorized } from '../errors';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
+import { ListTable } from '../components/ListTable';
 import { useSession } from '../session/SessionProvider';
 import { ROLE_LABELS } from '../../../workflows/roles';
 
@@ -42,38 +43,30 @@ export function UsersAdminPage() {
       <section class="card">
         <AsyncView resource={list} onRetry={refetch}>
         {(users) => (
-          <table class="list-table users-table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th>{t('users.username')}</th>
-                <th>{t('users.name')}</th>
-                <th>{t('users.department')}</th>
-                <th>{t('users.roles')}</th>
-                <th>{t('users.state')}</th>
-                <th />
+          <ListTable
+            class="users-table"
+            testId="users-table"
+            columns={[t('users.username'), t('users.name'), t('users.department'), t('users.roles'), t('users.state')]}
+            actions
+            rows={users()}
+          >
+            {(u) => (
+              <tr data-testid={`user-${u.username}`}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{u.department}</td>
+                <td>{u.roles.map((r) => localized(ROLE_LABELS[r])).join('、')}</td>
+                <td>
+                  <span class={`badge ${u.disabled ? 'badge-user-disabled' : 'badge-user-active'}`}>{u.disabled ? t('users.disabled') : t('users.active')}</span>
+                </td>
+                <td>
+                  <button type="button" class={`button button-small${u.disabled ? '' : ' button-danger'}`} disabled={busy() === u.id || u.id === session.user()?.id} onClick={() => toggle(u.id, !u.disabled)}>
+                    {u.disabled ? t('users.enable') : t('users.disable')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={users()}>
-                {(u) => (
-                  <tr data-testid={`user-${u.username}`}>
-                    <td>{u.username}</td>
-                    <td>{u.displayName}</td>
-                    <td>{u.department}</td>
-                    <td>{u.roles.map((r) => localized(ROLE_LABELS[r])).join('、')}</td>
-                    <td>
-                      <span class={`badge ${u.disabled ? 'badge-user-disabled' : 'badge-user-active'}`}>{u.disabled ? t('users.disabled') : t('users.active')}</span>
-                    </td>
-                    <td>
-                      <button type="button" class={`button button-small${u.disabled ? '' : ' button-danger'}`} disabled={busy() === u.id || u.id === session.user()?.id} onClick={() => toggle(u.id, !u.disabled)}>
-                        {u.disabled ? t('users.enable') : t('users.disable')}
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+            )}
+          </ListTable>
         )}
         </AsyncView>
       </section>
