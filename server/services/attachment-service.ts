@@ -47,13 +47,45 @@ export function checkUpload(file: { name: string; bytes: Uint8Array }): { name: 
   return { name, type };
 }
 
-/** Writes checked bytes under a generated name (never the uploader's), refusing to overwrite. */
-export async function storeUploadBytes(ctx: ServiceContext, id: string, bytes: Uint8Array): Promise<{ storedName: string; filePath: string }> {
+/** The columns every stored upload's row has (attachments, form files, channel proofs). */
+export interface StoredUpload {
+  id: string;
+  originalName: string;
+  storedName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: number;
+}
+
+/**
+ * Keeps an upload that passed `checkUpload`: writes its bytes under a generated name (never
+ * the uploader's, refusing to overwrite), then `record` commits its row (with the caller's
+ * other statements and audit row). When that commit fails the bytes are removed again, so no
+ * file is ever left without a row.
+ */
+export async function keepUpload<T>(
+  ctx: ServiceContext,
+  actor: SessionUser,
+  upload: { name: string; type: { mime: string }; bytes: Uint8Array },
+  record: (file: StoredUpload) => Promise<T>,
+): Promise<T> {
+  const id = crypto.randomUUID();
   const storedName = `${id}.bin`;
   await fs.mkdir(attachmentDir(ctx), { recursive: true });
   const filePath = path.join(attachmentDir(ctx), storedName);
-  await fs.writeFile(filePath, bytes, { flag: 'wx' });
-  return { storedName, filePath };
+  await fs.writeFile(filePath, upload.bytes, { flag: 'wx' });
+  const file: StoredUpload = {
+    id, originalName: upload.name, storedName, mime: upload.type.mime, size: upload.bytes.length,
+    sha256: createHash('sha256').update(upload.bytes).digest('hex'), uploadedBy: actor.id, createdAt: ctx.now(),
+  };
+  try {
+    return await record(file);
+  } catch (error) {
+    await fs.rm(filePath, { force: true });
+    throw error;
+  }
 }
 
 /** Stores an uploaded file under a generated name and records it against the document. */
@@ -63,24 +95,18 @@ export async function addAttachment(ctx: ServiceContext, actor: SessionUser, doc
   if (doc.drafterId !== actor.id) throw forbidden('只有起草人可以上传附件');
   if (!EDITABLE_STATUSES.has(doc.status)) throw conflict('文件已提交审查，不能再上传附件');
   const { name, type } = checkUpload(file);
-  const id = crypto.randomUUID();
-  const { storedName, filePath } = await storeUploadBytes(ctx, id, file.bytes);
-  const now = ctx.now();
-  try {
+  return keepUpload(ctx, actor, { name, type, bytes: file.bytes }, async (stored) => {
     await commitChange(
       ctx,
       [
-        db.update(documents).set({ version: doc.version + 1, updatedAt: now }).where(eq(documents.id, doc.id)),
-        db.insert(attachments).values({ id, documentId: doc.id, originalName: name, storedName, mime: type.mime, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), uploadedBy: actor.id, createdAt: now }),
+        db.update(documents).set({ version: doc.version + 1, updatedAt: stored.createdAt }).where(eq(documents.id, doc.id)),
+        db.insert(attachments).values({ ...stored, documentId: doc.id }),
       ],
-      [{ at: now, actorId: actor.id, documentId: doc.id, action: 'attachment.added', detail: { name, size: file.bytes.length } }],
+      [{ at: stored.createdAt, actorId: actor.id, documentId: doc.id, action: 'attachment.added', detail: { name, size: stored.size } }],
       '文件已被修改，请刷新后重试',
     );
-  } catch (error) {
-    await fs.rm(filePath, { force: true });
-    throw error;
-  }
-  return { id, name, size: file.bytes.length, version: doc.version + 1 };
+    return { id: stored.id, name, size: stored.size, version: doc.version + 1 };
+  });
 }
 
 export async function loadAttachment(ctx: ServiceContext, attachmentId: string) {

@@ -4,14 +4,12 @@
  * out. It stays with the document and is listed per year for the year-end inspection
  * (年度检查). Only the disclosure office (publisher) and admins upload or see proofs.
  */
-import fs from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, like } from 'drizzle-orm';
 import { channelProofs, documents, users } from '../db/schema/index';
 import { loadChannels } from '../channels/load-channels';
 import { isIsoDate } from '../../forms/calendar-date';
 import { cstDate } from '../time';
-import { checkUpload, storeUploadBytes } from './attachment-service';
+import { checkUpload, keepUpload } from './attachment-service';
 import { commitChange } from './commit';
 import { badRequest, forbidden, notFound } from './errors';
 import type { ServiceContext } from './service-context';
@@ -59,21 +57,15 @@ export async function addChannelProof(ctx: ServiceContext, actor: SessionUser, i
   const { name, type } = checkUpload(input.file);
   if (!(PROOF_MIME_TYPES as readonly string[]).includes(type.mime)) throw badRequest('发布凭证仅限照片或扫描件（JPG、PNG 或 PDF）');
 
-  const id = crypto.randomUUID();
-  const { storedName, filePath } = await storeUploadBytes(ctx, id, input.file.bytes);
-  const now = ctx.now();
-  const sha256 = createHash('sha256').update(input.file.bytes).digest('hex');
-  try {
+  return keepUpload(ctx, actor, { name, type, bytes: input.file.bytes }, async (stored) => {
+    const { id, size, sha256 } = stored;
     await commitChange(
       ctx,
-      [ctx.database.db.insert(channelProofs).values({ id, documentId: doc.id, channel: channel.key, publishedOn: input.publishedOn, note, originalName: name, storedName, mime: type.mime, size: input.file.bytes.length, sha256, uploadedBy: actor.id, createdAt: now })],
-      [{ at: now, actorId: actor.id, documentId: doc.id, action: 'channel_proof.added', detail: { proofId: id, channel: channel.key, publishedOn: input.publishedOn, name, size: input.file.bytes.length, sha256 } }],
+      [ctx.database.db.insert(channelProofs).values({ ...stored, documentId: doc.id, channel: channel.key, publishedOn: input.publishedOn, note })],
+      [{ at: stored.createdAt, actorId: actor.id, documentId: doc.id, action: 'channel_proof.added', detail: { proofId: id, channel: channel.key, publishedOn: input.publishedOn, name, size, sha256 } }],
     );
-  } catch (error) {
-    await fs.rm(filePath, { force: true });
-    throw error;
-  }
-  return { id, name, size: input.file.bytes.length };
+    return { id, name, size };
+  });
 }
 
 const proofColumns = {

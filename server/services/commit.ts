@@ -2,6 +2,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { chainedAuditInserts, lastAuditHash, type AuditEntry } from './audit';
 import { conflict, isStaleWrite, isStorageFailure, storageUnavailable } from './errors';
 import { log } from '../log';
+import { canGroupCommit, commitInGroup } from './group-commit';
 import type { ServiceContext } from './service-context';
 
 type Statement = BatchItem<'sqlite'>;
@@ -43,6 +44,17 @@ function isChainRace(error: unknown): boolean {
  * tip. A stale document version becomes a CONFLICT with `staleMessage`.
  */
 export function commitChange(ctx: ServiceContext, statements: readonly Statement[], audit: readonly AuditEntry[], staleMessage = '已被他人处理，请刷新后重试'): Promise<void> {
+  if (canGroupCommit(ctx.database)) {
+    // The embedded database: changes arriving together share one transaction (group-commit.ts).
+    return commitInGroup(ctx.database, statements, audit, inWriteQueue, isBusy).catch((error: unknown) => {
+      if (isStaleWrite(error)) throw conflict(staleMessage);
+      if (isStorageFailure(error)) {
+        log.error({ err: error }, 'database refused a write');
+        throw storageUnavailable();
+      }
+      throw error;
+    });
+  }
   const run = async () => {
     const { db } = ctx.database;
     for (let attempt = 0, busy = 0; ; attempt++) {

@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { categories, documents, redactions, tasks, users } from '../db/schema/index';
 import type { DocumentFacts, PersistedReview } from '../../workflows/index';
 import type { DisclosureAttribute, LegalGround } from '../../forms/disclosure';
@@ -9,40 +10,43 @@ export type DocumentRow = typeof documents.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 
 export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
-  const [row] = await db.select().from(documents).where(eq(documents.id, id));
+  const row = await preparedQuery(db, 'documents.byId', (d) => d.select().from(documents).where(eq(documents.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) throw notFound('未找到该文件');
   return row;
 }
 
 /** The document and its category's code (which workflow conditions read) in one query. */
 export async function loadDocumentWithCategoryCode(db: Db, id: string): Promise<{ doc: DocumentRow; categoryCode: string }> {
-  const [row] = await db.select({ doc: documents, categoryCode: categories.code }).from(documents).leftJoin(categories, eq(categories.id, documents.categoryId)).where(eq(documents.id, id));
+  const row = await preparedQuery(db, 'documents.byIdWithCategoryCode', (d) =>
+    d.select({ doc: documents, categoryCode: categories.code }).from(documents).leftJoin(categories, eq(categories.id, documents.categoryId)).where(eq(documents.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
   if (!row) throw notFound('未找到该文件');
   return { doc: row.doc, categoryCode: row.categoryCode ?? '' };
 }
 
 export async function loadRedactions(db: Db, documentId: string) {
-  return db
-    .select({ id: redactions.id, start: redactions.start, end: redactions.end, ground: redactions.ground, reason: redactions.reason, confirmedBy: redactions.confirmedBy, confirmedByName: users.displayName, confirmedAt: redactions.confirmedAt })
-    .from(redactions)
-    .leftJoin(users, eq(users.id, redactions.confirmedBy))
-    .where(eq(redactions.documentId, documentId))
-    .orderBy(asc(redactions.start))
-    .then((rows) => rows.map((r) => ({ ...r, ground: r.ground as LegalGround })));
+  const query = preparedQuery(db, 'redactions.byDocument', (d) =>
+    d
+      .select({ id: redactions.id, start: redactions.start, end: redactions.end, ground: redactions.ground, reason: redactions.reason, confirmedBy: redactions.confirmedBy, confirmedByName: users.displayName, confirmedAt: redactions.confirmedAt })
+      .from(redactions)
+      .leftJoin(users, eq(users.id, redactions.confirmedBy))
+      .where(eq(redactions.documentId, sql.placeholder('documentId')))
+      .orderBy(asc(redactions.start))
+      .prepare(),
+  );
+  return (await query.all({ documentId })).map((r) => ({ ...r, ground: r.ground as LegalGround }));
 }
 
 /** The open tasks of a document: one per waiting seat (several at a countersign). */
 export async function loadOpenTasks(db: Db, documentId: string): Promise<TaskRow[]> {
-  return db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.documentId, documentId), eq(tasks.status, 'open')))
-    .orderBy(tasks.seatId);
+  return preparedQuery(db, 'tasks.openByDocument', (d) =>
+    d.select().from(tasks).where(and(eq(tasks.documentId, sql.placeholder('documentId')), eq(tasks.status, 'open'))).orderBy(tasks.seatId).prepare(),
+  ).all({ documentId });
 }
 
 /** Every task of a document, open and closed, in seat order (a document has a few per round). */
 export async function loadDocumentTasks(db: Db, documentId: string): Promise<TaskRow[]> {
-  return db.select().from(tasks).where(eq(tasks.documentId, documentId)).orderBy(tasks.seatId);
+  return preparedQuery(db, 'tasks.byDocument', (d) => d.select().from(tasks).where(eq(tasks.documentId, sql.placeholder('documentId'))).orderBy(tasks.seatId).prepare()).all({ documentId });
 }
 
 export function reviewState(row: DocumentRow): PersistedReview {

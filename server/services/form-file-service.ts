@@ -3,14 +3,12 @@
  * owned by their uploader until a saved form claims them for its document, then readable by
  * whoever may view that document (and never published: they are not the document's annexes).
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { FileRef, FormDefinition } from '../../forms/index';
 import type { Db } from '../db/client';
 import { formFiles } from '../db/schema/index';
-import { checkUpload, storeUploadBytes } from './attachment-service';
+import { checkUpload, keepUpload } from './attachment-service';
 import { commitChange } from './commit';
 import { notFound } from './errors';
 import { loadViewableDocument } from './document-view-service';
@@ -20,25 +18,14 @@ import type { SessionUser } from './users';
 /** Stores one upload for a form being filled; the form stores `{ id, name }`. */
 export async function uploadFormFile(ctx: ServiceContext, actor: SessionUser, file: { name: string; bytes: Uint8Array }): Promise<FileRef & { size: number }> {
   const { name, type } = checkUpload(file);
-  const id = crypto.randomUUID();
-  const { storedName, filePath } = await storeUploadBytes(ctx, id, file.bytes);
-  const now = ctx.now();
-  try {
+  return keepUpload(ctx, actor, { name, type, bytes: file.bytes }, async (stored) => {
     await commitChange(
       ctx,
-      [
-        ctx.database.db.insert(formFiles).values({
-          id, originalName: name, storedName, mime: type.mime, size: file.bytes.length,
-          sha256: createHash('sha256').update(file.bytes).digest('hex'), uploadedBy: actor.id, createdAt: now,
-        }),
-      ],
-      [{ at: now, actorId: actor.id, action: 'form_file.uploaded', detail: { id, name, size: file.bytes.length } }],
+      [ctx.database.db.insert(formFiles).values(stored)],
+      [{ at: stored.createdAt, actorId: actor.id, action: 'form_file.uploaded', detail: { id: stored.id, name, size: stored.size } }],
     );
-  } catch (error) {
-    await fs.rm(filePath, { force: true });
-    throw error;
-  }
-  return { id, name, size: file.bytes.length };
+    return { id: stored.id, name, size: stored.size };
+  });
 }
 
 /** A form file for download: its uploader before it is claimed, then whoever may view its document. */

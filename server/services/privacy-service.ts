@@ -26,11 +26,14 @@ export async function privacyFindings(
   // Callers that already loaded the redactions pass them, sparing a query.
   redactionList?: readonly { start: number; end: number }[],
 ): Promise<PrivacyFinding[]> {
+  const hits = scanPersonalData(doc.body);
+  // Most documents hold no personal data: then there is nothing to look up.
+  if (!hits.length) return [];
   const ranges = redactionList ?? (await loadRedactions(db, doc.id));
   const notes = new Map(
     (await db.select({ text: privacyJustifications.text, note: privacyJustifications.note }).from(privacyJustifications).where(eq(privacyJustifications.documentId, doc.id))).map((j) => [j.text, j.note]),
   );
-  return scanPersonalData(doc.body)
+  return hits
     .filter((hit) => !ranges.some((r) => r.start <= hit.start && hit.end <= r.end))
     .map((hit) => ({ ...hit, masked: maskHit(hit), justification: notes.get(hit.text) ?? null }));
 }

@@ -169,7 +169,9 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
       .update(documents)
       .set({
         snapshot: next,
-        status: nextStatus,
+        // Only when it changes: naming a column in SET fires its UPDATE OF triggers, and the
+        // search-queue trigger would re-index the document after every step of review.
+        ...(nextStatus !== doc.status ? { status: nextStatus } : {}),
         currentStep: next.value,
         version: input.expectedVersion + 1,
         updatedAt: now,

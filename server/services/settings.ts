@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { settings } from '../db/schema/index';
 
 export const SETTING_KEYS = { bureauName: 'bureau_name', agencyCode: 'agency_code' } as const;
 const DEFAULTS: Record<string, string> = { bureau_name: '审发示范单位', agency_code: 'SHENFA' };
 
 export async function readSetting(db: Db, key: string): Promise<string> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  const row = await preparedQuery(db, 'settings.byKey', (d) => d.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare()).get({ key });
   return row?.value ?? DEFAULTS[key] ?? '';
 }
 

@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../server/db/schema/index';
+import { attachmentDir, checkUpload, keepUpload } from '../../server/services/attachment-service';
+import { loadSessionUser } from '../../server/services/users';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { apiClient } from '../support/api-client';
 import { driveThroughReview, signInAll, type Clients } from '../support/review-driver';
@@ -69,5 +74,23 @@ describe('attachments', () => {
     const partialDoc = await clients.drafter!.trpc.documents.get.query({ id: partial.id });
     const page = await (await fetch(`${server.url}/public/documents/${encodeURIComponent(partialDoc.indexNumber!)}`)).text();
     expect(page).not.toContain('partial.pdf');
+  });
+
+  it('removes the stored bytes when the row cannot be committed: no file is left without a row', async () => {
+    const { db } = server.services.database;
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'drafter'));
+    const actor = (await loadSessionUser(db, row!.id))!;
+    const files = () => (fs.existsSync(attachmentDir(server.services)) ? fs.readdirSync(attachmentDir(server.services)).sort() : []);
+    const before = files();
+    const upload = { ...checkUpload({ name: '测算表.pdf', bytes: PDF }), bytes: PDF };
+    let written: string[] = [];
+    const failed = keepUpload(server.services, actor, upload, async (stored) => {
+      written = files();
+      expect(written).toContain(stored.storedName);
+      throw new Error('the commit failed');
+    });
+    await expect(failed).rejects.toThrow('the commit failed');
+    expect(written.length).toBe(before.length + 1);
+    expect(files()).toEqual(before);
   });
 });

@@ -1,0 +1,27 @@
+// CPU time (user + system) per service-layer transition, which a busy machine disturbs far
+// less than wall time: npx tsx bench/profiles/transition-cpu.ts [documents]
+import { performReviewAction } from '../../server/services/review-service';
+import { ALL_CHECKS, FIVE_STEPS, freshFixture, openTaskId, person, submittedDocuments } from '../lib/fixture';
+
+const f = await freshFixture();
+const docs = await submittedDocuments(f, Number(process.argv[2] ?? 200));
+const byStep = new Map<string, number[]>();
+for (const documentId of docs) {
+  let version = 2;
+  for (const { step, username, action } of FIVE_STEPS) {
+    const taskId = await openTaskId(f, documentId);
+    const input = action === 'publish' ? ({ documentId, expectedVersion: version, action, taskId } as const) : ({ documentId, expectedVersion: version, action, taskId, opinion: '同意', checks: ALL_CHECKS } as const);
+    const before = process.cpuUsage();
+    version = (await performReviewAction(f.services, person(f, username), input)).version;
+    const used = process.cpuUsage(before);
+    byStep.set(step, [...(byStep.get(step) ?? []), used.user + used.system]);
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+let all: number[] = [];
+for (const [step, xs] of byStep) {
+  all = all.concat(xs);
+  console.log(`${step.padEnd(16)} median ${median(xs)} µs CPU`);
+}
+console.log(`all steps        median ${median(all)} µs CPU, mean ${Math.round(all.reduce((a, b) => a + b, 0) / all.length)} µs`);
+f.close();
