@@ -22,8 +22,8 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   migrate                      创建或升级数据库（DATABASE_URL，默认 file:data/shenfa.db）
   seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
   audit verify                 校验审计日志哈希链，指出第一条被篡改的记录
-  backup <文件>                在服务运行中生成数据库的一致性备份（VACUUM INTO）
-  restore <文件>               用备份替换数据库（须先停止服务），随后校验审计日志
+  backup <目录>                在服务运行中生成完整备份：数据库一致性快照（VACUUM INTO）、其引用的全部附件与清单（含校验值）
+  restore <目录>               用备份替换数据库与附件（须先停止服务），先核对清单校验值，随后校验审计日志
   report annual --year <年度> [--template 2019|2021] --out <文件.docx|.xlsx|.json>
                                由系统记录生成政府信息公开工作年度报告；勾稽关系不符时列出并以非零状态退出
   workflow export <流程标识>    输出该流程最新版本的定义（JSON）
@@ -137,19 +137,21 @@ const commands: Record<string, Command> = {
     }
   },
   async backup(args) {
-    if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：backup <文件>');
+    if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：backup <目录>');
     const services = await createServices(readConfig());
     try {
-      const { file, bytes } = await backupDatabase(services.database, args[0]);
-      console.log(`备份完成：${file}（${(bytes / 1024 / 1024).toFixed(1)} MB）。附件目录 ${services.config.dataDir} 请另行复制。`);
+      const { dir, databaseBytes, files, fileBytes } = await backupDatabase(services, args[0]);
+      console.log(`备份完成：${dir}（数据库 ${(databaseBytes / 1024 / 1024).toFixed(1)} MB，附件 ${files} 个 ${(fileBytes / 1024 / 1024).toFixed(1)} MB，清单 manifest.json 含校验值）`);
     } finally {
       services.database.close();
     }
   },
   async restore(args) {
-    if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：restore <文件>（须先停止服务）');
+    if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：restore <目录>（须先停止服务）');
     const config = readConfig();
-    const { file } = await restoreDatabase(config.databaseUrl, args[0]);
+    const { file, files } = await restoreDatabase(config, args[0]);
+    if (files === null) console.log('这是只含数据库的旧式备份：附件未随之恢复。');
+    else console.log(`附件已恢复 ${files.restored} 个${files.setAside ? `；备份之后上传的 ${files.setAside} 个文件已移至 ${files.setAsideDir}` : ''}。`);
     const services = await createServices(config);
     try {
       const { rows, broken } = await verifyAuditChain(services);
