@@ -33,6 +33,7 @@ const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ de
 const FormListPage = lazy(() => import('./pages/FormListPage').then((m) => ({ default: m.FormListPage })));
 const CatalogAdminPage = lazy(() => import('./pages/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })));
 const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage').then((m) => ({ default: m.FormBuilderPage })));
+const ChannelsAdminPage = lazy(() => import('./pages/ChannelsAdminPage').then((m) => ({ default: m.ChannelsAdminPage })));
 const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
 const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m) => ({ default: m.CatalogImportPage })));
 const AdminHomePage = lazy(() => import('./pages/AdminHomePage').then((m) => ({ default: m.AdminHomePage })));
@@ -65,6 +66,7 @@ export function App() {
           <Route path="/admin/forms/:key" component={FormBuilderPage} />
           <Route path="/admin/catalog" component={CatalogAdminPage} />
           <Route path="/admin/users" component={UsersAdminPage} />
+          <Route path="/admin/channels" component={ChannelsAdminPage} />
           <Route path="/admin/webhooks" component={WebhooksAdminPage} />
           <Route path="/admin/import" component={CatalogImportPage} />
           <Route path="/channel-proofs" component={ChannelProofsPage} />

@@ -61,6 +61,7 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 A/AA)', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/login'));
     await signIn(page, suite.server.url, 'admin');
     await visit('admin-home', '/admin', '.tool-grid');
+    await visit('admin-channels', '/admin/channels', '[data-testid=channel-table]');
     await visit('public-catalog', '/public', 'main');
     await visit('public-apply', '/public/apply', 'form');
     await context.close();

@@ -12,6 +12,7 @@ export const ADMIN_TOOLS: readonly { href: string; label: MessageKey; descriptio
   { href: '/admin/forms', label: 'nav.forms', description: 'admin.forms' },
   { href: '/admin/calendar', label: 'nav.calendar', description: 'admin.calendar' },
   { href: '/admin/reply-templates', label: 'nav.replyTemplates', description: 'admin.replyTemplates' },
+  { href: '/admin/channels', label: 'nav.channels', description: 'admin.channels' },
   { href: '/admin/webhooks', label: 'nav.webhooks', description: 'admin.webhooks' },
   { href: '/admin/audit', label: 'nav.audit', description: 'admin.audit' },
 ];

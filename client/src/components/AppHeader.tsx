@@ -87,7 +87,7 @@ export function AppHeader(props: { user: SessionUser }) {
           <A href="/admin/import">{t('nav.import')}</A>
           <A href="/channel-proofs">{t('nav.channelProofs')}</A>
         </Show>
-        {/* The admin tools (eight of them) live behind one entry, with their own bar on admin pages. */}
+        {/* The admin tools live behind one entry, with their own bar on admin pages. */}
         <Show when={props.user.roles.includes('admin')}>
           <A href="/admin" data-testid="nav-admin">
             {t('nav.admin')}

@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { localized, t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
-import { attributeLabel, channelLabel, legalGroundLabel, validityLabel } from '../i18n/labels';
+import { attributeLabel, legalGroundLabel, validityLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
 import { FieldValue } from './FieldValue';
 
@@ -53,7 +53,8 @@ export function DocumentMeta(props: { doc: DocumentView }) {
         <div>
           <dt>{t('doc.channels')}</dt>
           <dd>
-            <For each={props.doc.channels}>{(c) => <span class="tag">{props.doc.channelLabels[c] ? localized(props.doc.channelLabels[c]) : channelLabel(c)}</span>}</For>
+            {/* In the admins' order, by the names they set (a channel disabled since keeps its name). */}
+            <For each={props.doc.channelChoices.filter((c) => props.doc.channels.includes(c.key))}>{(c) => <span class="tag">{localized(c.label)}</span>}</For>
           </dd>
         </div>
       </Show>

@@ -27,3 +27,13 @@ export function draftValuesOf(doc: DocumentView, form: FormDefinition): Record<s
 export function carryValues(form: FormDefinition, values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(form.fields.map((f) => [f.key, Object.hasOwn(values, f.key) ? values[f.key] : emptyValueOf(f)]));
 }
+
+/**
+ * The form for editing a stored document offers the channels the server lists for it: the
+ * enabled ones in the admins' order, plus any channel disabled since that the document still
+ * lists (so it stays ticked and can be unticked).
+ */
+export function withDocumentChannels(form: FormDefinition, doc: Pick<DocumentView, 'channelChoices'>): FormDefinition {
+  const options = doc.channelChoices.map((c) => ({ value: c.key, label: c.label }));
+  return { ...form, fields: form.fields.map((f) => (f.key === 'channels' && f.type === 'multiselect' ? { ...f, options } : f)) };
+}

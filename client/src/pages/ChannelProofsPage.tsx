@@ -46,7 +46,14 @@ export function ChannelProofsPage() {
                 <span>{t('proofs.channel')}</span>
                 <select data-testid="proofs-channel" onChange={(e) => setParams({ channel: e.currentTarget.value || undefined })}>
                   <option value="">{t('proofs.allChannels')}</option>
-                  <For each={d().channels}>{(c) => <option value={c.key} selected={c.key === params.channel}>{localized(c.label)}</option>}</For>
+                  {/* The admins' names and order; a disabled channel stays, its earlier proofs are still inspected. */}
+                  <For each={d().channels}>
+                    {(c) => (
+                      <option value={c.key} selected={c.key === params.channel}>
+                        {c.enabled ? localized(c.label) : t('channels.disabledOption', { label: localized(c.label) })}
+                      </option>
+                    )}
+                  </For>
                 </select>
               </label>
             )}

@@ -15,7 +15,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../components/page-title';
 import { DraftEditor } from '../drafting/DraftEditor';
-import { carryValues, draftValuesOf, emptyDraftValues } from '../drafting/draft-values';
+import { carryValues, draftValuesOf, emptyDraftValues, withDocumentChannels } from '../drafting/draft-values';
 import { ReturnNotice } from '../document/ReturnNotice';
 
 export function DraftFormPage() {
@@ -66,7 +66,7 @@ function NewDraft() {
 function EditExisting(props: { id: string }) {
   const [doc, { refetch }] = createResource(() => props.id, async (id) => {
     const view = await trpc.documents.get.query({ id });
-    return { view, form: await trpc.forms.pinned.query({ key: view.form.key, version: view.form.version }) };
+    return { view, form: withDocumentChannels(await trpc.forms.pinned.query({ key: view.form.key, version: view.form.version }), view) };
   });
   return (
     <AsyncView resource={doc} onRetry={refetch}>

@@ -6,7 +6,7 @@
  */
 import { FieldValue } from '../document/FieldValue';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { ATTRIBUTE_LABELS, CHANNELS, CHANNEL_LABELS, FIVE_CHECKS, FIVE_CHECK_LABELS, LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES, type FiveCheck } from '../../../forms/disclosure';
+import { ATTRIBUTE_LABELS, FIVE_CHECKS, FIVE_CHECK_LABELS, LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES, type FiveCheck } from '../../../forms/disclosure';
 import { zh, type MessageKey } from '../i18n/zh';
 import type { DocumentView } from '../trpc';
 import { sheetCalendarDate, sheetDate, sheetDateTime, sheetDecision, sheetTime } from './sheet-format';
@@ -237,10 +237,8 @@ export function ReviewSheet(props: { doc: DocumentView; printedBy: string }) {
             <th scope="row">发布渠道</th>
             <td colSpan={3} data-testid="sheet-channels">
               <Show when={(PUBLISHABLE_ATTRIBUTES as readonly string[]).includes(d().attribute)} fallback={<span>不主动公开，不适用</span>}>
-                {/* Every built-in channel with its box, then any plugin channel this document goes to. */}
-                <For each={[...CHANNELS, ...d().channels.filter((c) => !(CHANNELS as readonly string[]).includes(c))]}>
-                  {(c) => <Mark on={(d().channels as readonly string[]).includes(c)} label={d().channelLabels[c]?.zh ?? zhOf(CHANNEL_LABELS, c)} />}
-                </For>
+                {/* A box for every channel offered (the admins' names and order), and any channel disabled since that this document goes to. */}
+                <For each={d().channelChoices}>{(c) => <Mark on={d().channels.includes(c.key)} label={c.label.zh} />}</For>
               </Show>
             </td>
           </tr>
