@@ -15,7 +15,7 @@ const app = createApp(f.services);
 const base = 'http://127.0.0.1';
 const login = await app.request(`${base}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'legal', password: BENCH_PASSWORD }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-const cpu = async (label: string, count: number, call: (i: number) => Promise<Response>) => {
+const cpu = async (label: string, count: number, call: (i: number) => Response | Promise<Response>) => {
   const used: number[] = [];
   for (let i = 0; i < count; i++) {
     const before = process.cpuUsage();

@@ -284,6 +284,43 @@ class LocalTransaction implements Transaction {
   }
 }
 
+/** What a group-commit writer may do inside `LocalClient.writeGroup`'s transaction. */
+export class GroupWriter {
+  constructor(private readonly connection: Connection) {}
+
+  /** Refuses to run once the transaction has ended: a statement must never slip into autocommit and stand alone. */
+  execute(stmt: InStatement): ResultSet {
+    if (!this.open) throw new LibsqlError('The group transaction has ended', 'TRANSACTION_CLOSED');
+    return this.connection.execute(stmt);
+  }
+
+  /**
+   * Runs `part` in a savepoint: if it throws, its statements are undone and the error goes on
+   * to the caller, and the transaction stays open for the next part. SQLite itself ends the
+   * whole transaction on some errors (disk full, I/O): then `open` turns false and nothing of
+   * the group may be reported as written.
+   */
+  savepoint<T>(part: () => T): T {
+    this.execute('SAVEPOINT shenfa_change');
+    try {
+      const result = part();
+      this.connection.execute('RELEASE shenfa_change');
+      return result;
+    } catch (error) {
+      if (this.open) {
+        this.connection.execute('ROLLBACK TO shenfa_change');
+        this.connection.execute('RELEASE shenfa_change');
+      }
+      throw error;
+    }
+  }
+
+  /** False once SQLite has rolled the transaction back by itself. */
+  get open(): boolean {
+    return this.connection.db.open && this.connection.db.inTransaction;
+  }
+}
+
 export class LocalClient implements Client {
   closed = false;
   readonly protocol = 'file';
@@ -296,6 +333,11 @@ export class LocalClient implements Client {
   private live(): Connection {
     if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
     return this.connection;
+  }
+
+  /** True for an embedded replica, whose writes go to the primary one statement at a time (no group commit there). */
+  get isReplica(): boolean {
+    return Boolean(this.options.replica);
   }
 
   execute(stmt: InStatement): Promise<ResultSet>;
@@ -314,6 +356,25 @@ export class LocalClient implements Client {
   async batch(stmts: (InStatement | [string, InArgs?])[], mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     const begin = mode === 'deferred' && stmts.some(isWrite) ? BEGIN.write : BEGIN[mode];
     return this.live().inTransaction(begin, stmts);
+  }
+
+  /**
+   * One write transaction on the main connection, run synchronously from BEGIN IMMEDIATE to
+   * COMMIT, so nothing else uses the connection in between. Group commit
+   * (services/group-commit.ts) runs several changes in it, each in a savepoint of its own:
+   * a change that fails is undone alone and the others still commit, together, with one
+   * COMMIT. Throws when BEGIN or COMMIT fails (then nothing was written).
+   */
+  writeGroup<T>(write: (tx: GroupWriter) => T): T {
+    const connection = this.live();
+    connection.execute(BEGIN.write);
+    try {
+      const result = write(new GroupWriter(connection));
+      connection.execute('COMMIT');
+      return result;
+    } finally {
+      if (connection.db.open && connection.db.inTransaction) connection.db.exec('ROLLBACK');
+    }
   }
 
   /** Migrations run with foreign keys off (a table rebuild would otherwise cascade), as drizzle expects. */
