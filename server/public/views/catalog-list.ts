@@ -70,11 +70,18 @@ function renderItems(items: CatalogListView['items'], sort: CatalogSort): HtmlFr
   if (items.length === 0) return fragment(html`<p class="empty-state">暂无已发布信息</p>`);
   // ISO dates sort as strings; a stable sort keeps the server's order within one day.
   const byDate = (a: { publishedAt: string }, b: { publishedAt: string }) => (sort === 'oldest' ? a.publishedAt.localeCompare(b.publishedAt) : b.publishedAt.localeCompare(a.publishedAt));
-  const ordered = [...items].sort(byDate);
+  return renderCatalogTable([...items].sort(byDate));
+}
+
+/** One published item a catalog table lists (the list page and the search results alike). */
+export type CatalogTableItem = Pick<CatalogListView['items'][number], 'indexNumber' | 'title' | 'docNumber' | 'publishedAt' | 'categoryName'>;
+
+/** The table of published items, in the given order; narrow screens stack each row by its data-label. */
+export function renderCatalogTable(items: readonly CatalogTableItem[]): HtmlFragment {
   return fragment(html`<table class="catalog-table">
   <thead><tr><th scope="col">标题</th><th scope="col">索引号</th><th scope="col">发文字号</th><th scope="col">发布日期</th></tr></thead>
   <tbody>
-    ${ordered.map(
+    ${items.map(
       (item) => html`<tr>
       <td class="cell-title" data-label="标题"><a href="${documentHref(item.indexNumber)}">${item.title}</a><span class="item-category">${item.categoryName}</span></td>
       <td data-label="索引号">${item.indexNumber}</td>

@@ -4,7 +4,7 @@
  */
 import { html } from 'hono/html';
 import { fragment, renderPublicLayout, type HtmlFragment } from './layout';
-import { documentHref } from './catalog-list';
+import { renderCatalogTable } from './catalog-list';
 
 export interface CatalogSearchView {
   bureauName: string;
@@ -31,19 +31,7 @@ export function renderSearchBox(query: string): HtmlFragment {
 function renderHits(view: CatalogSearchView): HtmlFragment {
   if (!view.query.trim()) return fragment(html`<p class="empty-state">请输入检索词</p>`);
   if (view.items.length === 0) return fragment(html`<p class="empty-state">未找到与“${view.query}”相关的已公开信息</p>`);
-  return fragment(html`<table class="catalog-table">
-  <thead><tr><th scope="col">标题</th><th scope="col">索引号</th><th scope="col">发文字号</th><th scope="col">发布日期</th></tr></thead>
-  <tbody>
-    ${view.items.map(
-      (item) => html`<tr>
-      <td class="cell-title" data-label="标题"><a href="${documentHref(item.indexNumber)}">${item.title}</a><span class="item-category">${item.categoryName}</span></td>
-      <td data-label="索引号">${item.indexNumber}</td>
-      <td data-label="发文字号">${item.docNumber || '—'}</td>
-      <td data-label="发布日期"><time datetime="${item.publishedAt}">${item.publishedAt}</time></td>
-    </tr>`,
-    )}
-  </tbody>
-</table>`);
+  return renderCatalogTable(view.items);
 }
 
 export function renderCatalogSearch(view: CatalogSearchView): string {
