@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'libsql';
+import type { TableRows } from './row-batch';
 
 /**
  * A bulk writer for seed-scale only (never the server's write path): one `libsql` connection
@@ -17,8 +18,15 @@ export type Row = Record<string, Value>;
 export interface BulkLoader {
   /** Inserts one row into `table` (the columns of the first row of a table fix its statement; written in groups, in order). */
   insert(table: string, row: Row): void;
+  /** Inserts a batch of rows collected elsewhere (a RowBatch), table by table in the batch's order. */
+  insertRows(tables: readonly TableRows[]): void;
   /** Runs `fn` in one transaction. */
   transaction(fn: () => void): void;
+  /** Opens and commits a transaction that spans several asynchronous steps. */
+  begin(): void;
+  commit(): void;
+  /** Milliseconds spent in each table's INSERTs, and in rebuilding the indexes ('(indexes)'). */
+  timing(): Record<string, number>;
   /** A read on the same connection. */
   all(sql: string, ...args: Value[]): Row[];
   run(sql: string, ...args: Value[]): void;
@@ -64,9 +72,18 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
   const flushTable = (table: string) => {
     const p = pending.get(table);
     if (!p || !p.rows) return;
-    prepared(insertSql(table, p.columns, p.rows)).run(...p.values);
+    write(table, p.columns, p.values, p.rows);
     p.values = [];
     p.rows = 0;
+  };
+  const timing = new Map<string, number>();
+  const write = (table: string, columns: string[], values: Value[], rows: number) => {
+    const t0 = performance.now();
+    const width = columns.length;
+    let at = 0;
+    for (; rows - at >= ROWS_PER_STATEMENT; at += ROWS_PER_STATEMENT) prepared(insertSql(table, columns, ROWS_PER_STATEMENT)).run(...values.slice(at * width, (at + ROWS_PER_STATEMENT) * width));
+    if (at < rows) prepared(insertSql(table, columns, rows - at)).run(...values.slice(at * width, rows * width));
+    timing.set(table, (timing.get(table) ?? 0) + performance.now() - t0);
   };
   const flush = () => {
     for (const table of pending.keys()) flushTable(table);
@@ -78,6 +95,18 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
       for (const c of p.columns) p.values.push(row[c] ?? null);
       if (++p.rows === ROWS_PER_STATEMENT) flushTable(table);
     },
+    insertRows(tables) {
+      flush();
+      for (const [table, columns, values, rows] of tables) write(table, columns, values, rows);
+    },
+    begin() {
+      db.exec('BEGIN IMMEDIATE');
+    },
+    commit() {
+      flush();
+      db.exec('COMMIT');
+    },
+    timing: () => Object.fromEntries([...timing].map(([k, v]) => [k, Math.round(v)])),
     transaction(fn) {
       db.transaction(() => {
         fn();
@@ -93,9 +122,12 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
       prepared(sql).run(...args);
     },
     finish() {
-      flush();
+      // After a failure part-way, the open transaction's rows are dropped, not committed.
+      if (db.inTransaction) db.exec('ROLLBACK');
+      else flush();
+      const t0 = performance.now();
       for (const item of dropped) db.exec(item.sql);
-      db.exec('PRAGMA optimize');
+      timing.set('(indexes)', performance.now() - t0);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('synchronous = NORMAL');
       db.close();

@@ -10,7 +10,9 @@ import { cstDate } from '../time';
 import { PLACES, SUBJECTS } from './scale-vocabulary';
 import type { Random } from './scale-text';
 import { rows } from './scale-templates';
-import type { BulkLoader, Row } from './bulk-loader';
+import type { Row } from './bulk-loader';
+import type { RowSink } from './row-batch';
+import { orderedId, orderedShortId } from './ordered-id';
 import type { ServiceContext } from '../services/service-context';
 
 /**
@@ -94,13 +96,11 @@ export async function buildRequestTemplates(base: ServiceContext, people: Sessio
 /**
  * Returns `copy(receivedAt)`, which writes one request received that day (a template picked by
  * weight) with its events, letter, appeal and audit rows. Request numbers continue each year's
- * sequence from what the database already holds.
+ * sequence in `sequences` (year → last number; the caller reads and stores them).
  */
-export function requestCopier(templates: RequestTemplate[], loader: BulkLoader, audit: (row: AuditContent) => void, r: Random) {
+export function requestCopier(templates: RequestTemplate[], sink: RowSink, audit: (row: AuditContent) => void, r: Random, sequences: Map<number, number>) {
   const totalWeight = templates.reduce((s, t) => s + t.spec.weight, 0);
-  const sequences = new Map(loader.all('SELECT year, last FROM request_number_sequences').map((s) => [Number(s.year), Number(s.last)]));
-  let written = false;
-  const copy = (at: number) => {
+  return (at: number) => {
     if (!templates.length) return;
     let pickAt = r.next() * totalWeight;
     const t = templates.find((x) => (pickAt -= x.spec.weight) < 0) ?? templates[0]!;
@@ -112,39 +112,31 @@ export function requestCopier(templates: RequestTemplate[], loader: BulkLoader, 
     const year = Number(received.slice(0, 4));
     const serial = (sequences.get(year) ?? 0) + 1;
     sequences.set(year, serial);
-    const id = crypto.randomUUID();
+    const id = orderedId(at);
     const requestNo = `QY-${year}-${String(serial).padStart(4, '0')}`;
     const oldId = String(t.request.id), oldNo = String(t.request.request_no);
     const rename = (text: unknown) => (typeof text === 'string' ? text.replaceAll(oldId, id).replaceAll(oldNo, requestNo) : text);
     const applicantType = r.next() < 0.7 ? 'natural_person' : r.pick(APPLICANT_TYPES);
     const subject = r.pick(SUBJECTS);
-    loader.insert('info_requests', {
+    sink.insert('info_requests', {
       ...t.request, id, request_no: requestNo, applicant_type: applicantType, organisation_name: applicantType === 'natural_person' ? '' : `${r.pick(PLACES)}某某${applicantType === 'business' ? '有限公司' : '机构'}`,
       description: `${r.pick(PLACES)}${subject}相关政策文件及${received.slice(0, 4)}年度执行情况`,
       received_at: received, replied_at: moveDate(t.request.replied_at) as string | null, closed_at: moveDate(t.request.closed_at) as string | null,
       fee_notified_on: moveDate(t.request.fee_notified_on) as string | null, fee_paid_on: moveDate(t.request.fee_paid_on) as string | null,
       snapshot: moveDates(t.request.snapshot) as string, created_at: moveAt(t.request.created_at), updated_at: moveAt(t.request.updated_at), form_nonce: null,
     });
-    for (const e of t.events) loader.insert('request_events', { ...e, id: crypto.randomUUID().replaceAll('-', '').slice(0, 24), request_id: id, date: moveDate(e.date) as string, created_at: moveAt(e.created_at) });
-    for (const l of t.letters) loader.insert('reply_letters', { ...l, request_id: id, title: rename(moveDates(l.title)) as string, body: rename(moveDates(l.body)) as string, reviewed_at: moveAt(l.reviewed_at), sent_on: moveDate(l.sent_on) as string | null, updated_at: moveAt(l.updated_at) });
+    for (const e of t.events) sink.insert('request_events', { ...e, id: orderedShortId(at), request_id: id, date: moveDate(e.date) as string, created_at: moveAt(e.created_at) });
+    for (const l of t.letters) sink.insert('reply_letters', { ...l, request_id: id, title: rename(moveDates(l.title)) as string, body: rename(moveDates(l.body)) as string, reviewed_at: moveAt(l.reviewed_at), sent_on: moveDate(l.sent_on) as string | null, updated_at: moveAt(l.updated_at) });
     const appealIds = new Map<string, string>();
     for (const a of t.appeals) {
-      const newId = crypto.randomUUID();
+      const newId = orderedId(at);
       appealIds.set(String(a.id), newId);
-      loader.insert('request_appeals', { ...a, id: newId, request_id: id, filed_on: moveDate(a.filed_on) as string, decided_on: moveDate(a.decided_on) as string | null, created_at: moveAt(a.created_at) });
+      sink.insert('request_appeals', { ...a, id: newId, request_id: id, filed_on: moveDate(a.filed_on) as string, decided_on: moveDate(a.decided_on) as string | null, created_at: moveAt(a.created_at) });
     }
     for (const a of t.audit) {
       let detail = rename(moveDates(a.detail)) as string | null;
       for (const [from, to] of appealIds) detail = detail?.replaceAll(from, to) ?? null;
       audit({ at: moveAt(a.at)!, actorId: (a.actor_id as string | null) ?? null, documentId: null, action: String(a.action), fromState: (a.from_state as string | null) ?? null, toState: (a.to_state as string | null) ?? null, detail });
     }
-    written = true;
   };
-  return Object.assign(copy, {
-    /** Stores the years' last request numbers (call inside the last transaction). */
-    saveSequences() {
-      if (!written) return;
-      for (const [year, last] of sequences) loader.run('INSERT INTO request_number_sequences (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last', year, last);
-    },
-  });
 }

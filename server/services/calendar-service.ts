@@ -11,7 +11,7 @@ import type { SessionUser } from './users';
 // The overrides table is tiny and changes a few times a year; re-read it at most this often
 // so a change made by another server process is picked up without a query per transition.
 const CALENDAR_TTL_MS = 30_000;
-let cached: { calendar: WorkCalendar; at: number; db: Db } | null = null;
+let cached: { calendar: WorkCalendar; at: number; db: Db; content: string } | null = null;
 
 /** The working-day calendar: the holiday package plus the admin's overrides and known years. */
 export async function loadWorkCalendar(ctx: ServiceContext): Promise<WorkCalendar> {
@@ -20,11 +20,15 @@ export async function loadWorkCalendar(ctx: ServiceContext): Promise<WorkCalenda
   if (cached && cached.db === db && now - cached.at < CALENDAR_TTL_MS) return cached.calendar;
   const overrides = await db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
   const years = await db.select().from(calendarKnownYears);
-  const calendar = createWorkCalendar({
+  const options = {
     overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as CalendarOverride['kind'], note: o.note })),
     knownYears: years.map((y) => y.year),
-  });
-  cached = { calendar, at: now, db };
+  };
+  // The same content keeps the same calendar object: it remembers the days it has answered,
+  // and callers key their own memos by it (the deadline board's request deadlines).
+  const content = JSON.stringify(options);
+  const calendar = cached && cached.db === db && cached.content === content ? cached.calendar : createWorkCalendar(options);
+  cached = { calendar, at: now, db, content };
   return calendar;
 }
 

@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, departments, documentClocks, documents, reviewRecords, tasks, users } from '../db/schema/index';
 import { canViewDocument, isTaskFor } from './access';
 import type { Db } from '../db/client';
-import { deadlineStatus, defaultClockRule, type DeadlineStatus } from '../../workflows/clocks/index';
+import { deadlineStatus, defaultClockRule, firstOnTimeDue, type DeadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
-import { CLOCK_RUNNING_STATUSES } from './deadline-service';
 import { definitionLookup } from './workflow-definitions';
 import { stepLabel } from './document-view-service';
 import { cstDate } from '../time';
@@ -35,12 +34,18 @@ async function viewableDocuments(db: Db, user: SessionUser, rows: { documentId: 
   );
 }
 
+const ruleLabels = new Map<string, string>();
 function ruleLabel(key: string): string {
-  try {
-    return defaultClockRule(key).label.zh;
-  } catch {
-    return key;
+  let label = ruleLabels.get(key);
+  if (label === undefined) {
+    try {
+      label = defaultClockRule(key).label.zh;
+    } catch {
+      label = key;
+    }
+    ruleLabels.set(key, label);
   }
+  return label;
 }
 
 /**
@@ -53,6 +58,8 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
   const calendar = await loadWorkCalendar(ctx);
   const today = cstDate(ctx.now());
+  // Only what is due soon or overdue is read: both lists ask their index for due < this day.
+  const onTimeFrom = firstOnTimeDue(today, calendar);
   const oversees = OVERSEERS.some((r) => user.roles.includes(r));
   const scope = oversees ? undefined : or(eq(documents.departmentId, user.department.id), eq(tasks.assigneeId, user.id), inArray(tasks.role, user.roles.length ? user.roles : ['-']));
   const assignee = alias(users, 'assignee');
@@ -67,7 +74,7 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     .innerJoin(documents, eq(documents.id, tasks.documentId))
     .innerJoin(departments, eq(departments.id, documents.departmentId))
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
-    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), scope))
+    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, onTimeFrom), scope))
     .orderBy(asc(tasks.dueDate))
     .limit(500);
   const docScope = oversees ? undefined : eq(documents.departmentId, user.department.id);
@@ -84,9 +91,10 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     .innerJoin(departments, eq(departments.id, documents.departmentId))
     .innerJoin(drafter, eq(drafter.id, documents.drafterId))
     .innerJoin(categories, eq(categories.id, documents.categoryId))
-    // `+status`: not an index term, so SQLite walks document_clocks_due in due order and stops at
-    // the limit; with the status index it read every running document first, then sorted.
-    .where(and(sql`+${documents.status} in ${CLOCK_RUNNING_STATUSES}`, docScope))
+    // Running clocks only (the document is not yet public nor ended), on their partial index in
+    // due order, stopping at the limit: the literal `= 1` is what lets SQLite use that index.
+    // Walking every clock in due order stepped over each published document's finished one.
+    .where(and(sql`${documentClocks.running} = 1`, lt(documentClocks.dueDate, onTimeFrom), docScope))
     .orderBy(asc(documentClocks.dueDate))
     .limit(500);
   const flaggedTasks = taskRows.map((r) => ({ ...r, state: deadlineStatus(r.dueDate!, today, calendar) as DeadlineStatus })).filter((r) => r.state !== 'on_time');

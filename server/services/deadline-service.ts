@@ -11,7 +11,11 @@ import { commitChange } from './commit';
 import type { Db } from '../db/client';
 import type { ServiceContext } from './service-context';
 
-/** Statuses whose statutory clock still matters: the document is not yet public nor ended. */
+/**
+ * Statuses whose statutory clock still matters: the document is not yet public nor ended.
+ * The triggers that keep document_clocks.running (migration document_clocks_running_triggers)
+ * list the same statuses.
+ */
 export const CLOCK_RUNNING_STATUSES = ['draft', 'returned', 'in_review', 'awaiting_publication'];
 
 /** The due date of a task at `stepId` opened at `openedAt`, from the step's working-day limit. */

@@ -9,6 +9,7 @@ import { loadSessionUser } from '../../server/services/users';
 import { loadReportRecords } from '../../server/services/annual-report-records';
 import { computeAnnualReport } from '../../server/report/compute-report';
 import { REPORT_TEMPLATES } from '../../server/report/report-templates';
+import { CLOCK_RUNNING_STATUSES } from '../../server/services/deadline-service';
 
 /**
  * seed-scale's bulk loader writes on its own connection, drops the loaded tables' indexes and
@@ -52,6 +53,20 @@ describe('seed-scale (bulk loader)', () => {
     const [legal] = await query("SELECT id FROM users WHERE username = 'legal'");
     const user = await loadSessionUser(server.services.database.db, String(legal!.id));
     expect((await listMyTasks(server.services, user!)).length).toBeGreaterThan(0);
+  });
+
+  it('marks exactly the clocks of documents not yet public nor ended as running (generated rows and the triggers agree)', async () => {
+    const running = CLOCK_RUNNING_STATUSES.map((st) => `'${st}'`).join(', ');
+    const [counts] = await query(`SELECT count(*) AS clocks, sum(k.running) AS running, sum(k.running <> (d.status IN (${running}))) AS wrong FROM document_clocks k JOIN documents d ON d.id = k.document_id`);
+    expect(Number(counts!.running)).toBeGreaterThan(0);
+    expect(Number(counts!.running)).toBeLessThan(Number(counts!.clocks));
+    expect(Number(counts!.wrong)).toBe(0);
+  });
+
+  it('gives generated rows time-ordered ids (appended to their primary-key index in time order)', async () => {
+    const generated = await query("SELECT id, created_at FROM documents WHERE id LIKE '________-____-7%' ORDER BY created_at");
+    expect(generated.length).toBeGreaterThanOrEqual(600);
+    expect(generated.map((r) => String(r.id))).toEqual(generated.map((r) => String(r.id)).sort());
   });
 
   it('keeps the catalog counts equal to a full count, and the search index complete', async () => {

@@ -20,16 +20,36 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d;
 }
 
+/*
+ * Deadline counting steps day by day (a clock of 20 working days is ~28 conversions each
+ * way), and lists compute a deadline per row: the deadline board at scale spent most of its
+ * time validating and formatting the same few hundred dates. Both conversions are pure, so
+ * they are remembered; the maps are emptied past MEMO_LIMIT entries (a few decades of days).
+ */
+const MEMO_LIMIT = 20_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
 /** `toDayNumber('1970-01-02')` → 1. Throws on anything that is not a real calendar day. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new RangeError(`日期格式应为 YYYY-MM-DD 且为有效日期：${String(date)}`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  const day = Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 /** `fromDayNumber(1)` → '1970-01-02' */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoDates.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoDates.size >= MEMO_LIMIT) isoDates.clear();
+  isoDates.set(day, date);
+  return date;
 }
 
 /** `addDays('2026-02-28', 1)` → '2026-03-01' */

@@ -84,7 +84,17 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}, data: Holi
     return { date, kind: isWeekend ? 'weekend' : 'workday', working: !isWeekend, source: 'weekday', yearKnown };
   }
 
-  const isWorkingDay = (date: IsoDate) => dayInfo(date).working;
+  // Asked for every day a deadline counts over; the answer for a date never changes in one calendar.
+  const working = new Map<IsoDate, boolean>();
+  const isWorkingDay = (date: IsoDate) => {
+    let answer = working.get(date);
+    if (answer === undefined) {
+      answer = dayInfo(date).working;
+      if (working.size >= 20_000) working.clear();
+      working.set(date, answer);
+    }
+    return answer;
+  };
 
   /**
    * Steps day by day from `start` (exclusive) until `n` working days have passed. Weekends

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineStatus } from './deadline-status';
+import { deadlineStatus, firstOnTimeDue } from './deadline-status';
+import { addDays } from '../calendar/index';
 import { calendar } from './clock-test-helpers';
 
 describe('deadlineStatus', () => {
@@ -18,5 +19,16 @@ describe('deadlineStatus', () => {
 
   it('refuses a negative warning', () => {
     expect(() => deadlineStatus('2026-10-08', '2026-09-30', calendar, -1)).toThrow();
+  });
+
+  it('names the first on-time due day: earlier dues are due soon or overdue, it and later ones on time', () => {
+    expect(firstOnTimeDue('2026-10-26', calendar)).toBe('2026-10-30');
+    for (const today of ['2026-09-25', '2026-09-30', '2026-10-08', '2026-12-31']) {
+      const first = firstOnTimeDue(today, calendar);
+      for (let d = -10; d < 30; d++) {
+        const due = addDays(today, d);
+        expect(deadlineStatus(due, today, calendar) === 'on_time').toBe(due >= first);
+      }
+    }
   });
 });

@@ -15,7 +15,16 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 export function deadlineStatus(due: IsoDate, today: IsoDate, calendar: WorkCalendar, warnWorkingDays = 3): DeadlineStatus {
   if (!Number.isSafeInteger(warnWorkingDays) || warnWorkingDays < 0) throw new RangeError(`提前提醒天数应为非负整数：${warnWorkingDays}`);
   if (compareDates(today, due) > 0) return 'overdue';
+  return compareDates(due, firstOnTimeDue(today, calendar, warnWorkingDays)) < 0 ? 'due_soon' : 'on_time';
+}
+
+/**
+ * The earliest due day that is still 'on_time' today: a deadline is due soon or overdue
+ * exactly when it falls before this day, so a list can ask its index for `due < this`.
+ * @example firstOnTimeDue('2026-10-26', calendar) // → '2026-10-30' (27, 28, 29 are due soon)
+ */
+export function firstOnTimeDue(today: IsoDate, calendar: WorkCalendar, warnWorkingDays = 3): IsoDate {
+  if (!Number.isSafeInteger(warnWorkingDays) || warnWorkingDays < 0) throw new RangeError(`提前提醒天数应为非负整数：${warnWorkingDays}`);
   // Counting only warn + 1 working days ahead keeps this cheap for a far-off deadline.
-  const firstSafeDay = calendar.addWorkingDays(today, warnWorkingDays + 1).date;
-  return compareDates(due, firstSafeDay) < 0 ? 'due_soon' : 'on_time';
+  return calendar.addWorkingDays(today, warnWorkingDays + 1).date;
 }

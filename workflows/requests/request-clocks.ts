@@ -53,6 +53,13 @@ export interface RequestDeadlines {
   feePayment: IsoDate | null;
 }
 
+/** The rules requestDeadlines counts with, copied once (lists compute deadlines for every row). */
+let cachedRules: { reply: ClockRule; correctionNotice: ClockRule; consultation: ClockRule; feePayment: ClockRule } | null = null;
+function requestRules() {
+  cachedRules ??= { reply: requestReplyRule(), correctionNotice: defaultClockRule('request_correction_notice'), consultation: defaultClockRule('consultation_reply'), feePayment: defaultClockRule('fee_payment') };
+  return cachedRules;
+}
+
 function latest(events: readonly ClockEvent[], name: string): ClockEvent | undefined {
   return events.filter((e) => e.name === name).at(-1);
 }
@@ -63,6 +70,7 @@ function latest(events: readonly ClockEvent[], name: string): ClockEvent | undef
  */
 export function requestDeadlines(events: readonly ClockEvent[], calendar: WorkCalendar, asOf?: IsoDate): RequestDeadlines {
   const options = asOf ? { asOf } : {};
+  const rules = requestRules();
   const due = (rule: ClockRule, since: readonly ClockEvent[]) => computeDeadline(rule, since, calendar, options).due;
   const consultationStart = latest(events, CLOCK_EVENTS.consultationStarted);
   const consultationEnd = latest(events, CLOCK_EVENTS.consultationEnded);
@@ -71,11 +79,11 @@ export function requestDeadlines(events: readonly ClockEvent[], calendar: WorkCa
   const feePaid = latest(events, REQUEST_EVENTS.feePaid);
   const correctionNotice = latest(events, REQUEST_EVENTS.correctionNotified);
   return {
-    reply: computeDeadline(requestReplyRule(), events, calendar, options),
-    correctionNotice: due(defaultClockRule('request_correction_notice'), events.filter((e) => e.name === CLOCK_EVENTS.requestReceived)),
+    reply: computeDeadline(rules.reply, events, calendar, options),
+    correctionNotice: due(rules.correctionNotice, events.filter((e) => e.name === CLOCK_EVENTS.requestReceived)),
     correctionPeriod: correctionNotice ? due(CORRECTION_PERIOD_RULE, [correctionNotice]) : null,
-    consultation: consultationOpen ? due(defaultClockRule('consultation_reply'), [consultationStart]) : null,
-    feePayment: feeNotice && !feePaid ? due(defaultClockRule('fee_payment'), [feeNotice]) : null,
+    consultation: consultationOpen ? due(rules.consultation, [consultationStart]) : null,
+    feePayment: feeNotice && !feePaid ? due(rules.feePayment, [feeNotice]) : null,
   };
 }
 

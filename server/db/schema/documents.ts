@@ -128,8 +128,15 @@ export const documentClocks = sqliteTable(
     startedOn: text('started_on').notNull(),
     dueDate: text('due_date').notNull(),
     provisional: integer('provisional', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The document's status is one whose clock still matters (CLOCK_RUNNING_STATUSES: not yet
+     * public nor ended). Kept by triggers on documents and on this table (migration
+     * document_clocks_running_triggers), so the deadline board walks only running clocks in
+     * due order instead of stepping over every published document's finished one.
+     */
+    running: integer('running', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [index('document_clocks_due').on(t.dueDate)],
+  (t) => [index('document_clocks_due').on(t.dueDate), index('document_clocks_running_due').on(t.dueDate).where(sql`${t.running} = 1`)],
 );
 
 /** A proposed change of a published document's validity (有效性), and its review. */

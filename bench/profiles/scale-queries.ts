@@ -1,0 +1,51 @@
+/**
+ * Times (and optionally profiles) the scale bench's slow queries on a kept database:
+ * `node --import tsx bench/profiles/scale-queries.ts <shenfa.db> [runs] [--prof]`
+ * Prints p50/p95 per query; with --prof writes bench/results/profiles/scale-queries.cpuprofile
+ * (summarise with `node bench/profiles/top.cjs <file>`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openFixture, person } from '../lib/fixture';
+import { summary } from '../lib/stats';
+import { listMyTasks } from '../../server/services/inbox-service';
+import { deadlineBoard } from '../../server/services/deadline-board-service';
+import { refreshSearchIndex, searchStaff } from '../../server/services/search-service';
+
+const [file, runsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (!file) throw new Error('usage: scale-queries.ts <shenfa.db> [runs] [--prof]');
+const runs = Number(runsArg ?? 40);
+const only = process.env.ONLY?.split(',');
+const fixture = await openFixture(path.resolve(file), { keep: true });
+const s = fixture.services;
+await refreshSearchIndex(s);
+const queries: Record<string, () => Promise<unknown>> = {
+  inbox: () => listMyTasks(s, person(fixture, 'legal')),
+  board: () => deadlineBoard(s, person(fixture, 'publisher')),
+  'staff search': () => searchStaff(s, person(fixture, 'drafter'), '临时救助'),
+};
+const session = process.argv.includes('--prof') ? new (await import('node:inspector/promises')).Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
+for (const [name, fn] of Object.entries(queries)) {
+  if (only && !only.includes(name)) continue;
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  console.log(name, JSON.stringify(summary(samples)));
+}
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  const out = path.resolve('bench/results/profiles/scale-queries.cpuprofile');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(profile));
+  console.log('profile:', out);
+}
+fixture.close();

@@ -1,0 +1,2 @@
+ALTER TABLE `document_clocks` ADD `running` integer DEFAULT true NOT NULL;--> statement-breakpoint
+CREATE INDEX `document_clocks_running_due` ON `document_clocks` (`due_date`) WHERE "document_clocks"."running" = 1;

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { auditHashInput, type AuditContent } from '../services/audit-chain';
+import { indexText } from '../services/search-text';
+import { cstDate, cstYear } from '../time';
+import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
+import { generateDocumentText, randomSource } from './scale-text';
+import type { Template } from './scale-templates';
+import { requestCopier, type RequestTemplate } from './scale-requests';
+import { orderedId } from './ordered-id';
+import { CLOCK_RUNNING_STATUSES } from '../services/deadline-service';
+import { RowBatch, type TableRows } from './row-batch';
+import type { Row, Value } from './bulk-loader';
+
+/**
+ * The row generator of seed-scale: from the templates (real rows the services made) it writes
+ * N documents and their requests as rows, in time order, into a RowBatch a chunk at a time.
+ * It reads nothing and writes nothing itself, so it runs in a worker thread while the main
+ * thread writes the previous chunk (text, tokens, hashes and dates were ~40% of the CPU).
+ * Everything it needs arrives in a GeneratorSetup of plain data.
+ */
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface ClockRowData { rule: string; startedOn: string; dueDate: string; provisional: boolean }
+
+export interface GeneratorSetup {
+  docs: number;
+  requests: number;
+  seed: number;
+  /** The last generated document is dated the day before this. */
+  end: number;
+  span: number;
+  templates: Template[];
+  requestTemplates: RequestTemplate[];
+  categories: { id: string; clockRule: string | null }[];
+  /** `${writtenAt}|${clockRule}` → the statutory clock row (null: none), for every day of the span. */
+  clocks: Record<string, ClockRowData | null>;
+  agency: string;
+  /** index_sequences and request_number_sequences as they stand before the load. */
+  indexSequences: [string, number][];
+  requestSequences: [number, number][];
+  auditTip: string;
+  lastSearchId: number;
+}
+
+export interface GeneratorTotals {
+  auditRows: number;
+  publicCounts: [string, number][];
+  indexSequences: [string, number][];
+  requestSequences: [number, number][];
+}
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+const shift = (value: Value | undefined, by: number) => (value === null || value === undefined ? null : Number(value) + by);
+
+export function scaleGenerator(setup: GeneratorSetup) {
+  const { docs, requests: requestCount, templates, categories: categoryRows, clocks, agency, end, span } = setup;
+  const r = randomSource(setup.seed);
+  const batch = new RowBatch();
+  const totalWeight = templates.reduce((s, t) => s + t.spec.weight, 0);
+  const sequences = new Map(setup.indexSequences);
+  const requestSequences = new Map(setup.requestSequences);
+  const publicCounts = new Map<string, number>();
+  let tip = setup.auditTip;
+  let searchId = setup.lastSearchId;
+  let auditRows = 0;
+  let requestsDone = 0;
+  const staffRows: Row[] = [];
+  const publicRows: Row[] = [];
+  const audit = (a: AuditContent) => {
+    const hash = sha256Hex(auditHashInput(tip, a));
+    batch.insert('audit_log', { at: a.at, actor_id: a.actorId, document_id: a.documentId, action: a.action, from_state: a.fromState, to_state: a.toState, detail: a.detail, prev_hash: tip, hash });
+    tip = hash;
+    auditRows++;
+  };
+  const copyRequest = requestCopier(setup.requestTemplates, batch, audit, r, requestSequences);
+
+  function copyDocument(template: Template, base: number, i: number) {
+    const t0 = Number(template.document.created_at);
+    const by = base - t0;
+    const partial = template.spec.attribute === 'partial';
+    const text = generateDocumentText(r, cstYear(base), i + 1, partial);
+    const id = orderedId(base);
+    const category = r.pick(categoryRows);
+    const writtenAt = cstDate(base);
+    const doc: Row = { ...template.document, id, title: text.title, doc_number: text.docNumber, body: text.body, written_at: writtenAt, category_id: category.id, created_at: shift(template.document.created_at, by), updated_at: shift(template.document.updated_at, by), published_at: shift(template.document.published_at, by) };
+    if (template.document.index_number) {
+      const prefix = `${agency}/${cstYear(Number(doc.published_at))}-`;
+      const next = (sequences.get(prefix) ?? 0) + 1;
+      sequences.set(prefix, next);
+      doc.index_number = `${prefix}${String(next).padStart(5, '0')}`;
+    }
+    batch.insert('documents', doc);
+    if (doc.status === 'published' && (PUBLISHABLE_ATTRIBUTES as readonly Value[]).includes(doc.attribute ?? null)) publicCounts.set(category.id, (publicCounts.get(category.id) ?? 0) + 1);
+    const taskIds = new Map<string, string>();
+    for (const task of template.tasks) {
+      const newId = orderedId(base);
+      taskIds.set(String(task.id), newId);
+      const created = shift(task.created_at, by)!;
+      batch.insert('tasks', { ...task, id: newId, document_id: id, created_at: created, completed_at: shift(task.completed_at, by), due_date: task.due_date ? cstDate(created + 7 * DAY) : null });
+    }
+    for (const record of template.records) batch.insert('review_records', { ...record, id: orderedId(base), document_id: id, task_id: record.task_id ? (taskIds.get(String(record.task_id)) ?? null) : null, created_at: shift(record.created_at, by) });
+    for (const red of template.redactions) batch.insert('redactions', { ...red, id: orderedId(base), document_id: id, start: text.privateAt, end: text.privateAt + text.privatePassage.length, confirmed_at: shift(red.confirmed_at, by) });
+    // The statutory clock of the copy's own category, computed beforehand by the deadline service per day.
+    const clock = clocks[`${writtenAt}|${category.clockRule}`];
+    // `running` as the (dropped) triggers would set it from the document's status.
+    if (clock) batch.insert('document_clocks', { document_id: id, rule: clock.rule, started_on: clock.startedOn, due_date: clock.dueDate, provisional: clock.provisional ? 1 : 0, running: CLOCK_RUNNING_STATUSES.includes(String(doc.status)) ? 1 : 0 });
+    for (const a of template.audit) {
+      audit({ at: shift(a.at, by)!, actorId: (a.actor_id as string | null) ?? null, documentId: id, action: String(a.action), fromState: (a.from_state as string | null) ?? null, toState: (a.to_state as string | null) ?? null, detail: (a.detail as string | null) ?? null });
+    }
+    const titleTokens = indexText(`${text.title} ${text.docNumber}`);
+    batch.insert('search_documents', { id: ++searchId, document_id: id });
+    staffRows.push({ rowid: searchId, title: titleTokens, body: indexText(text.body) });
+    if (template.spec.stage === 'published') {
+      const publicBody = partial ? text.body.slice(0, text.privateAt) + '\n' + text.body.slice(text.privateAt + text.privatePassage.length) : text.body;
+      publicRows.push({ rowid: searchId, title: titleTokens, body: indexText(publicBody) });
+    }
+  }
+
+  return {
+    /** Documents [from, to) and the requests that fall among them (the last chunk also the rest), as table rows. */
+    chunk(from: number, to: number): TableRows[] {
+      for (let i = from; i < to; i++) {
+        let pickAt = r.next() * totalWeight;
+        const template = templates.find((t) => (pickAt -= t.spec.weight) < 0) ?? templates[0]!;
+        const base = end - span + Math.floor(((i + r.next()) / docs) * span);
+        copyDocument(template, base, i);
+        // Requests arrive spread over the same two years, in step with the documents.
+        while (requestsDone < requestCount && requestsDone * docs <= i * requestCount) copyRequest(end - span + Math.floor(((requestsDone++ + r.next()) / requestCount) * span));
+      }
+      if (to >= docs) {
+        for (; requestsDone < requestCount; requestsDone++) copyRequest(end - Math.floor(r.next() * DAY));
+      }
+      // FTS5 flushes its pending terms at every statement savepoint, so the search rows go
+      // after the chunk's other rows: a chunk becomes a few large segments, not one per document.
+      for (const row of staffRows.splice(0)) batch.insert('search_staff', row);
+      for (const row of publicRows.splice(0)) batch.insert('search_public', row);
+      return batch.take();
+    },
+    totals(): GeneratorTotals {
+      return { auditRows, publicCounts: [...publicCounts], indexSequences: [...sequences], requestSequences: [...requestSequences] };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { Worker } from 'node:worker_threads';
+import { scaleGenerator, type GeneratorSetup, type GeneratorTotals } from './scale-generator';
+import type { TableRows } from './row-batch';
+
+/**
+ * Where seed-scale's rows come from: the generator in a worker thread (the default: it makes
+ * the next chunk while the main thread writes this one), or in this thread.
+ */
+export interface ChunkSource {
+  chunk(from: number, to: number): Promise<TableRows[]>;
+  totals(): Promise<GeneratorTotals>;
+  close(): Promise<void>;
+}
+
+export function inProcessSource(setup: GeneratorSetup): ChunkSource {
+  const generator = scaleGenerator(setup);
+  return { chunk: async (from, to) => generator.chunk(from, to), totals: async () => generator.totals(), close: async () => {} };
+}
+
+/** The worker's module: the TypeScript source run through tsx (as the CLI runs), or its compiled .js. */
+function startWorker(setup: GeneratorSetup): Worker {
+  const here = new URL('./scale-worker', import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${here.href}.js`), { workerData: setup });
+  // A worker thread does not inherit the loader hooks that let this process import .ts files.
+  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(`${here.href}.ts`)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: setup });
+}
+
+export function workerSource(setup: GeneratorSetup): ChunkSource {
+  const worker = startWorker(setup);
+  // One request at a time, answered in order: a queue of waiting callers.
+  const waiting: { resolve: (value: never) => void; reject: (error: unknown) => void }[] = [];
+  let failure: unknown = null;
+  worker.on('message', (message: unknown) => {
+    const next = waiting.shift();
+    const m = message as { rows?: TableRows[]; totals?: GeneratorTotals };
+    next?.resolve((m.rows ?? m.totals) as never);
+  });
+  const fail = (error: unknown) => {
+    failure = error;
+    for (const w of waiting.splice(0)) w.reject(error);
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (code !== 0) fail(new Error(`seed-scale generator thread exited with code ${code}`));
+  });
+  const ask = <T>(message: unknown) =>
+    new Promise<T>((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting.push({ resolve: resolve as (value: never) => void, reject });
+      worker.postMessage(message);
+    });
+  return {
+    chunk: (from, to) => ask<TableRows[]>({ from, to }),
+    totals: () => ask<GeneratorTotals>('totals'),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
