@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { departments, sessions, userRoles, users } from '../db/schema/index';
 import { isRole, type Role } from '../../workflows/roles';
 
@@ -53,13 +54,17 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
  * times, and the user as `loadSessionUser` gives it (null when gone or disabled).
  */
 export async function loadSessionWithUser(db: Db, sessionId: string): Promise<{ session: { userId: string; expiresAt: number; createdAt: number }; user: SessionUser | null } | null> {
-  const rows = await db
-    .select({ ...sessionUserColumns, sessionUserId: sessions.userId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
-    .from(sessions)
-    .leftJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(departments, eq(departments.id, users.departmentId))
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(eq(sessions.id, sessionId));
+  // Every signed-in request runs this: prepared once per database (db/prepared.ts).
+  const rows = await preparedQuery(db, 'sessions.withUser', (d) =>
+    d
+      .select({ ...sessionUserColumns, sessionUserId: sessions.userId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
+      .from(sessions)
+      .leftJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .leftJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(eq(sessions.id, sql.placeholder('sessionId')))
+      .prepare(),
+  ).all({ sessionId });
   const first = rows[0];
   if (!first) return null;
   const user = first.departmentId ? sessionUserFromRows(rows) : null;
