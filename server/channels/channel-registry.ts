@@ -36,7 +36,10 @@ export function getChannel(key: string, registry: ChannelRegistry = defaultChann
   return registry.channels.get(key);
 }
 
-/** Every channel, built-in first, as the staff see them (no functions). */
+/**
+ * Every channel with code, built-in first (no functions). Staff see them with the admins'
+ * settings laid over: use `loadChannels` (load-channels.ts) for anything shown or checked.
+ */
 export function listChannels(registry: ChannelRegistry = defaultChannels) {
   return [...registry.channels.values()].map(({ key, label, mode, effect }) => ({ key, label, mode, effect }));
 }

@@ -11,6 +11,7 @@ import {
   webhookSignature,
 } from '../webhooks/webhook-signature';
 import { commitChange } from './commit';
+import { loadChannels } from '../channels/load-channels';
 import { badRequest, notFound } from './errors';
 import type { WebhookEvent } from '../webhooks/webhook-events';
 import type { ServiceContext } from './service-context';
@@ -132,7 +133,8 @@ export async function listWebhookEndpoints(ctx: ServiceContext) {
     })
     .from(webhookEndpoints)
     .orderBy(webhookEndpoints.createdAt);
-  return rows;
+  const channels = await loadChannels(db);
+  return rows.map((r) => ({ ...r, channelLabel: channels.find((c) => c.key === r.channel)?.label ?? { zh: r.channel, en: r.channel } }));
 }
 
 /** A receiver's address, normalised; refuses anything but http(s) and addresses carrying credentials. */

@@ -620,7 +620,7 @@ export const en: Record<MessageKey, string> = {
   'notFound.back': 'Back to my tasks',
   'nav.webhooks': 'Webhooks',
   'webhooks.title': 'Webhook receivers',
-  'webhooks.intro': 'When a document is published, withdrawn or changes validity, Shenfa sends a signed notice to these systems (e.g. the portal); failed deliveries are retried automatically and every attempt is logged below.',
+  'webhooks.intro': 'When a document is published, withdrawn or changes validity, Shenfa sends a signed notice to these systems (e.g. the portal), for documents listing the receiver’s channel (receivers registered here serve the portal column; add another portal under Channels). Failed deliveries are retried automatically and every attempt is logged below.',
   'webhooks.receivers': 'Receivers',
   'webhooks.none': 'No receivers yet.',
   'webhooks.add': 'Add a receiver',
@@ -1068,5 +1068,6 @@ export const en: Record<MessageKey, string> = {
   'channels.urlRequired': 'Please enter an address starting with http:// or https://',
   'channels.added': 'Channel “{label}” (key {key}) added; the change is recorded in the audit log.',
   'channels.secret': 'Signing secret (shown only this once; give it to the other portal’s administrator):',
+  'webhooks.channel': 'Channel',
   'channels.disabledOption': '{label} (disabled)',
 };

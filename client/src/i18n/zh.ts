@@ -618,7 +618,7 @@ export const zh = {
   'notFound.back': '返回我的待办',
   'nav.webhooks': '推送接收方',
   'webhooks.title': '推送接收方',
-  'webhooks.intro': '文件发布、撤稿或有效性变更时，审发会向这些系统（如门户网站）发送带签名的通知；对方未收到时会自动重试，下方可查看每次推送。',
+  'webhooks.intro': '文件发布、撤稿或有效性变更时，审发会向这些系统（如门户网站）发送带签名的通知；只推送选择了该接收方所属发布渠道的文件（在此登记的接收方属于「门户网站栏目」，其他门户网站请在「发布渠道」中新增）。对方未收到时会自动重试，下方可查看每次推送。',
   'webhooks.receivers': '接收方',
   'webhooks.none': '尚未设置接收方。',
   'webhooks.add': '新增接收方',
@@ -1066,6 +1066,7 @@ export const zh = {
   'channels.urlRequired': '请填写以 http:// 或 https:// 开头的接收地址',
   'channels.added': '已新增发布渠道「{label}」（标识 {key}），此次变更已记入审计日志。',
   'channels.secret': '签名密钥（只显示这一次，请转交对方门户网站的管理员）：',
+  'webhooks.channel': '发布渠道',
   'channels.disabledOption': '{label}（已停用）',
 } as const;
 

@@ -5,7 +5,7 @@
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { trpc } from '../trpc';
-import { t, tKnown } from '../i18n/i18n';
+import { localized, t, tKnown } from '../i18n/i18n';
 import { errorMessage } from '../errors';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
@@ -50,6 +50,7 @@ export function WebhooksAdminPage() {
                     <tr>
                       <th>{t('webhooks.name')}</th>
                       <th>{t('webhooks.url')}</th>
+                      <th>{t('webhooks.channel')}</th>
                       <th>{t('webhooks.events')}</th>
                       <th>{t('webhooks.queue')}</th>
                       <th />
@@ -61,6 +62,7 @@ export function WebhooksAdminPage() {
                         <tr>
                           <td>{e.name}</td>
                           <td class="break">{e.url}</td>
+                          <td>{localized(e.channelLabel)}</td>
                           <td>{e.events.map((ev) => tKnown('webhooks.event', ev)).join('、')}</td>
                           <td>{t('webhooks.queueCounts', { pending: e.pending, failed: e.failed })}</td>
                           <td>
