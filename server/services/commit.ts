@@ -38,10 +38,12 @@ function isChainRace(error: unknown): boolean {
 }
 
 /**
- * The one way a change is written: its statements and its audit rows in one batch (one
- * transaction). The audit rows are chained onto the current tip; if another process
- * appended first, the unique prev_hash refuses the whole batch and it is rebuilt on the new
- * tip. A stale document version becomes a CONFLICT with `staleMessage`.
+ * The one way a change is written: its statements and its audit rows in one transaction,
+ * whole or not at all. On the embedded database, changes issued in the same turn of the event
+ * loop share one transaction, each in its own savepoint (group-commit.ts). Elsewhere each is
+ * one batch, its audit rows chained onto the tip; if another process appended first, the
+ * unique prev_hash refuses the whole batch and it is rebuilt on the new tip. A stale document
+ * version becomes a CONFLICT with `staleMessage`.
  */
 export function commitChange(ctx: ServiceContext, statements: readonly Statement[], audit: readonly AuditEntry[], staleMessage = '已被他人处理，请刷新后重试'): Promise<void> {
   if (canGroupCommit(ctx.database)) {
