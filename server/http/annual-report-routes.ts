@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { REPORT_FORMATS, renderReportFile, type ReportFormat } from '../services/annual-report-export-service';
 import { ANNUAL_REPORT_ROLES } from '../services/annual-report-service';
 import { TEMPLATE_KEYS, type TemplateKey } from '../report/report-templates';
-import { contentDisposition } from './attachment-routes';
+import { contentDisposition } from './file-routes';
 import { ShenfaError } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionVariables } from './session-middleware';

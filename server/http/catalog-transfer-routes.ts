@@ -7,7 +7,7 @@ import { exportAuditLog } from '../services/audit-export-service';
 import { SHEET_MIME, type SheetFileFormat } from '../services/sheet-writer';
 import { ShenfaError, forbidden } from '../services/errors';
 import { cstDate } from '../time';
-import { contentDisposition } from './attachment-routes';
+import { contentDisposition } from './file-routes';
 import { fileRouteErrors } from './file-routes';
 import type { ServiceContext } from '../services/service-context';
 import type { SessionUser } from '../services/users';

@@ -10,7 +10,7 @@ import { renderCatalogDocument } from '../public/views/catalog-document';
 import { renderNotFound } from '../public/views/not-found';
 import { renderCatalogSearch } from '../public/views/catalog-search';
 import { searchPublic } from '../services/search-service';
-import { contentDisposition } from './attachment-routes';
+import { contentDisposition } from './file-routes';
 import type { ServiceContext } from '../services/service-context';
 
 const CSS_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '../public/assets/catalog.css');
