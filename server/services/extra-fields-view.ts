@@ -9,7 +9,7 @@ import { inArray } from 'drizzle-orm';
 import { CORE_DRAFT_FIELDS, resolveFormState, type FieldDefinition, type FileRef, type FormDefinition, type LocalizedText } from '../../forms/index';
 import type { Db } from '../db/client';
 import { departments, users } from '../db/schema/index';
-import { pinnedForm } from './form-definitions';
+import { storedForm } from './form-definitions';
 import { formFileInfo } from './form-file-service';
 import { sanitizeRichText } from './rich-text';
 
@@ -98,6 +98,7 @@ export async function extraFieldsView(
   db: Db,
   doc: { formKey: string; formVersion: number; extraFields: Record<string, unknown> } & Record<string, unknown>,
 ): Promise<ExtraFieldView[]> {
-  const form = await pinnedForm(db, doc.formKey, doc.formVersion);
+  // Core fields (发布渠道 among them) are not shown here: the stored version will do.
+  const form = await storedForm(db, doc.formKey, doc.formVersion);
   return formValuesView(db, form, { ...doc, ...doc.extraFields }, CORE);
 }

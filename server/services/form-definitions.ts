@@ -81,6 +81,14 @@ export async function pinnedForm(db: Db, key: string, version: number): Promise<
   return withCurrentChannels(db, (await loadPinned(db, key, version)).definition);
 }
 
+/**
+ * A pinned version as stored, its 发布渠道 options not filled in: for callers that never show
+ * that field (a document's extra fields), so they need not read the channel settings.
+ */
+export async function storedForm(db: Db, key: string, version: number): Promise<FormDefinition> {
+  return (await loadPinned(db, key, version)).definition;
+}
+
 /** The compiled schema of a pinned version (no runtime option lists: the services check ids and channels). */
 export async function pinnedFormSchema(db: Db, key: string, version: number): Promise<FormSchema> {
   return (await loadPinned(db, key, version)).schema;

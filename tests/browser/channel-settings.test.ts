@@ -1,6 +1,7 @@
 /**
  * 发布渠道 in the browser: an admin opens the tool from 系统管理, adds an offline channel
- * (政务服务中心查阅点) without code, moves it up and disables 广播电视报纸; a drafter then sees
+ * (政务服务中心查阅点) without code, moves it up, disables 广播电视报纸 and adds another portal
+ * as a webhook channel (its secret shown once); a drafter then sees
  * the new channel in 发布渠道 (and not the disabled one), ticks it, and the document page and
  * the printed review sheet name it. Screenshots 125-*.
  */
@@ -30,6 +31,17 @@ describe('publication channels managed by an admin', () => {
     await page.click('[data-testid=channel-row][data-key=broadcast] [data-testid=channel-toggle]');
     await page.waitForFunction(() => document.querySelector('[data-testid=channel-row][data-key=broadcast] [data-testid=channel-status]')?.textContent === '已停用');
     await screenshot(page, '125-channels-admin');
+    // Another portal, pushed by webhook: the signing secret is shown once.
+    await page.check('[data-testid=new-channel-webhook]');
+    await page.fill('[data-testid=new-channel-label-zh]', '清远市政府门户');
+    await page.fill('[data-testid=new-channel-label-en]', 'Qingyuan city portal');
+    await page.fill('[data-testid=new-channel-url]', 'https://www.gdqy.gov.cn/hooks/shenfa');
+    await page.click('[data-testid=new-channel-add]');
+    await page.waitForSelector('[data-testid=channel-row][data-key=qingyuan_city_portal] [data-testid=channel-receiver]');
+    expect(await page.textContent('[data-testid=new-channel-secret]')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(await page.textContent('[data-testid=channel-row][data-key=qingyuan_city_portal] [data-testid=channel-receiver]')).toContain('https://www.gdqy.gov.cn/hooks/shenfa');
+    await page.locator('[data-testid=new-channel]').scrollIntoViewIfNeeded();
+    await screenshot(page, '125-channel-webhook-added');
     expect(errors).toEqual([]);
     await admin.close();
 
@@ -45,7 +57,7 @@ describe('publication channels managed by an admin', () => {
     await draftPage.fill('[name=body]', '为方便群众查阅，本通知同时在政务服务中心查阅点公开。');
     await draftPage.check('input[name=attribute][value=open]');
     const offered = await draftPage.locator('input[name=channels]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    expect(offered).toEqual(['portal', 'wechat', 'notice_board', KEY]);
+    expect(offered).toEqual(['portal', 'wechat', 'notice_board', KEY, 'qingyuan_city_portal']);
     await draftPage.check('input[name=channels][value=portal]');
     await draftPage.check(`input[name=channels][value=${KEY}]`);
     await screenshot(draftPage, '125-draft-new-channel');
