@@ -53,7 +53,7 @@ const DEFAULT_STATEMENT_CACHE = 500;
 class Connection {
   readonly db: Database.Database;
   /** Insertion-ordered: the first key is the least recently used. */
-  private readonly statements = new Map<string, { statement: Statement; reader: boolean; columns: string[]; columnTypes: string[] }>();
+  private readonly statements = new Map<string, { statement: Statement; reader: boolean; columns: string[]; columnTypes: string[]; shape: RowShape }>();
 
   constructor(private readonly options: LocalClientOptions) {
     const replica = options.replica && { syncUrl: options.replica.syncUrl, authToken: options.replica.authToken ?? '', syncPeriod: options.replica.periodSeconds };
@@ -75,7 +75,7 @@ class Connection {
     if (reader) statement.raw(true);
     const columns = reader ? statement.columns().map((column) => column.name) : [];
     const columnTypes = reader ? statement.columns().map((column) => column.type ?? '') : [];
-    const entry = { statement, reader, columns, columnTypes };
+    const entry = { statement, reader, columns, columnTypes, shape: rowShape(columns) };
     this.statements.set(sql, entry);
     const limit = this.options.statementCacheSize ?? DEFAULT_STATEMENT_CACHE;
     if (this.statements.size > limit) {
@@ -88,9 +88,9 @@ class Connection {
   execute(stmt: InStatement | string): ResultSet {
     const { sql, args } = normalize(stmt);
     try {
-      const { statement, reader, columns, columnTypes } = this.prepared(sql);
+      const { statement, reader, columns, columnTypes, shape } = this.prepared(sql);
       if (reader) {
-        const rows = (statement.all(args) as unknown[][]).map((values) => toRow(values, columns));
+        const rows = (statement.all(args) as unknown[][]).map((values) => toRow(values, shape));
         return result(columns, columnTypes, rows, 0, undefined);
       }
       const info = statement.run(args);
@@ -172,19 +172,46 @@ function valueFromSql(value: unknown): unknown {
   return value;
 }
 
+const VALUES = Symbol('row values');
+
+/** What every row of one statement shares: its index getters and which column names it gets. */
+interface RowShape {
+  prototype: object;
+  /** [index, name] for the first column of each name (a later duplicate name is reachable by index only). */
+  named: readonly (readonly [number, string])[];
+}
+
 /**
- * A row as `@libsql/client` shapes it: values by index (not enumerable, so drizzle's raw-query
- * results hold only the column names) and by column name (enumerable).
+ * A row as `@libsql/client` shapes it: values by column name (own, enumerable) and by index
+ * and `length` (not enumerable, so drizzle's raw-query results hold only the column names).
+ * The index getters live on one prototype per statement instead of being defined on every
+ * row: defining them row by row was the driver's largest cost when reading many rows.
  */
-function toRow(values: unknown[], columns: readonly string[]): Row {
-  const row: Record<string | number, unknown> = {};
-  Object.defineProperty(row, 'length', { value: values.length });
-  for (let index = 0; index < values.length; index++) {
-    const value = valueFromSql(values[index]);
-    Object.defineProperty(row, index, { value });
-    const column = columns[index]!;
-    if (!Object.hasOwn(row, column)) row[column] = value;
-  }
+function rowShape(columns: readonly string[]): RowShape {
+  const prototype = Object.create(Object.prototype) as Record<PropertyKey, unknown>;
+  Object.defineProperty(prototype, 'length', { value: columns.length });
+  const named: [number, string][] = [];
+  // As @libsql/client: `length` and the indexes come first, a column named like them keeps the index's meaning.
+  const seen = new Set<string>(['length', ...columns.map((_, index) => String(index))]);
+  columns.forEach((column, index) => {
+    Object.defineProperty(prototype, index, {
+      get(this: { [VALUES]: unknown[] }) {
+        return this[VALUES][index];
+      },
+    });
+    if (!seen.has(column)) {
+      seen.add(column);
+      named.push([index, column]);
+    }
+  });
+  return { prototype, named };
+}
+
+function toRow(raw: unknown[], shape: RowShape): Row {
+  const values = raw.map(valueFromSql);
+  const row = Object.create(shape.prototype) as Record<PropertyKey, unknown>;
+  Object.defineProperty(row, VALUES, { value: values });
+  for (const [index, name] of shape.named) row[name] = values[index];
   return row as unknown as Row;
 }
 

@@ -40,6 +40,16 @@ describe('the embedded libsql driver (server/db/local-client.ts)', () => {
       expect(new Uint8Array(ours.rows[0]!.data as ArrayBuffer)).toEqual(new Uint8Array([1, 2, 3]));
       expect(ours.rows[1]!.name).toBe('救助');
       expect(typeof ours.rows[0]!.id).toBe('number');
+      // Columns named like the row's own length and indexes, and a repeated name, as the reference has them.
+      const odd = 'SELECT name AS length, id AS "0", score AS name, name FROM parent ORDER BY id';
+      const [mine, reference2] = [await client.execute(odd), await reference.execute(odd)];
+      for (const [a, b] of mine.rows.map((row, i) => [row, reference2.rows[i]!] as const)) {
+        expect(Object.keys(a)).toEqual(Object.keys(b));
+        expect(a.length).toBe(b.length);
+        expect(Array.from(a as ArrayLike<unknown>)).toEqual(Array.from(b as ArrayLike<unknown>));
+        expect(a.name).toEqual(b.name);
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }
     } finally {
       reference.close();
     }
