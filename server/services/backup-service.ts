@@ -161,28 +161,31 @@ function replaceDatabaseFile(from: string, file: string): void {
   fs.renameSync(temporary, file);
 }
 
-/**
- * Puts the backup's stored files in the file store: each one copied under a temporary name and
- * renamed into place; files in the store that the backup does not hold (uploaded after it) are
- * moved into a side directory rather than deleted, so the store equals the backup and nothing
- * is destroyed.
- */
-function restoreFiles(dir: string, manifest: BackupManifest, store: string, stamp: string): { restored: number; setAside: number; setAsideDir: string | null } {
+/** Puts the backup's stored files in the file store, each copied under a temporary name and renamed into place. */
+function putFiles(dir: string, manifest: BackupManifest, store: string): number {
   fs.mkdirSync(store, { recursive: true });
-  const wanted = new Set(manifest.files.map((f) => path.basename(f.name)));
-  for (const name of wanted) {
-    const at = path.join(store, name);
-    const source = path.join(dir, BACKUP_FILES, name);
+  for (const { name } of manifest.files) {
+    const at = path.join(store, path.basename(name));
+    const source = path.join(dir, BACKUP_FILES, path.basename(name));
     if (fs.existsSync(at) && sha256File(at) === sha256File(source)) continue;
     fs.copyFileSync(source, `${at}.restoring`);
     fs.renameSync(`${at}.restoring`, at);
   }
+  return manifest.files.length;
+}
+
+/**
+ * Files in the store that the backup does not hold (uploaded after it) are moved into a side
+ * directory rather than deleted: the store then equals the backup and nothing is destroyed.
+ */
+function setAsideOthers(manifest: BackupManifest, store: string, stamp: string): { setAside: number; setAsideDir: string | null } {
+  const wanted = new Set(manifest.files.map((f) => path.basename(f.name)));
   const extra = fs.readdirSync(store).filter((name) => !wanted.has(name));
-  if (!extra.length) return { restored: wanted.size, setAside: 0, setAsideDir: null };
+  if (!extra.length) return { setAside: 0, setAsideDir: null };
   const aside = path.join(path.dirname(store), `attachments-not-in-backup-${stamp}`);
   fs.mkdirSync(aside, { recursive: true });
   for (const name of extra) fs.renameSync(path.join(store, name), path.join(aside, name));
-  return { restored: wanted.size, setAside: extra.length, setAsideDir: aside };
+  return { setAside: extra.length, setAsideDir: aside };
 }
 
 export interface RestoreResult {
@@ -194,7 +197,8 @@ export interface RestoreResult {
 /**
  * Puts a backup in place. The server must be stopped. A backup directory is checked whole
  * against its manifest (database and every file, by SHA-256) before anything is touched; then
- * the stored files are put back, then the database file replaces the live one. A single
+ * the stored files are put back, the database file replaces the live one, and files not in the
+ * backup are moved aside. A single
  * database file (an older backup) restores the database alone.
  */
 export async function restoreDatabase(ctx: { databaseUrl: string; dataDir: string }, source: string, now = Date.now()): Promise<RestoreResult> {
@@ -208,8 +212,11 @@ export async function restoreDatabase(ctx: { databaseUrl: string; dataDir: strin
   }
   const manifest = checkBackupDirectory(from);
   await checkDatabase(path.join(from, BACKUP_DATABASE));
-  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const files = restoreFiles(from, manifest, path.join(ctx.dataDir, 'attachments'), stamp);
+  // Files first (adding only), then the database, then the others aside: a failure at any step
+  // leaves a database whose files are all in the store.
+  const store = path.join(ctx.dataDir, 'attachments');
+  const restored = putFiles(from, manifest, store);
   replaceDatabaseFile(path.join(from, BACKUP_DATABASE), file);
-  return { file, files };
+  const aside = setAsideOthers(manifest, store, new Date(now).toISOString().replace(/[:.]/g, '-'));
+  return { file, files: { restored, ...aside } };
 }
