@@ -1,6 +1,7 @@
 import { For } from 'solid-js';
 import { CATALOG_COLUMNS, type ColumnMapping } from '../../../forms/catalog-columns';
 import { locale, t } from '../i18n/i18n';
+import { ListTable } from '../components/ListTable';
 
 export type Mapping = ColumnMapping;
 
@@ -13,31 +14,21 @@ export function ColumnMappingTable(props: { headers: string[]; mapping: Mapping;
     props.onChange(next);
   };
   return (
-    <table class="list-table mapping-table" data-testid="mapping-table">
-      <thead>
+    <ListTable class="mapping-table" testId="mapping-table" columns={[t('import.field'), t('import.column')]} rows={CATALOG_COLUMNS}>
+      {(column) => (
         <tr>
-          <th>{t('import.field')}</th>
-          <th>{t('import.column')}</th>
+          <td>
+            <label for={`map-${column.field}`}>{locale() === 'zh' ? column.header : column.en}</label>
+            {column.required ? <span class="required" title={t('import.required')}> *</span> : null}
+          </td>
+          <td>
+            <select id={`map-${column.field}`} data-field={column.field} disabled={props.disabled} value={props.mapping[column.field] ?? ''} onChange={(e) => choose(column.field, e.currentTarget.value)}>
+              <option value="">{t('import.notImported')}</option>
+              <For each={props.headers}>{(h) => <option value={h} selected={props.mapping[column.field] === h}>{h}</option>}</For>
+            </select>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        <For each={CATALOG_COLUMNS}>
-          {(column) => (
-            <tr>
-              <td>
-                <label for={`map-${column.field}`}>{locale() === 'zh' ? column.header : column.en}</label>
-                {column.required ? <span class="required" title={t('import.required')}> *</span> : null}
-              </td>
-              <td>
-                <select id={`map-${column.field}`} data-field={column.field} disabled={props.disabled} value={props.mapping[column.field] ?? ''} onChange={(e) => choose(column.field, e.currentTarget.value)}>
-                  <option value="">{t('import.notImported')}</option>
-                  <For each={props.headers}>{(h) => <option value={h} selected={props.mapping[column.field] === h}>{h}</option>}</For>
-                </select>
-              </td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+      )}
+    </ListTable>
   );
 }

@@ -1,6 +1,7 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
+import { ListTable } from '../components/ListTable';
 
 export type Report = Awaited<ReturnType<typeof trpc.catalogImport.check.mutate>>;
 
@@ -17,26 +18,15 @@ export function ValidationReport(props: { report: Report }) {
           : t('import.reportOk', { total: props.report.total, open: props.report.counts.open, partial: props.report.counts.partial })}
       </p>
       <Show when={props.report.errors.length > 0}>
-        <table class="list-table" data-testid="report-errors">
-          <thead>
+        <ListTable testId="report-errors" columns={[t('import.row'), t('import.column'), t('import.reason')]} rows={props.report.errors.slice(0, SHOWN)}>
+          {(e) => (
             <tr>
-              <th>{t('import.row')}</th>
-              <th>{t('import.column')}</th>
-              <th>{t('import.reason')}</th>
+              <td>{t('import.rowNumber', { n: e.rowNumber })}</td>
+              <td>{e.column}</td>
+              <td>{e.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            <For each={props.report.errors.slice(0, SHOWN)}>
-              {(e) => (
-                <tr>
-                  <td>{t('import.rowNumber', { n: e.rowNumber })}</td>
-                  <td>{e.column}</td>
-                  <td>{e.message}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+          )}
+        </ListTable>
         <Show when={props.report.errorCount > SHOWN}>
           <p class="muted">{t('import.moreErrors', { n: props.report.errorCount - SHOWN })}</p>
         </Show>

@@ -1,8 +1,8 @@
 /**
- * The table the admin lists share (`list-table`): a header row of column labels over one row
- * per item. One component so every list gets the same markup, which the shared CSS (and its
- * narrow-screen layout, keyed on `data-label`) relies on; each caller still renders its own
- * `<tr>`, since rows differ (some hold inputs with their own state).
+ * The table the staff app's lists share (`list-table`): a header row of column labels over one
+ * row per item. One component so every list gets the same markup, which the shared CSS (and
+ * its narrow-screen layout, keyed on `data-label`) relies on; each caller still renders its
+ * own `<tr>`, since rows differ (some hold inputs with their own state).
  */
 import { For, Show, type Accessor, type JSX } from 'solid-js';
 

@@ -6,6 +6,7 @@ import { FilledFormFields } from './FilledFormFields';
 import { formatDateTime } from '../i18n/format';
 import { checkLabel } from '../i18n/labels';
 import type { DocumentView } from '../trpc';
+import { ListTable } from '../components/ListTable';
 
 function ChecksCell(props: { checks: unknown }) {
   const checks = () => (props.checks && typeof props.checks === 'object' ? (props.checks as Partial<Record<FiveCheck, boolean>>) : null);
@@ -32,48 +33,38 @@ export function ReviewRecords(props: { reviews: DocumentView['reviews'] }) {
     <section class="card">
       <h2>{t('doc.reviews')}</h2>
       <Show when={props.reviews.length > 0} fallback={<p class="muted">{t('doc.reviewsEmpty')}</p>}>
-        <table class="list-table reviews-table" data-testid="reviews">
-          <thead>
+        <ListTable
+          class="reviews-table"
+          testId="reviews"
+          columns={[t('reviews.round'), t('reviews.step'), t('reviews.reviewer'), t('reviews.decision'), t('reviews.checks'), t('reviews.opinion'), t('reviews.at')]}
+          rows={props.reviews}
+        >
+          {(r) => (
             <tr>
-              <th>{t('reviews.round')}</th>
-              <th>{t('reviews.step')}</th>
-              <th>{t('reviews.reviewer')}</th>
-              <th>{t('reviews.decision')}</th>
-              <th>{t('reviews.checks')}</th>
-              <th>{t('reviews.opinion')}</th>
-              <th>{t('reviews.at')}</th>
+              <td data-label={t('reviews.round')} class="nowrap">{t('reviews.roundN', { n: r.round })}</td>
+              <td data-label={t('reviews.step')}>{r.stepLabel}</td>
+              <td data-label={t('reviews.reviewer')} class="nowrap">{r.reviewerName}</td>
+              <td data-label={t('reviews.decision')} class="nowrap">
+                <span class={`decision decision-${r.decision}`}>{tKnown('history', `review.${r.decision}`)}</span>
+              </td>
+              <td data-label={t('reviews.checks')}>
+                <ChecksCell checks={r.checks} />
+              </td>
+              <td data-label={t('reviews.opinion')}>
+                <span class="pre">{r.opinion || '—'}</span>
+                {/* The step's opinion form, as filled: label and value, one per line. */}
+                <Show when={r.form}>
+                  {(form) => (
+                    <FilledFormFields fields={form().fields} class="review-form-fields" testId="review-opinion-form" />
+                  )}
+                </Show>
+              </td>
+              <td data-label={t('reviews.at')} class="nowrap">
+                {formatDateTime(r.at)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            <For each={props.reviews}>
-              {(r) => (
-                <tr>
-                  <td data-label={t('reviews.round')} class="nowrap">{t('reviews.roundN', { n: r.round })}</td>
-                  <td data-label={t('reviews.step')}>{r.stepLabel}</td>
-                  <td data-label={t('reviews.reviewer')} class="nowrap">{r.reviewerName}</td>
-                  <td data-label={t('reviews.decision')} class="nowrap">
-                    <span class={`decision decision-${r.decision}`}>{tKnown('history', `review.${r.decision}`)}</span>
-                  </td>
-                  <td data-label={t('reviews.checks')}>
-                    <ChecksCell checks={r.checks} />
-                  </td>
-                  <td data-label={t('reviews.opinion')}>
-                    <span class="pre">{r.opinion || '—'}</span>
-                    {/* The step's opinion form, as filled: label and value, one per line. */}
-                    <Show when={r.form}>
-                      {(form) => (
-                        <FilledFormFields fields={form().fields} class="review-form-fields" testId="review-opinion-form" />
-                      )}
-                    </Show>
-                  </td>
-                  <td data-label={t('reviews.at')} class="nowrap">
-                    {formatDateTime(r.at)}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+          )}
+        </ListTable>
       </Show>
     </section>
   );

@@ -11,6 +11,7 @@ import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { Pager } from '../lists/Pager';
 import { useUrlListState } from '../lists/url-list-state';
+import { ListTable } from '../components/ListTable';
 
 type Key = 'action' | 'actor' | 'q' | 'from' | 'to';
 
@@ -64,52 +65,43 @@ export function AuditLogPage() {
         {(data) => (
           <>
             <Show when={data().items.length > 0} fallback={<p class="empty">{t('audit.none')}</p>}>
-              <table class="list-table compact-table" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th>{t('audit.when')}</th>
-                    <th>{t('audit.actor')}</th>
-                    <th>{t('audit.action')}</th>
-                    <th>{t('audit.document')}</th>
-                    <th>{t('audit.change')}</th>
-                    <th>{t('audit.hash')}</th>
+              <ListTable
+                class="compact-table"
+                testId="audit-table"
+                columns={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.document'), t('audit.change'), t('audit.hash')]}
+                rows={data().items}
+              >
+                {(row) => (
+                  <tr data-testid="audit-row">
+                    <td class="nowrap">{formatDateTime(row.at)}</td>
+                    <td class="nowrap">{row.actorName ?? t('audit.system')}</td>
+                    <td>
+                      <code>{row.action}</code>
+                    </td>
+                    <td>
+                      <Show when={row.documentId && row.title} fallback="—">
+                        <A href={`/documents/${row.documentId}`}>{row.title}</A>
+                      </Show>
+                    </td>
+                    <td class="small">
+                      <Show when={row.fromState || row.toState}>
+                        <div>
+                          {row.fromState ?? '—'} → {row.toState ?? '—'}
+                        </div>
+                      </Show>
+                      <Show when={row.detail}>
+                        <details>
+                          <summary>{t('audit.details')}</summary>
+                          <pre class="audit-detail">{JSON.stringify(row.detail, null, 2)}</pre>
+                        </details>
+                      </Show>
+                    </td>
+                    <td>
+                      <code class="muted">{row.hash}</code>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={data().items}>
-                    {(row) => (
-                      <tr data-testid="audit-row">
-                        <td class="nowrap">{formatDateTime(row.at)}</td>
-                        <td class="nowrap">{row.actorName ?? t('audit.system')}</td>
-                        <td>
-                          <code>{row.action}</code>
-                        </td>
-                        <td>
-                          <Show when={row.documentId && row.title} fallback="—">
-                            <A href={`/documents/${row.documentId}`}>{row.title}</A>
-                          </Show>
-                        </td>
-                        <td class="small">
-                          <Show when={row.fromState || row.toState}>
-                            <div>
-                              {row.fromState ?? '—'} → {row.toState ?? '—'}
-                            </div>
-                          </Show>
-                          <Show when={row.detail}>
-                            <details>
-                              <summary>{t('audit.details')}</summary>
-                              <pre class="audit-detail">{JSON.stringify(row.detail, null, 2)}</pre>
-                            </details>
-                          </Show>
-                        </td>
-                        <td>
-                          <code class="muted">{row.hash}</code>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+                )}
+              </ListTable>
             </Show>
             <Pager page={data().page} pageCount={data().pageCount} total={data().total} onPage={list.setPage} />
           </>

@@ -12,6 +12,7 @@ import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { appUrl } from '../mount';
 import { cstToday, proofUrl } from '../channel-proofs/proof-upload';
+import { ListTable } from '../components/ListTable';
 
 export function ChannelProofsPage() {
   usePageTitle(() => t('proofs.pageTitle'));
@@ -67,38 +68,28 @@ export function ChannelProofsPage() {
             <Show when={d().proofs.length > 0} fallback={<p class="empty" data-testid="proofs-empty">{t('proofs.empty')}</p>}>
               <p class="muted small" data-testid="proofs-count">{t('proofs.count', { n: d().proofs.length })}</p>
               <div class="table-scroll">
-                <table class="list-table" data-testid="proofs-table">
-                  <thead>
-                    <tr>
-                      <th>{t('proofs.col.date')}</th>
-                      <th>{t('proofs.col.channel')}</th>
-                      <th>{t('proofs.col.document')}</th>
-                      <th>{t('proofs.col.file')}</th>
-                      <th>{t('proofs.col.uploader')}</th>
-                      <th>{t('proofs.col.note')}</th>
+                <ListTable
+                  testId="proofs-table"
+                  columns={[t('proofs.col.date'), t('proofs.col.channel'), t('proofs.col.document'), t('proofs.col.file'), t('proofs.col.uploader'), t('proofs.col.note')]}
+                  rows={d().proofs}
+                >
+                  {(p) => (
+                    <tr data-testid="proof-row">
+                      <td class="nowrap">{formatIsoDate(p.publishedOn)}</td>
+                      <td class="nowrap">{channelName(p.channel)}</td>
+                      <td class="cell-title">
+                        <a href={appUrl(`/public/documents/${encodeURIComponent(p.indexNumber)}`)} rel="external">{p.title}</a>
+                        <span class="muted small block">{p.indexNumber}</span>
+                      </td>
+                      <td>
+                        <a href={proofUrl(p.id)} target="_blank" rel="noopener">{p.name}</a>
+                        <span class="muted small block">{formatSize(p.size)}</span>
+                      </td>
+                      <td class="nowrap">{p.uploaderName}</td>
+                      <td>{p.note}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={d().proofs}>
-                      {(p) => (
-                        <tr data-testid="proof-row">
-                          <td class="nowrap">{formatIsoDate(p.publishedOn)}</td>
-                          <td class="nowrap">{channelName(p.channel)}</td>
-                          <td class="cell-title">
-                            <a href={appUrl(`/public/documents/${encodeURIComponent(p.indexNumber)}`)} rel="external">{p.title}</a>
-                            <span class="muted small block">{p.indexNumber}</span>
-                          </td>
-                          <td>
-                            <a href={proofUrl(p.id)} target="_blank" rel="noopener">{p.name}</a>
-                            <span class="muted small block">{formatSize(p.size)}</span>
-                          </td>
-                          <td class="nowrap">{p.uploaderName}</td>
-                          <td>{p.note}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                  )}
+                </ListTable>
               </div>
             </Show>
           );

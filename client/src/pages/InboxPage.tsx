@@ -2,7 +2,7 @@
  * 我的待办: the documents waiting for this user, newest first; for a legality reviewer also
  * the validity changes (有效性变更) waiting for their decision.
  */
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
@@ -18,6 +18,7 @@ import { Pager } from '../lists/Pager';
 import { useUrlListState } from '../lists/url-list-state';
 import { by, listView } from '../lists/list-view';
 import type { InboxTask } from '../trpc';
+import { ListTable } from '../components/ListTable';
 
 const INBOX_SORTS = {
   newest: by.newest<InboxTask>((t) => t.createdAt),
@@ -51,48 +52,36 @@ export function InboxPage() {
           >
             <ListToolbar testId="inbox-list" q={list.get('q')} sort={view().sort} sorts={Object.keys(INBOX_SORTS)} onSearch={(q) => list.set({ q })} onSort={(sort) => list.set({ sort })} />
             <Show when={view().total > 0} fallback={<p class="empty">{t('list.noMatch')}</p>}>
-            <table class="list-table">
-              <thead>
-                <tr>
-                  <th>{t('col.title')}</th>
-                  <th>{t('col.step')}</th>
-                  <th>{t('col.drafter')}</th>
-                  <th>{t('col.category')}</th>
-                  <th>{t('col.attribute')}</th>
-                  <th>{t('col.received')}</th>
-                  <th>{t('col.dueDate')}</th>
+            <ListTable
+              columns={[t('col.title'), t('col.step'), t('col.drafter'), t('col.category'), t('col.attribute'), t('col.received'), t('col.dueDate')]}
+              rows={view().items}
+            >
+              {(task) => (
+                <tr data-testid="task-row">
+                  <td class="cell-title">
+                    <A href={`/documents/${task.documentId}`}>{task.title}</A>
+                    <Show when={task.docNumber}>
+                      <span class="sub">{task.docNumber}</span>
+                    </Show>
+                  </td>
+                  <td data-label={t('col.step')}>
+                    <span class="step-label">{task.stepLabel}</span>{' '}
+                    <Show when={task.status === 'returned'}>
+                      <StatusBadge status={task.status} />
+                    </Show>
+                  </td>
+                  <td data-label={t('col.drafter')}>{task.drafterName}</td>
+                  <td data-label={t('col.category')}>{task.categoryName}</td>
+                  <td data-label={t('col.attribute')}>{attributeLabel(task.attribute)}</td>
+                  <td data-label={t('col.received')} class="nowrap">
+                    {formatDateTime(task.createdAt)}
+                  </td>
+                  <td data-label={t('col.dueDate')} class="nowrap" data-testid="task-due">
+                    <DueDate date={task.dueDate} provisional={task.dueProvisional} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={view().items}>
-                  {(task) => (
-                    <tr data-testid="task-row">
-                      <td class="cell-title">
-                        <A href={`/documents/${task.documentId}`}>{task.title}</A>
-                        <Show when={task.docNumber}>
-                          <span class="sub">{task.docNumber}</span>
-                        </Show>
-                      </td>
-                      <td data-label={t('col.step')}>
-                        <span class="step-label">{task.stepLabel}</span>{' '}
-                        <Show when={task.status === 'returned'}>
-                          <StatusBadge status={task.status} />
-                        </Show>
-                      </td>
-                      <td data-label={t('col.drafter')}>{task.drafterName}</td>
-                      <td data-label={t('col.category')}>{task.categoryName}</td>
-                      <td data-label={t('col.attribute')}>{attributeLabel(task.attribute)}</td>
-                      <td data-label={t('col.received')} class="nowrap">
-                        {formatDateTime(task.createdAt)}
-                      </td>
-                      <td data-label={t('col.dueDate')} class="nowrap" data-testid="task-due">
-                        <DueDate date={task.dueDate} provisional={task.dueProvisional} />
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+              )}
+            </ListTable>
             </Show>
             <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={list.setPage} />
           </Show>

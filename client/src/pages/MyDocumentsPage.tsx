@@ -1,5 +1,5 @@
 /** 我的起草: the user's own documents and where each one stands. */
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
@@ -13,6 +13,7 @@ import { Pager } from '../lists/Pager';
 import { useUrlListState } from '../lists/url-list-state';
 import { by, listView } from '../lists/list-view';
 import type { MyDocument } from '../trpc';
+import { ListTable } from '../components/ListTable';
 
 const MINE_SORTS = {
   newest: by.newest<MyDocument>((d) => d.updatedAt),
@@ -36,41 +37,28 @@ export function MyDocumentsPage() {
           <Show when={all().length > 0} fallback={<p class="empty">{t('mine.empty')}</p>}>
             <ListToolbar testId="mine-list" q={list.get('q')} sort={view().sort} sorts={Object.keys(MINE_SORTS)} onSearch={(q) => list.set({ q })} onSort={(sort) => list.set({ sort })} />
             <Show when={view().total > 0} fallback={<p class="empty">{t('list.noMatch')}</p>}>
-            <table class="list-table">
-              <thead>
-                <tr>
-                  <th>{t('col.title')}</th>
-                  <th>{t('col.step')}</th>
-                  <th>{t('col.attribute')}</th>
-                  <th>{t('col.updated')}</th>
-                  <th>{t('col.indexNumber')}</th>
+            <ListTable columns={[t('col.title'), t('col.step'), t('col.attribute'), t('col.updated'), t('col.indexNumber')]} rows={view().items}>
+              {(doc) => (
+                <tr data-testid="document-row">
+                  <td class="cell-title">
+                    <A href={`/documents/${doc.id}`}>{doc.title}</A>
+                    <Show when={doc.docNumber}>
+                      <span class="sub">{doc.docNumber}</span>
+                    </Show>
+                  </td>
+                  <td data-label={t('col.step')}>
+                    <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
+                  </td>
+                  <td data-label={t('col.attribute')}>{attributeLabel(doc.attribute)}</td>
+                  <td data-label={t('col.updated')} class="nowrap">
+                    {formatDateTime(doc.updatedAt)}
+                  </td>
+                  <td data-label={t('col.indexNumber')} class="mono">
+                    {doc.indexNumber ?? '—'}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={view().items}>
-                  {(doc) => (
-                    <tr data-testid="document-row">
-                      <td class="cell-title">
-                        <A href={`/documents/${doc.id}`}>{doc.title}</A>
-                        <Show when={doc.docNumber}>
-                          <span class="sub">{doc.docNumber}</span>
-                        </Show>
-                      </td>
-                      <td data-label={t('col.step')}>
-                        <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
-                      </td>
-                      <td data-label={t('col.attribute')}>{attributeLabel(doc.attribute)}</td>
-                      <td data-label={t('col.updated')} class="nowrap">
-                        {formatDateTime(doc.updatedAt)}
-                      </td>
-                      <td data-label={t('col.indexNumber')} class="mono">
-                        {doc.indexNumber ?? '—'}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+              )}
+            </ListTable>
             </Show>
             <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={list.setPage} />
           </Show>

@@ -17,6 +17,7 @@ import { applicantTypeLabel, channelLabel, resultLabel, statusLabel } from '../r
 import { Pager } from '../lists/Pager';
 import { by, listView } from '../lists/list-view';
 import type { RouterOutputs } from '../trpc';
+import { ListTable } from '../components/ListTable';
 
 type RequestRow = RouterOutputs['requests']['list']['items'][number];
 /** The server searches and filters; the page sorts and pages what it sent, by the URL's sort and page. */
@@ -102,53 +103,43 @@ export function RequestsPage() {
           const view = () => listView(data().items, { q: '', sort: params.sort ?? '', page: Number(params.page ?? 1) || 1 }, REQUEST_VIEW);
           return (
           <Show when={data().items.length > 0} fallback={<p class="empty">{t('requests.empty')}</p>}>
-            <table class="list-table" data-testid="request-list">
-              <thead>
-                <tr>
-                  <th>{t('requests.col.no')}</th>
-                  <th>{t('requests.col.summary')}</th>
-                  <th>{t('requests.col.applicant')}</th>
-                  <th>{t('requests.col.received')}</th>
-                  <th>{t('requests.col.status')}</th>
-                  <th>{t('requests.col.next')}</th>
+            <ListTable
+              testId="request-list"
+              columns={[t('requests.col.no'), t('requests.col.summary'), t('requests.col.applicant'), t('requests.col.received'), t('requests.col.status'), t('requests.col.next')]}
+              rows={view().items}
+            >
+              {(r) => (
+                <tr data-testid="request-row" class={r.dueState ? `row-${r.dueState}` : ''}>
+                  <td class="nowrap">
+                    <A href={`/requests/${r.id}`}>{r.requestNo}</A>
+                  </td>
+                  <td class="cell-title">{r.summary}</td>
+                  <td>
+                    {r.organisationName || r.applicantName}
+                    <span class="muted small"> · {applicantTypeLabel(r.applicantType)} · {channelLabel(r.channel)}</span>
+                  </td>
+                  <td class="nowrap">{formatIsoDate(r.receivedAt)}</td>
+                  <td>
+                    <span class={`badge badge-request-${r.status}`}>{statusLabel(r.status, r.stepLabel)}</span>
+                    <Show when={r.result}>
+                      <span class="muted small"> {resultLabel(r.result)}</span>
+                    </Show>
+                  </td>
+                  <td class="nowrap">
+                    <Show when={r.next} fallback={<span class="muted">{r.closedAt ? formatIsoDate(r.closedAt) : '—'}</span>}>
+                      {(next) => (
+                        <>
+                          <span class="muted small">{tKnown('requests.deadline', next().kind)}</span> {formatIsoDate(next().due)}{' '}
+                          <Show when={r.dueState && r.dueState !== 'on_time'}>
+                            <DeadlineBadge state={r.dueState!} />
+                          </Show>
+                        </>
+                      )}
+                    </Show>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={view().items}>
-                  {(r) => (
-                    <tr data-testid="request-row" class={r.dueState ? `row-${r.dueState}` : ''}>
-                      <td class="nowrap">
-                        <A href={`/requests/${r.id}`}>{r.requestNo}</A>
-                      </td>
-                      <td class="cell-title">{r.summary}</td>
-                      <td>
-                        {r.organisationName || r.applicantName}
-                        <span class="muted small"> · {applicantTypeLabel(r.applicantType)} · {channelLabel(r.channel)}</span>
-                      </td>
-                      <td class="nowrap">{formatIsoDate(r.receivedAt)}</td>
-                      <td>
-                        <span class={`badge badge-request-${r.status}`}>{statusLabel(r.status, r.stepLabel)}</span>
-                        <Show when={r.result}>
-                          <span class="muted small"> {resultLabel(r.result)}</span>
-                        </Show>
-                      </td>
-                      <td class="nowrap">
-                        <Show when={r.next} fallback={<span class="muted">{r.closedAt ? formatIsoDate(r.closedAt) : '—'}</span>}>
-                          {(next) => (
-                            <>
-                              <span class="muted small">{tKnown('requests.deadline', next().kind)}</span> {formatIsoDate(next().due)}{' '}
-                              <Show when={r.dueState && r.dueState !== 'on_time'}>
-                                <DeadlineBadge state={r.dueState!} />
-                              </Show>
-                            </>
-                          )}
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+              )}
+            </ListTable>
             <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={(page) => setParams({ page: page > 1 ? String(page) : undefined })} />
           </Show>
           );

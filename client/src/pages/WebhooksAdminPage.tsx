@@ -3,7 +3,7 @@
  * switched on or off, and the delivery log with manual retry. Admins only (the server
  * refuses everyone else).
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { errorMessage } from '../errors';
@@ -11,6 +11,7 @@ import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { EndpointForm } from '../webhooks/EndpointForm';
 import { DeliveryLog } from '../webhooks/DeliveryLog';
+import { ListTable } from '../components/ListTable';
 
 export function WebhooksAdminPage() {
   usePageTitle(() => t('webhooks.title'));
@@ -45,39 +46,30 @@ export function WebhooksAdminPage() {
             <section class="card">
               <h2>{t('webhooks.receivers')}</h2>
               <Show when={d().endpoints.length > 0} fallback={<p class="empty">{t('webhooks.none')}</p>}>
-                <table class="list-table" data-testid="webhook-endpoints">
-                  <thead>
+                <ListTable
+                  testId="webhook-endpoints"
+                  columns={[t('webhooks.name'), t('webhooks.url'), t('webhooks.channel'), t('webhooks.events'), t('webhooks.queue')]}
+                  actions
+                  rows={d().endpoints}
+                >
+                  {(e) => (
                     <tr>
-                      <th>{t('webhooks.name')}</th>
-                      <th>{t('webhooks.url')}</th>
-                      <th>{t('webhooks.channel')}</th>
-                      <th>{t('webhooks.events')}</th>
-                      <th>{t('webhooks.queue')}</th>
-                      <th />
+                      <td>{e.name}</td>
+                      <td class="break">{e.url}</td>
+                      <td>{localized(e.channelLabel)}</td>
+                      <td>{e.events.map((ev) => tKnown('webhooks.event', ev)).join('、')}</td>
+                      <td>{t('webhooks.queueCounts', { pending: e.pending, failed: e.failed })}</td>
+                      <td>
+                        <button type="button" class="button button-small" disabled={busy()} onClick={() => act(() => trpc.webhooks.setActive.mutate({ id: e.id, active: !e.active }))}>
+                          {e.active ? t('webhooks.disable') : t('webhooks.enable')}
+                        </button>
+                        <Show when={!e.active}>
+                          <div class="muted">{t('webhooks.disabled')}</div>
+                        </Show>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={d().endpoints}>
-                      {(e) => (
-                        <tr>
-                          <td>{e.name}</td>
-                          <td class="break">{e.url}</td>
-                          <td>{localized(e.channelLabel)}</td>
-                          <td>{e.events.map((ev) => tKnown('webhooks.event', ev)).join('、')}</td>
-                          <td>{t('webhooks.queueCounts', { pending: e.pending, failed: e.failed })}</td>
-                          <td>
-                            <button type="button" class="button button-small" disabled={busy()} onClick={() => act(() => trpc.webhooks.setActive.mutate({ id: e.id, active: !e.active }))}>
-                              {e.active ? t('webhooks.disable') : t('webhooks.enable')}
-                            </button>
-                            <Show when={!e.active}>
-                              <div class="muted">{t('webhooks.disabled')}</div>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                  )}
+                </ListTable>
               </Show>
             </section>
             <EndpointForm onCreated={() => void refetch()} />

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n';
 import { formatIsoDate } from '../i18n/format';
 import { errorMessage } from '../errors';
 import { appealKindLabel, appealOutcomeLabel, todayCst } from './request-labels';
+import { ListTable } from '../components/ListTable';
 
 type Appeal = RouterOutputs['requests']['get']['appeals'][number];
 
@@ -31,34 +32,22 @@ export function AppealsPanel(props: { requestId: string; appeals: Appeal[]; canE
         <p class="notice notice-error" role="alert">{error()}</p>
       </Show>
       <Show when={props.appeals.length > 0} fallback={<p class="muted">{t('requests.appealsNone')}</p>}>
-        <table class="list-table">
-          <thead>
+        <ListTable columns={[t('requests.appealKind'), t('requests.filedOn'), t('requests.appealOutcome'), t('requests.decidedOn')]} rows={props.appeals}>
+          {(a) => (
             <tr>
-              <th>{t('requests.appealKind')}</th>
-              <th>{t('requests.filedOn')}</th>
-              <th>{t('requests.appealOutcome')}</th>
-              <th>{t('requests.decidedOn')}</th>
+              <td>{appealKindLabel(a.kind)}</td>
+              <td class="nowrap">{formatIsoDate(a.filedOn)}</td>
+              <td>
+                {appealOutcomeLabel(a.outcome)}
+                <Show when={props.canEdit && a.outcome === 'pending'}>
+                  {' '}
+                  <DecideAppeal onDecide={(decided) => run(() => trpc.requests.decideAppeal.mutate({ appealId: a.id, outcome: decided, decidedOn: todayCst(), notes: '' }))} />
+                </Show>
+              </td>
+              <td class="nowrap">{formatIsoDate(a.decidedOn)}</td>
             </tr>
-          </thead>
-          <tbody>
-            <For each={props.appeals}>
-              {(a) => (
-                <tr>
-                  <td>{appealKindLabel(a.kind)}</td>
-                  <td class="nowrap">{formatIsoDate(a.filedOn)}</td>
-                  <td>
-                    {appealOutcomeLabel(a.outcome)}
-                    <Show when={props.canEdit && a.outcome === 'pending'}>
-                      {' '}
-                      <DecideAppeal onDecide={(decided) => run(() => trpc.requests.decideAppeal.mutate({ appealId: a.id, outcome: decided, decidedOn: todayCst(), notes: '' }))} />
-                    </Show>
-                  </td>
-                  <td class="nowrap">{formatIsoDate(a.decidedOn)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+          )}
+        </ListTable>
       </Show>
       <Show when={props.canEdit}>
         <div class="inline-form">

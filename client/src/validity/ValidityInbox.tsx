@@ -3,7 +3,7 @@
  * of published documents, each decided in place with 同意 / 不同意 and an opinion. The
  * server lists only what this user may decide (never their own proposal).
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { trpc, type PendingValidityChange } from '../trpc';
 import { t } from '../i18n/i18n';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../i18n/format';
 import { validityLabel } from '../i18n/labels';
 import { errorMessage, isConflict, isUnauthorized } from '../errors';
 import { useSession } from '../session/SessionProvider';
+import { ListTable } from '../components/ListTable';
 
 export function ValidityInbox(props: { items: PendingValidityChange[]; reload: () => unknown }) {
   const session = useSession();
@@ -66,29 +67,20 @@ export function ValidityInbox(props: { items: PendingValidityChange[]; reload: (
           </p>
         </Show>
         <Show when={props.items.length > 0}>
-          <table class="list-table validity-table">
-            <thead>
-              <tr>
-                <th>{t('col.title')}</th>
-                <th>{t('validity.col.change')}</th>
-                <th>{t('validity.col.reason')}</th>
-                <th>{t('col.received')}</th>
-                <th>{t('validity.col.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.items}>
-                {(item) => (
-                  <ValidityRow
-                    item={item}
-                    busy={busy() !== ''}
-                    error={error()?.changeId === item.id ? error()!.message : ''}
-                    decide={(approve, opinion) => decide(item, approve, opinion)}
-                  />
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ListTable
+            class="validity-table"
+            columns={[t('col.title'), t('validity.col.change'), t('validity.col.reason'), t('col.received'), t('validity.col.decision')]}
+            rows={props.items}
+          >
+            {(item) => (
+              <ValidityRow
+                item={item}
+                busy={busy() !== ''}
+                error={error()?.changeId === item.id ? error()!.message : ''}
+                decide={(approve, opinion) => decide(item, approve, opinion)}
+              />
+            )}
+          </ListTable>
         </Show>
       </section>
     </Show>
