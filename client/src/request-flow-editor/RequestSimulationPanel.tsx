@@ -11,6 +11,7 @@ import { offeredEvents, simulateRequestFlow } from '../../../workflows/simulate'
 import type { RegistryEntry } from '../../../workflows/registry-catalog';
 import { formatIsoDate } from '../i18n/format';
 import { localized, t } from '../i18n/i18n';
+import { SimulationFrame } from '../workflow-editor/SimulationFrame';
 
 export function createRequestSimulation(definition: () => RequestFlowDefinition) {
   const [events, setEvents] = createSignal<RequestEventType[]>([]);
@@ -34,22 +35,23 @@ export function RequestSimulationPanel(props: { definition: RequestFlowDefinitio
     return id && !sim.result().stopped ? offeredEvents(props.definition, id) : [];
   };
   return (
-    <section class="card wf-sim" data-testid="simulation" aria-labelledby="rf-sim-title">
-      <h2 id="rf-sim-title">{t('wfe.simTitle')}</h2>
-      <p class="help">{t('rfe.simIntro')}</p>
-      <Show when={used().length > 0}>
-        <div class="choices">
-          <For each={used()}>
-            {(c) => (
-              <label class="choice">
-                <input type="checkbox" data-testid={`sim-condition-${c.name}`} checked={sim.forced()[c.name] !== false} onChange={(e) => sim.setForced({ ...sim.forced(), [c.name]: e.currentTarget.checked })} />
-                <span>{localized(c.label)}</span>
-              </label>
-            )}
-          </For>
-        </div>
-      </Show>
-      <ol class="wf-sim-path" data-testid="sim-path">
+    <SimulationFrame
+      intro={t('rfe.simIntro')}
+      setup={
+        <Show when={used().length > 0}>
+          <div class="choices">
+            <For each={used()}>
+              {(c) => (
+                <label class="choice">
+                  <input type="checkbox" data-testid={`sim-condition-${c.name}`} checked={sim.forced()[c.name] !== false} onChange={(e) => sim.setForced({ ...sim.forced(), [c.name]: e.currentTarget.checked })} />
+                  <span>{localized(c.label)}</span>
+                </label>
+              )}
+            </For>
+          </div>
+        </Show>
+      }
+      path={
         <For each={sim.result().visits}>
           {(visit) => (
             <li>
@@ -59,15 +61,9 @@ export function RequestSimulationPanel(props: { definition: RequestFlowDefinitio
             </li>
           )}
         </For>
-      </ol>
-      <Show when={sim.result().stopped}>
-        {(stopped) => (
-          <p class="notice notice-warning" role="status" data-testid="sim-stopped">
-            {localized(stopped().reason)}
-          </p>
-        )}
-      </Show>
-      <div class="buttons wf-sim-actions">
+      }
+      stopped={sim.result().stopped}
+      actions={
         <For each={offered()}>
           {(event) => (
             <button type="button" class="button button-small" data-testid={`sim-event-${event}`} onClick={() => sim.setEvents([...sim.events(), event])}>
@@ -75,13 +71,10 @@ export function RequestSimulationPanel(props: { definition: RequestFlowDefinitio
             </button>
           )}
         </For>
-        <button type="button" class="button button-small" data-testid="sim-undo" disabled={sim.events().length === 0} onClick={() => sim.setEvents(sim.events().slice(0, -1))}>
-          {t('wfe.simUndo')}
-        </button>
-        <button type="button" class="button button-small" data-testid="sim-reset" disabled={sim.events().length === 0} onClick={() => sim.setEvents([])}>
-          {t('wfe.simReset')}
-        </button>
-      </div>
-    </section>
+      }
+      eventCount={sim.events().length}
+      onUndo={() => sim.setEvents(sim.events().slice(0, -1))}
+      onReset={() => sim.setEvents([])}
+    />
   );
 }

@@ -12,6 +12,7 @@ import type { RegistryEntry } from '../../../workflows/registry-catalog';
 import { ROLES, ROLE_LABELS, isRole } from '../../../workflows/roles';
 import type { DefinitionIssue } from '../../../workflows/validate-definition';
 import type { DeadlineKind } from '../../../workflows/requests/request-clocks';
+import { StepPanelFrame } from '../workflow-editor/StepPanelFrame';
 import { localized, t, tKnown } from '../i18n/i18n';
 
 /** Kinds an admin may give a step between intake and the end. */
@@ -44,29 +45,23 @@ export function RequestStepPanel(props: RequestStepPanelProps) {
   };
   const fieldIssues = (field: string) => props.issues.filter((i) => i.path[2] === field).map((i) => localized(i.message));
 
-  return (
-    <section class="card wf-step-panel" data-testid="step-panel" aria-labelledby="step-panel-title">
-      <h2 id="step-panel-title">{t('wfe.stepTitle', { name: localized(step().label) || step().id })}</h2>
-      <Show when={props.issues.length > 0}>
-        <ul class="wf-panel-issues" data-testid="step-issues">
-          <For each={props.issues}>{(i) => <li>{localized(i.message)}</li>}</For>
-        </ul>
+  const buttons = () => (
+    <>
+      <Show when={step().kind !== 'end'}>
+        <button type="button" class="button button-small" data-testid="add-step" onClick={() => props.onAddAfter()}>
+          {t('wfe.addAfter')}
+        </button>
       </Show>
-      <div class="field">
-        <label for="step-id">{t('wfe.id')}</label>
-        <input id="step-id" data-testid="step-id" value={step().id} readOnly={!props.editableId} onChange={(e) => props.onChange({ id: e.currentTarget.value.trim() })} />
-        <p class="help">{props.editableId ? t('wfe.idHelpNew') : t('rfe.idHelpFixed')}</p>
-      </div>
-      <div class="wf-two">
-        <div class="field">
-          <label for="step-label-zh">{t('wfe.labelZh')}</label>
-          <input id="step-label-zh" data-testid="step-label-zh" value={step().label.zh} onInput={(e) => props.onChange({ label: { ...step().label, zh: e.currentTarget.value } })} />
-        </div>
-        <div class="field">
-          <label for="step-label-en">{t('wfe.labelEn')}</label>
-          <input id="step-label-en" data-testid="step-label-en" value={step().label.en} onInput={(e) => props.onChange({ label: { ...step().label, en: e.currentTarget.value } })} />
-        </div>
-      </div>
+      <Show when={!fixed()}>
+        <button type="button" class="button button-small button-danger" data-testid="remove-step" onClick={() => props.onRemove()}>
+          {t('wfe.remove')}
+        </button>
+      </Show>
+    </>
+  );
+
+  return (
+    <StepPanelFrame step={step()} issues={props.issues} editableId={props.editableId} idHelpFixed={t('rfe.idHelpFixed')} onChange={props.onChange} buttons={buttons()}>
       <Show when={step().kind !== 'end'}>
         <div class="wf-two">
           <div class="field">
@@ -143,18 +138,6 @@ export function RequestStepPanel(props: RequestStepPanelProps) {
           <For each={fieldIssues('transitions')}>{(m) => <p class="field-error">{m}</p>}</For>
         </fieldset>
       </Show>
-      <div class="buttons wf-step-buttons">
-        <Show when={step().kind !== 'end'}>
-          <button type="button" class="button button-small" data-testid="add-step" onClick={() => props.onAddAfter()}>
-            {t('wfe.addAfter')}
-          </button>
-        </Show>
-        <Show when={!fixed()}>
-          <button type="button" class="button button-small button-danger" data-testid="remove-step" onClick={() => props.onRemove()}>
-            {t('wfe.remove')}
-          </button>
-        </Show>
-      </div>
-    </section>
+    </StepPanelFrame>
   );
 }

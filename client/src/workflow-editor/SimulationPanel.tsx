@@ -12,6 +12,7 @@ import type { WorkflowRegistry } from '../../../workflows/registry';
 import type { RegistryEntry } from '../../../workflows/registry-catalog';
 import { guardLabel } from './registry-entries';
 import { localized, t } from '../i18n/i18n';
+import { SimulationFrame } from './SimulationFrame';
 import { returnTargetsOf } from '../workflow-graph/graph-model';
 
 /** Conditions the engine reads from the document's facts; any other is forced by name. */
@@ -65,29 +66,29 @@ export function SimulationPanel(props: { definition: WorkflowDefinition; simulat
   const toggle = (name: string, on: boolean) => sim.setConditions({ ...sim.conditions(), [name]: on });
 
   return (
-    <section class="card wf-sim" data-testid="simulation" aria-labelledby="wf-sim-title">
-      <h2 id="wf-sim-title">{t('wfe.simTitle')}</h2>
-      <p class="help">{t('wfe.simIntro')}</p>
-      <div class="wf-sim-setup">
-        <div class="field">
-          <label for="sim-attribute">{t('doc.attribute')}</label>
-          <select id="sim-attribute" data-testid="sim-attribute" value={sim.attribute()} onChange={(e) => sim.setAttribute(e.currentTarget.value as DisclosureAttribute)}>
-            <For each={DISCLOSURE_ATTRIBUTES}>{(a) => <option value={a}>{localized(ATTRIBUTE_LABELS[a])}</option>}</For>
-          </select>
+    <SimulationFrame
+      intro={t('wfe.simIntro')}
+      setup={
+        <div class="wf-sim-setup">
+          <div class="field">
+            <label for="sim-attribute">{t('doc.attribute')}</label>
+            <select id="sim-attribute" data-testid="sim-attribute" value={sim.attribute()} onChange={(e) => sim.setAttribute(e.currentTarget.value as DisclosureAttribute)}>
+              <For each={DISCLOSURE_ATTRIBUTES}>{(a) => <option value={a}>{localized(ATTRIBUTE_LABELS[a])}</option>}</For>
+            </select>
+          </div>
+          <div class="choices">
+            <For each={conditionGuards(props.definition)}>
+              {(name) => (
+                <label class="choice">
+                  <input type="checkbox" data-testid={`sim-condition-${name}`} checked={!!sim.conditions()[name]} onChange={(e) => toggle(name, e.currentTarget.checked)} />
+                  <span>{guardLabel(props.registryEntries, name)}</span>
+                </label>
+              )}
+            </For>
+          </div>
         </div>
-        <div class="choices">
-          <For each={conditionGuards(props.definition)}>
-            {(name) => (
-              <label class="choice">
-                <input type="checkbox" data-testid={`sim-condition-${name}`} checked={!!sim.conditions()[name]} onChange={(e) => toggle(name, e.currentTarget.checked)} />
-                <span>{guardLabel(props.registryEntries, name)}</span>
-              </label>
-            )}
-          </For>
-        </div>
-      </div>
-
-      <ol class="wf-sim-path" data-testid="sim-path">
+      }
+      path={
         <For each={sim.result().visits}>
           {(visit) => (
             <li>
@@ -98,16 +99,9 @@ export function SimulationPanel(props: { definition: WorkflowDefinition; simulat
             </li>
           )}
         </For>
-      </ol>
-      <Show when={sim.result().stopped}>
-        {(stopped) => (
-          <p class="notice notice-warning" role="status" data-testid="sim-stopped">
-            {localized(stopped().reason)}
-          </p>
-        )}
-      </Show>
-
-      <div class="buttons wf-sim-actions">
+      }
+      stopped={sim.result().stopped}
+      actions={
         <Show when={!finished() && !sim.result().stopped}>
           <button type="button" class="button button-primary button-small" data-testid="sim-approve" onClick={() => push('approve')}>
             {approveText()}
@@ -129,13 +123,10 @@ export function SimulationPanel(props: { definition: WorkflowDefinition; simulat
             </span>
           </Show>
         </Show>
-        <button type="button" class="button button-small" data-testid="sim-undo" disabled={sim.events().length === 0} onClick={() => sim.setEvents(sim.events().slice(0, -1))}>
-          {t('wfe.simUndo')}
-        </button>
-        <button type="button" class="button button-small" data-testid="sim-reset" disabled={sim.events().length === 0} onClick={() => sim.setEvents([])}>
-          {t('wfe.simReset')}
-        </button>
-      </div>
-    </section>
+      }
+      eventCount={sim.events().length}
+      onUndo={() => sim.setEvents(sim.events().slice(0, -1))}
+      onReset={() => sim.setEvents([])}
+    />
   );
 }

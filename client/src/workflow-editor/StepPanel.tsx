@@ -9,6 +9,7 @@ import { trpc } from '../trpc';
 import { ROLES, ROLE_LABELS, isRole } from '../../../workflows/roles';
 import { SEPARATED_KINDS, type SignerRef, type StepDefinition, type StepKind, type WorkflowDefinition } from '../../../workflows/definition';
 import type { DefinitionIssue } from '../../../workflows/validate-definition';
+import { StepPanelFrame } from './StepPanelFrame';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { canMove } from './editor-ops';
 import { guardLabel, registryEntries } from './registry-entries';
@@ -90,31 +91,27 @@ export function StepPanel(props: StepPanelProps) {
     setSigners([...signers(), { role }]);
   };
 
-  return (
-    <section class="card wf-step-panel" data-testid="step-panel" aria-labelledby="step-panel-title">
-      <h2 id="step-panel-title">{t('wfe.stepTitle', { name: localized(step().label) || step().id })}</h2>
-      <Show when={props.issues.length > 0}>
-        <ul class="wf-panel-issues" data-testid="step-issues">
-          <For each={props.issues}>{(i) => <li>{localized(i.message)}</li>}</For>
-        </ul>
+  const buttons = () => (
+    <>
+      <button type="button" class="button button-small" data-testid="add-step" onClick={() => props.onAddAfter()}>
+        {t('wfe.addAfter')}
+      </button>
+      <Show when={working()}>
+        <button type="button" class="button button-small" data-testid="move-up" disabled={!canMove(props.definition, step().id, -1)} onClick={() => props.onMove(-1)}>
+          {t('wfe.moveUp')}
+        </button>
+        <button type="button" class="button button-small" data-testid="move-down" disabled={!canMove(props.definition, step().id, 1)} onClick={() => props.onMove(1)}>
+          {t('wfe.moveDown')}
+        </button>
+        <button type="button" class="button button-small button-danger" data-testid="remove-step" onClick={() => props.onRemove()}>
+          {t('wfe.remove')}
+        </button>
       </Show>
+    </>
+  );
 
-      <div class="field">
-        <label for="step-id">{t('wfe.id')}</label>
-        <input id="step-id" data-testid="step-id" value={step().id} readOnly={!props.editableId} onChange={(e) => props.onChange({ id: e.currentTarget.value.trim() })} />
-        <p class="help">{props.editableId ? t('wfe.idHelpNew') : t('wfe.idHelpFixed')}</p>
-      </div>
-      <div class="wf-two">
-        <div class="field">
-          <label for="step-label-zh">{t('wfe.labelZh')}</label>
-          <input id="step-label-zh" data-testid="step-label-zh" value={step().label.zh} onInput={(e) => props.onChange({ label: { ...step().label, zh: e.currentTarget.value } })} />
-        </div>
-        <div class="field">
-          <label for="step-label-en">{t('wfe.labelEn')}</label>
-          <input id="step-label-en" data-testid="step-label-en" value={step().label.en} onInput={(e) => props.onChange({ label: { ...step().label, en: e.currentTarget.value } })} />
-        </div>
-      </div>
-
+  return (
+    <StepPanelFrame step={step()} issues={props.issues} editableId={props.editableId} idHelpFixed={t('wfe.idHelpFixed')} onChange={props.onChange} buttons={buttons()}>
       <Show when={working()} fallback={<p class="muted small">{t('wfe.fixedKind', { kind: tKnown('wf.kind', step().kind) })}</p>}>
         <div class="wf-two">
           <div class="field">
@@ -285,23 +282,6 @@ export function StepPanel(props: StepPanelProps) {
           <For each={fieldIssues('returnTargets')}>{(m) => <p class="field-error">{m}</p>}</For>
         </fieldset>
       </Show>
-
-      <div class="buttons wf-step-buttons">
-        <button type="button" class="button button-small" data-testid="add-step" onClick={() => props.onAddAfter()}>
-          {t('wfe.addAfter')}
-        </button>
-        <Show when={working()}>
-          <button type="button" class="button button-small" data-testid="move-up" disabled={!canMove(props.definition, step().id, -1)} onClick={() => props.onMove(-1)}>
-            {t('wfe.moveUp')}
-          </button>
-          <button type="button" class="button button-small" data-testid="move-down" disabled={!canMove(props.definition, step().id, 1)} onClick={() => props.onMove(1)}>
-            {t('wfe.moveDown')}
-          </button>
-          <button type="button" class="button button-small button-danger" data-testid="remove-step" onClick={() => props.onRemove()}>
-            {t('wfe.remove')}
-          </button>
-        </Show>
-      </div>
-    </section>
+    </StepPanelFrame>
   );
 }
