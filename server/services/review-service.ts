@@ -21,6 +21,7 @@ import { readOpinionForm, type FilledOpinionForm } from './opinion-form-service'
 import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
 import { cstYear } from '../time';
+import { orderedId } from '../seed/ordered-id';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -189,12 +190,14 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
     // Approving the secrecy review confirms every redaction as it stands.
     statements.push(db.update(redactions).set({ confirmedBy: actor.id, confirmedAt: now }).where(and(eq(redactions.documentId, doc.id), isNull(redactions.confirmedBy))));
   }
+  // New rows get time-ordered ids (orderedId): changes committed together then share the last
+  // page of each key index instead of touching a random page of it each.
   const sync = syncTasks(openTasks, wantedTasks(def, next, doc.drafterId), { taskId: actedTask?.id ?? null, recall: input.action === 'recall' });
   for (const close of sync.close) statements.push(closeTaskStatement(db, close, actor.id, input.action, now));
   const calendar = sync.open.length ? await loadWorkCalendar(ctx) : null;
   for (const task of sync.open) {
     const due = task.seatId === DRAFTER_SEAT || !calendar ? { dueDate: null, dueProvisional: false } : taskDue(def, task.step, now, calendar);
-    statements.push(db.insert(tasks).values({ id: crypto.randomUUID(), documentId: doc.id, ...task, ...due, round: next.context.round, status: 'open', createdAt: now }));
+    statements.push(db.insert(tasks).values({ id: orderedId(now), documentId: doc.id, ...task, ...due, round: next.context.round, status: 'open', createdAt: now }));
     statements.push(
       ...newTaskNotificationStatements(db, {
         documentId: doc.id,
@@ -212,7 +215,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const opinion = 'opinion' in input ? input.opinion : input.action === 'withdraw_publication' ? input.reason : '';
   statements.push(
     db.insert(reviewRecords).values({
-      id: crypto.randomUUID(),
+      id: orderedId(now),
       documentId: doc.id,
       taskId: actedTask?.id ?? null,
       round: input.action === 'submit' ? next.context.round : state.context.round,

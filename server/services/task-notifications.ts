@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { notifications } from '../db/schema/index';
 import type { Db } from '../db/client';
+import { orderedId } from '../seed/ordered-id';
 
 export interface NewTaskNotice {
   documentId: string;
@@ -27,15 +28,16 @@ export function newTaskMessage(notice: Pick<NewTaskNotice, 'title' | 'stepLabel'
  */
 export function newTaskNotificationStatements(db: Db, notice: NewTaskNotice) {
   const kind = notice.returnedWith !== null ? 'task.returned' : 'task.new';
+  // Time-ordered ids: the inserts of one group commit land on the same last page of the key index.
   const message = newTaskMessage(notice);
   if (notice.assigneeId) {
     if (notice.assigneeId === notice.actorId) return [];
-    return [db.insert(notifications).values({ id: crypto.randomUUID(), userId: notice.assigneeId, kind, documentId: notice.documentId, message, createdAt: notice.at })];
+    return [db.insert(notifications).values({ id: orderedId(notice.at), userId: notice.assigneeId, kind, documentId: notice.documentId, message, createdAt: notice.at })];
   }
   return [
     db.run(sql`
       INSERT INTO notifications (id, user_id, kind, document_id, message, created_at)
-      SELECT lower(hex(randomblob(16))), u.id, ${kind}, ${notice.documentId}, ${message}, ${notice.at}
+      SELECT printf('%012x', ${notice.at}) || lower(hex(randomblob(10))), u.id, ${kind}, ${notice.documentId}, ${message}, ${notice.at}
       FROM user_roles r JOIN users u ON u.id = r.user_id
       WHERE r.role = ${notice.role} AND u.disabled = 0 AND u.id <> ${notice.drafterId} AND u.id <> ${notice.actorId}`),
   ];
