@@ -25,7 +25,7 @@ export const channelsRouter = router({
     .input(texts.extend({ key: newKey, url: z.string().trim().min(1, '请填写接收地址').max(2000, '接收地址过长') }))
     .mutation(({ ctx, input }) => addWebhookChannel(ctx.services, ctx.user, input)),
   update: roleProcedure('admin')
-    .input(texts.extend({ key }))
+    .input(texts.extend({ key, url: z.string().trim().min(1, '请填写接收地址').max(2000, '接收地址过长').optional() }))
     .mutation(({ ctx, input }) => updateChannelTexts(ctx.services, ctx.user, input.key, input)),
   setEnabled: roleProcedure('admin')
     .input(z.object({ key, enabled: z.boolean() }))

@@ -151,17 +151,25 @@ function upsertSettings(ctx: ServiceContext, actor: SessionUser, channel: Effect
     .onConflictDoUpdate({ target: channelSettings.key, set: values });
 }
 
-/** Renames a channel or rewords what it does; documents listing it show the new name. */
-export async function updateChannelTexts(ctx: ServiceContext, actor: SessionUser, key: string, input: ChannelTexts) {
+/**
+ * Renames a channel or rewords what it does; documents listing it show the new name. A
+ * webhook channel may also move its receiver to a new address (the secret stays).
+ */
+export async function updateChannelTexts(ctx: ServiceContext, actor: SessionUser, key: string, input: ChannelTexts & { url?: string | undefined }) {
+  const { db } = ctx.database;
   const { channels, channel } = await requireChannel(ctx, key);
   const texts = requireTexts(input, channel.defaults?.effect ?? channel.effect);
   refuseDuplicateLabel(channels, texts.label, key);
+  if (input.url !== undefined && channel.kind !== 'webhook') throw badRequest('只有新增的 Webhook 渠道可以设置接收地址');
+  const [receiver] = channel.kind === 'webhook' ? await db.select({ url: webhookEndpoints.url }).from(webhookEndpoints).where(eq(webhookEndpoints.channel, key)) : [];
+  const url = input.url === undefined ? receiver?.url : checkReceiverUrl(input.url);
   const now = ctx.now();
   const statements: BatchItem<'sqlite'>[] = [upsertSettings(ctx, actor, channel, texts)];
   // A webhook channel's receiver carries its name in the delivery log.
-  if (channel.kind === 'webhook') statements.push(ctx.database.db.update(webhookEndpoints).set({ name: texts.label.zh }).where(eq(webhookEndpoints.channel, key)));
+  if (channel.kind === 'webhook') statements.push(db.update(webhookEndpoints).set({ name: texts.label.zh, ...(url ? { url } : {}) }).where(eq(webhookEndpoints.channel, key)));
+  const urls = receiver && url !== receiver.url ? { before: { url: receiver.url }, after: { url } } : {};
   await commitChange(ctx, statements, [
-    { at: now, actorId: actor.id, action: 'channel.update', toState: key, detail: { key, before: { label: channel.label, effect: channel.effect }, after: texts } },
+    { at: now, actorId: actor.id, action: 'channel.update', toState: key, detail: { key, before: { label: channel.label, effect: channel.effect, ...urls.before }, after: { ...texts, ...urls.after } } },
   ]);
 }
 

@@ -39,7 +39,13 @@ describe('publication channels managed by an admin', () => {
     await page.click('[data-testid=new-channel-add]');
     await page.waitForSelector('[data-testid=channel-row][data-key=qingyuan_city_portal] [data-testid=channel-receiver]');
     expect(await page.textContent('[data-testid=new-channel-secret]')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(await page.textContent('[data-testid=channel-row][data-key=qingyuan_city_portal] [data-testid=channel-receiver]')).toContain('https://www.gdqy.gov.cn/hooks/shenfa');
+    expect(await page.inputValue('[data-testid=channel-row][data-key=qingyuan_city_portal] [data-testid=channel-url]')).toBe('https://www.gdqy.gov.cn/hooks/shenfa');
+    // The other portal moved: its address is changed in its row.
+    const cityRow = '[data-testid=channel-row][data-key=qingyuan_city_portal]';
+    await page.fill(`${cityRow} [data-testid=channel-url]`, 'https://www.gdqy.gov.cn/api/shenfa-hooks');
+    await page.click(`${cityRow} [data-testid=channel-save]`);
+    await page.waitForSelector(`${cityRow} [role=status]`);
+    expect(await page.inputValue(`${cityRow} [data-testid=channel-url]`)).toBe('https://www.gdqy.gov.cn/api/shenfa-hooks');
     await page.locator('[data-testid=new-channel]').scrollIntoViewIfNeeded();
     await screenshot(page, '125-channel-webhook-added');
     expect(errors).toEqual([]);

@@ -114,4 +114,28 @@ describe('webhooks follow the document channels', () => {
     const [latest] = await clients.admin!.trpc.webhooks.deliveries.query({});
     expect(latest).toMatchObject({ endpointName: '市政府门户网站', status: 'delivered' });
   });
+
+  it('moves a webhook channel to a new receiver address (same secret), audited; only webhook channels have one', async () => {
+    const moved = await startReceiver();
+    try {
+      await clients.admin!.trpc.channels.setEnabled.mutate({ key: cityKey, enabled: true });
+      await clients.admin!.trpc.channels.update.mutate({ key: cityKey, label: { zh: '市政府门户网站', en: 'City portal' }, effect: { zh: '', en: '' }, url: moved.url });
+      expect((await clients.admin!.trpc.channels.settings.query()).find((c) => c.key === cityKey)!.receivers).toMatchObject([{ url: moved.url }]);
+      await publish(await draft('接收地址变更后推送的通知', [cityKey]));
+      expect(await deliverDueWebhooks(server.services)).toEqual({ delivered: 1, failed: 0 });
+      const [hit] = moved.received.splice(0);
+      expect(JSON.parse(hit!.body).document.title).toBe('接收地址变更后推送的通知');
+      expect(verifyWebhookSignature(citySecret, hit!.headers['x-shenfa-timestamp'] as string, hit!.headers['x-shenfa-signature'] as string, hit!.body, Date.now() / 1000)).toBe(true);
+      expect(city.received).toEqual([]);
+      const audits = await server.services.database.db.select().from(auditLog).where(eq(auditLog.action, 'channel.update'));
+      expect(JSON.stringify(audits.at(-1)!.detail)).toContain(moved.url);
+      const refused = await clients.admin!.trpc.channels.update.mutate({ key: 'wechat', label: { zh: '微信公众号', en: 'WeChat account' }, effect: { zh: '', en: '' }, url: moved.url }).catch((e: Error) => e.message);
+      expect(refused).toBe('只有新增的 Webhook 渠道可以设置接收地址');
+      const bad = await clients.admin!.trpc.channels.update.mutate({ key: cityKey, label: { zh: '市政府门户网站', en: 'City portal' }, effect: { zh: '', en: '' }, url: 'ftp://x.example/hooks' }).catch((e: Error) => e.message);
+      expect(bad).toMatch(/http/);
+      expect((await clients.admin!.trpc.channels.settings.query()).find((c) => c.key === cityKey)!.receivers).toMatchObject([{ url: moved.url }]);
+    } finally {
+      await moved.close();
+    }
+  });
 });

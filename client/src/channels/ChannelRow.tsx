@@ -20,13 +20,15 @@ export function ChannelRow(props: {
   onSaved: () => void;
 }) {
   const c = () => props.channel;
-  const [texts, setTexts] = createStore({ labelZh: c().label.zh, labelEn: c().label.en, effectZh: c().effect.zh, effectEn: c().effect.en });
+  const receiver = () => c().receivers[0];
+  const [texts, setTexts] = createStore({ labelZh: c().label.zh, labelEn: c().label.en, effectZh: c().effect.zh, effectEn: c().effect.en, url: receiver()?.url ?? '' });
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
-  const changed = () => texts.labelZh !== c().label.zh || texts.labelEn !== c().label.en || texts.effectZh !== c().effect.zh || texts.effectEn !== c().effect.en;
+  const urlChanged = () => c().kind === 'webhook' && texts.url !== (receiver()?.url ?? '');
+  const changed = () => texts.labelZh !== c().label.zh || texts.labelEn !== c().label.en || texts.effectZh !== c().effect.zh || texts.effectEn !== c().effect.en || urlChanged();
   const save = async () => {
     setMessage(null);
     try {
-      await trpc.channels.update.mutate({ key: c().key, label: { zh: texts.labelZh, en: texts.labelEn }, effect: { zh: texts.effectZh, en: texts.effectEn } });
+      await trpc.channels.update.mutate({ key: c().key, label: { zh: texts.labelZh, en: texts.labelEn }, effect: { zh: texts.effectZh, en: texts.effectEn }, ...(urlChanged() ? { url: texts.url } : {}) });
       setMessage({ ok: true, text: t('channels.saved') });
       props.onSaved();
     } catch (error) {
@@ -49,11 +51,9 @@ export function ChannelRow(props: {
         <div class="muted small">
           {tKnown('channels.kind', c().kind)} · {tKnown('channels.mode', c().mode)}
         </div>
-        <Show when={c().receivers[0]}>
+        <Show when={receiver()}>
           {(r) => (
-            <div class="muted small break" data-testid="channel-receiver">
-              {t('channels.receiver', { url: r().url })}
-              <br />
+            <div class="muted small" data-testid="channel-receiver">
               {t('channels.receiverQueue', { pending: r().pending, failed: r().failed })}
             </div>
           )}
@@ -62,6 +62,12 @@ export function ChannelRow(props: {
       <td class="channel-texts">
         <input aria-label={named(t('channels.labelZh'))} data-testid="channel-label-zh" value={texts.labelZh} onInput={(e) => setTexts('labelZh', e.currentTarget.value)} />
         <input aria-label={named(t('channels.labelEn'))} value={texts.labelEn} onInput={(e) => setTexts('labelEn', e.currentTarget.value)} />
+        <Show when={receiver()}>
+          <label class="channel-url muted small">
+            <span>{t('channels.url')}</span>
+            <input type="url" aria-label={named(t('channels.url'))} data-testid="channel-url" value={texts.url} onInput={(e) => setTexts('url', e.currentTarget.value)} />
+          </label>
+        </Show>
         <Show when={c().defaults && c().defaults!.label.zh !== c().label.zh}>
           <div class="muted small">{t('channels.defaultLabel', { label: localized(c().defaults!.label) })}</div>
         </Show>
@@ -86,7 +92,7 @@ export function ChannelRow(props: {
         </button>
         <Show when={message()}>
           {(m) => (
-            <div class={m().ok ? 'muted small' : 'field-error'} role={m().ok ? 'status' : 'alert'}>
+            <div class={`channel-message ${m().ok ? 'muted small' : 'field-error'}`} role={m().ok ? 'status' : 'alert'}>
               {m().text}
             </div>
           )}

@@ -1053,7 +1053,6 @@ export const en: Record<MessageKey, string> = {
   'channels.kind.webhook': 'Webhook (added)',
   'channels.mode.online': 'Published by the system',
   'channels.mode.offline': 'Posted by people, with a proof',
-  'channels.receiver': 'Pushed to {url}',
   'channels.receiverQueue': '{pending} waiting, {failed} failed',
   'channels.new': 'Add a channel',
   'channels.newKind': 'Kind',

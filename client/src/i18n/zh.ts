@@ -1051,7 +1051,6 @@ export const zh = {
   'channels.kind.webhook': 'Webhook（自定义）',
   'channels.mode.online': '系统自动发布',
   'channels.mode.offline': '人工张贴，上传凭证',
-  'channels.receiver': '推送至 {url}',
   'channels.receiverQueue': '待推送 {pending}，失败 {failed}',
   'channels.new': '新增渠道',
   'channels.newKind': '渠道类型',

@@ -61,18 +61,22 @@ export function ChannelsAdminPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={list()}>
-                    {(channel, index) => (
-                      <ChannelRow
-                        channel={channel}
-                        first={index() === 0}
-                        last={index() === list().length - 1}
-                        busy={busy()}
-                        onMove={(step) => void move(list().map((c) => c.key), index(), step)}
-                        onToggle={() => void act(() => trpc.channels.setEnabled.mutate({ key: channel.key, enabled: !channel.enabled }))}
-                        onSaved={() => void refetch()}
-                      />
-                    )}
+                  {/* Keyed by channel key: a reload after an action keeps each row (and what is typed in it). */}
+                  <For each={list().map((c) => c.key)}>
+                    {(key, index) => {
+                      const channel = () => list().find((c) => c.key === key)!;
+                      return (
+                        <ChannelRow
+                          channel={channel()}
+                          first={index() === 0}
+                          last={index() === list().length - 1}
+                          busy={busy()}
+                          onMove={(step) => void move(list().map((c) => c.key), index(), step)}
+                          onToggle={() => void act(() => trpc.channels.setEnabled.mutate({ key, enabled: !channel().enabled }))}
+                          onSaved={() => void refetch()}
+                        />
+                      );
+                    }}
                   </For>
                 </tbody>
               </table>
