@@ -34,6 +34,9 @@ export interface BackupManifest {
   files: { name: string; table: string; bytes: number; sha256: string }[];
 }
 
+/** An embedded replica's file is the primary's copy (and `VACUUM INTO` there would go to the primary): back up the primary. */
+const REPLICA_REFUSED = '嵌入式副本（已设置 DATABASE_SYNC_URL）不在本机备份或恢复：请在主库（sqld/Turso）上备份与恢复';
+
 /** The file behind a `file:` database URL; backups of remote databases are the server's business (sqld/Turso). */
 export function databaseFile(url: string): string {
   if (!url.startsWith('file:')) throw badRequest('备份与恢复只适用于本地数据库文件（file: 地址）；远程 libsql/Turso 请使用其自带的备份与时间点恢复');
@@ -69,6 +72,7 @@ async function auditFacts(client: Client): Promise<{ auditRows: number; auditTip
  * backup (nothing is left under `target`).
  */
 export async function backupDatabase(ctx: ServiceContext, target: string): Promise<{ dir: string; databaseBytes: number; files: number; fileBytes: number }> {
+  if (ctx.config.databaseSync) throw badRequest(REPLICA_REFUSED);
   const dir = path.resolve(target);
   if (fs.existsSync(dir)) throw badRequest(`备份已存在：${dir}`);
   const partial = `${dir}.partial`;
@@ -201,7 +205,8 @@ export interface RestoreResult {
  * backup are moved aside. A single
  * database file (an older backup) restores the database alone.
  */
-export async function restoreDatabase(ctx: { databaseUrl: string; dataDir: string }, source: string, now = Date.now()): Promise<RestoreResult> {
+export async function restoreDatabase(ctx: Pick<ServiceContext['config'], 'databaseUrl' | 'dataDir' | 'databaseSync'>, source: string, now = Date.now()): Promise<RestoreResult> {
+  if (ctx.databaseSync) throw badRequest(REPLICA_REFUSED);
   const from = path.resolve(source);
   const file = databaseFile(ctx.databaseUrl);
   if (!fs.existsSync(from)) throw badRequest(`备份不存在：${from}`);

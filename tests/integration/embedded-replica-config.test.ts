@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_SYNC_INTERVAL_SECONDS, readConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
-import { runTsScript } from '../support/run-cli';
+import { runCli, runTsScript } from '../support/run-cli';
 
 const PRIMARY = `
 const http = require('node:http');
@@ -95,6 +95,15 @@ describe('embedded replica configuration', () => {
     expect(asked[0]).toEqual({ method: 'GET', url: '/info', authorization: 'Bearer replica-token-7' });
     // The replica protocol follows (handshake with the primary), not a plain file open.
     expect(asked.some((a) => a.url.includes('ReplicationLog'))).toBe(true);
+  }, 60_000);
+
+  it('restore refuses to replace a replica\'s file (the primary is backed up and restored with its own tools)', async () => {
+    const file = path.join(dir, 'replica-restore.db');
+    fs.writeFileSync(file, 'the replica file stays as it is');
+    const { code, output } = await runCli(`file:${file}`, ['restore', path.join(dir, 'some-backup')], { env: { DATABASE_SYNC_URL: primaryUrl, SHENFA_DATA_DIR: dir } });
+    expect(code).toBe(1);
+    expect(output).toContain('嵌入式副本（已设置 DATABASE_SYNC_URL）不在本机备份或恢复');
+    expect(fs.readFileSync(file, 'utf8')).toBe('the replica file stays as it is');
   }, 60_000);
 
   it('a primary that cannot be synced from stops the real server at start with a clear message', async () => {
