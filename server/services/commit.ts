@@ -38,6 +38,20 @@ function isChainRace(error: unknown): boolean {
 }
 
 /**
+ * What the user hears when the database refused a whole change: a stale version is someone
+ * else's change (CONFLICT); a storage failure wrote nothing and is logged (try later). Null
+ * for any other error.
+ */
+function refusal(error: unknown, staleMessage: string): Error | null {
+  if (isStaleWrite(error)) return conflict(staleMessage);
+  if (isStorageFailure(error)) {
+    log.error({ err: error }, 'database refused a write');
+    return storageUnavailable();
+  }
+  return null;
+}
+
+/**
  * The one way a change is written: its statements and its audit rows in one transaction,
  * whole or not at all. On the embedded database, changes issued in the same turn of the event
  * loop share one transaction, each in its own savepoint (group-commit.ts). Elsewhere each is
@@ -49,12 +63,7 @@ export function commitChange(ctx: ServiceContext, statements: readonly Statement
   if (canGroupCommit(ctx.database)) {
     // The embedded database: changes arriving together share one transaction (group-commit.ts).
     return commitInGroup(ctx.database, statements, audit, inWriteQueue, isBusy).catch((error: unknown) => {
-      if (isStaleWrite(error)) throw conflict(staleMessage);
-      if (isStorageFailure(error)) {
-        log.error({ err: error }, 'database refused a write');
-        throw storageUnavailable();
-      }
-      throw error;
+      throw refusal(error, staleMessage) ?? error;
     });
   }
   const run = async () => {
@@ -68,12 +77,8 @@ export function commitChange(ctx: ServiceContext, statements: readonly Statement
         return;
       } catch (error) {
         knownTips.delete(db);
-        if (isStaleWrite(error)) throw conflict(staleMessage);
-        if (isStorageFailure(error)) {
-          // Nothing was written (the batch is one transaction); the user is told to try later.
-          log.error({ err: error }, 'database refused a write');
-          throw storageUnavailable();
-        }
+        const refused = refusal(error, staleMessage);
+        if (refused) throw refused;
         if (isChainRace(error) && attempt < MAX_CHAIN_RETRIES) continue;
         if (isBusy(error) && busy++ < MAX_BUSY_RETRIES) {
           await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** Math.min(busy, 5) * (0.5 + Math.random())));
