@@ -9,10 +9,9 @@ import { REQUEST_DEADLINE_KINDS, REQUEST_STEP_KINDS, type RequestFlowDefinition,
 import { REQUEST_EVENT_LABELS } from '../../../workflows/requests/request-registry';
 import { REQUEST_EVENT_TYPES, type RequestEventType } from '../../../workflows/requests/request-types';
 import type { RegistryEntry } from '../../../workflows/registry-catalog';
-import { ROLES, ROLE_LABELS, isRole } from '../../../workflows/roles';
 import type { DefinitionIssue } from '../../../workflows/validate-definition';
 import type { DeadlineKind } from '../../../workflows/requests/request-clocks';
-import { StepPanelFrame } from '../workflow-editor/StepPanelFrame';
+import { StepPanelFrame, StepRoleField } from '../workflow-editor/StepPanelFrame';
 import { localized, t, tKnown } from '../i18n/i18n';
 
 /** Kinds an admin may give a step between intake and the end. */
@@ -72,14 +71,7 @@ export function RequestStepPanel(props: RequestStepPanelProps) {
               </select>
             </Show>
           </div>
-          <div class="field">
-            <label for="step-role">{t('wfe.role')}</label>
-            <select id="step-role" data-testid="step-role" value={step().role ?? ''} onChange={(e) => props.onChange({ role: isRole(e.currentTarget.value) ? e.currentTarget.value : undefined })}>
-              <option value="">{t('form.select')}</option>
-              <For each={ROLES}>{(r) => <option value={r}>{localized(ROLE_LABELS[r])}</option>}</For>
-            </select>
-            <For each={fieldIssues('role')}>{(m) => <p class="field-error">{m}</p>}</For>
-          </div>
+          <StepRoleField role={step().role} issues={fieldIssues('role')} onChange={(role) => props.onChange({ role })} />
         </div>
         <div class="field">
           <label for="step-deadline">{t('rfe.deadline')}</label>

@@ -9,7 +9,7 @@ import { trpc } from '../trpc';
 import { ROLES, ROLE_LABELS, isRole } from '../../../workflows/roles';
 import { SEPARATED_KINDS, type SignerRef, type StepDefinition, type StepKind, type WorkflowDefinition } from '../../../workflows/definition';
 import type { DefinitionIssue } from '../../../workflows/validate-definition';
-import { StepPanelFrame } from './StepPanelFrame';
+import { StepPanelFrame, StepRoleField } from './StepPanelFrame';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { canMove } from './editor-ops';
 import { guardLabel, registryEntries } from './registry-entries';
@@ -120,14 +120,7 @@ export function StepPanel(props: StepPanelProps) {
               <For each={WORKING_KINDS}>{(k) => <option value={k}>{tKnown('wf.kind', k)}</option>}</For>
             </select>
           </div>
-          <div class="field">
-            <label for="step-role">{t('wfe.role')}</label>
-            <select id="step-role" data-testid="step-role" value={step().role ?? ''} onChange={(e) => props.onChange({ role: isRole(e.currentTarget.value) ? e.currentTarget.value : undefined })}>
-              <option value="">{t('form.select')}</option>
-              <For each={ROLES}>{(r) => <option value={r}>{localized(ROLE_LABELS[r])}</option>}</For>
-            </select>
-            <For each={fieldIssues('role')}>{(m) => <p class="field-error">{m}</p>}</For>
-          </div>
+          <StepRoleField role={step().role} issues={fieldIssues('role')} onChange={(role) => props.onChange({ role })} />
         </div>
 
         <Show when={seated()}>

@@ -2,9 +2,11 @@
  * The frame of a step panel, for either flow family: the heading, the step's issues, its id
  * (editable only while the step is new: documents and requests in flight are mapped by id)
  * and its names in both languages; the family's own fields go inside, its buttons below.
+ * StepRoleField is the role choice both families' steps have.
  */
 import { For, Show, type JSX } from 'solid-js';
 import type { LocalizedText } from '../../../workflows/definition';
+import { isRole, ROLE_LABELS, ROLES, type Role } from '../../../workflows/roles';
 import type { DefinitionIssue } from '../../../workflows/validate-definition';
 import { localized, t } from '../i18n/i18n';
 
@@ -47,5 +49,19 @@ export function StepPanelFrame(props: StepPanelFrameProps) {
       {props.children}
       <div class="buttons wf-step-buttons">{props.buttons}</div>
     </section>
+  );
+}
+
+/** Who handles a step: one of the roles, with the step's issues about it. */
+export function StepRoleField(props: { role: Role | undefined; issues: readonly string[]; onChange: (role: Role | undefined) => void }) {
+  return (
+    <div class="field">
+      <label for="step-role">{t('wfe.role')}</label>
+      <select id="step-role" data-testid="step-role" value={props.role ?? ''} onChange={(e) => props.onChange(isRole(e.currentTarget.value) ? e.currentTarget.value : undefined)}>
+        <option value="">{t('form.select')}</option>
+        <For each={ROLES}>{(r) => <option value={r}>{localized(ROLE_LABELS[r])}</option>}</For>
+      </select>
+      <For each={props.issues}>{(m) => <p class="field-error">{m}</p>}</For>
+    </div>
   );
 }
