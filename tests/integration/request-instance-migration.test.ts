@@ -143,4 +143,33 @@ describe('migrating requests in flight to a newer request-flow version', () => {
       [1, 1],
     ]);
   });
+
+  it('refuses to apply when a request was handled after the preview, and moves none', async () => {
+    const accepted = await requestAt('accepted');
+    const reviewed = await requestAt('reply_reviewed');
+    // The requests above registered today start on the latest version (2); v3 renames a step.
+    const v3 = { ...withLeaderSignoff(), version: 3 };
+    v3.steps = v3.steps.map((s) => (s.id === 'accepted' ? { ...s, label: { zh: '办理中（受理后）', en: 'Being handled' } } : s));
+    expect(await admin.trpc.workflows.publish.mutate({ definition: v3 })).toEqual({ version: 3 });
+    const input = { key: 'info-request', fromVersion: 2, toVersion: 3, mapping: {} };
+    const preview = await admin.trpc.workflows.requestMigrationPreview.query(input);
+    const ids = preview.moves.map((m) => m.requestId);
+    expect(ids).toEqual(expect.arrayContaining([accepted, reviewed]));
+    const before = await Promise.all(ids.map(rowOf));
+
+    // Meanwhile the office head signs and the letter is sent: that request is no longer in flight.
+    let version = (await rowOf(reviewed)).version;
+    const head = await signedIn(server.url, 'leader');
+    version = (await head.trpc.requests.reviewReply.mutate({ requestId: reviewed, expectedVersion: version, date: today() })).version;
+    await office.trpc.requests.sendReply.mutate({ requestId: reviewed, expectedVersion: version, date: today(), deliveryMethod: 'email' });
+    expect(await failure(admin.trpc.workflows.migrateRequests.mutate({ ...input, expectedRequestIds: ids }))).toEqual({
+      code: 'CONFLICT',
+      message: '可迁移的申请已发生变化，请重新预览后再迁移',
+    });
+    for (const [i, id] of ids.entries()) {
+      const now = await rowOf(id);
+      expect(now.workflowVersion).toBe(2);
+      if (id !== reviewed) expect(now).toEqual(before[i]);
+    }
+  });
 });

@@ -586,7 +586,6 @@ export const en: Record<MessageKey, string> = {
   'rfe.simIntro': 'Try the draft flow with a sample request received on 2026-03-02: press an event the current step offers; dates and people are filled in (a lapse is dated the day after its limit). No real data is touched.',
   'rfe.migrationTitle': 'Migrate requests in flight',
   'rfe.migrationIntro': 'Requests in flight stay on the version they were registered on. Choose the versions, map each old step to a new one and preview: a request keeps its record and statutory time limits, and only a step its record fits can take it (a request in consultation only a consultation step, an unreviewed letter no sending step). Then apply.',
-  'rfe.versionOption': 'Version {v} ({n} in flight)',
   'rfe.noMoves': 'No request would move.',
   'rfe.migrated': 'Moved {n} request(s) to version {v}.',
   'wfe.requires': 'Required checks',
