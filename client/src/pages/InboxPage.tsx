@@ -13,10 +13,8 @@ import { StatusBadge } from '../components/StatusBadge';
 import { DueDate } from '../deadlines/DueDate';
 import { usePageTitle } from '../components/page-title';
 import { ValidityInbox } from '../validity/ValidityInbox';
-import { ListToolbar } from '../lists/ListToolbar';
-import { Pager } from '../lists/Pager';
-import { useUrlListState } from '../lists/url-list-state';
-import { by, listView } from '../lists/list-view';
+import { SearchableList } from '../lists/SearchableList';
+import { by } from '../lists/list-view';
 import type { InboxTask } from '../trpc';
 import { ListTable } from '../components/ListTable';
 
@@ -34,14 +32,11 @@ export function InboxPage() {
   // Empty for anyone but a legality reviewer. A failure here is not worth hiding the tasks for.
   const [changes, { refetch: refetchChanges }] = createResource(() => trpc.validity.pending.query().catch(() => []));
   const pendingChanges = () => changes.latest ?? [];
-  const list = useUrlListState<'q' | 'sort'>();
   return (
     <section>
       <h1>{t('inbox.title')}</h1>
       <AsyncView resource={tasks} onRetry={refetch}>
-        {(all) => {
-          const view = () => listView(all(), { q: list.get('q'), sort: list.get('sort'), page: list.page() }, INBOX_VIEW);
-          return (
+        {(all) => (
           <Show
             when={all().length > 0}
             fallback={
@@ -50,43 +45,42 @@ export function InboxPage() {
               </Show>
             }
           >
-            <ListToolbar testId="inbox-list" q={list.get('q')} sort={view().sort} sorts={Object.keys(INBOX_SORTS)} onSearch={(q) => list.set({ q })} onSort={(sort) => list.set({ sort })} />
-            <Show when={view().total > 0} fallback={<p class="empty">{t('list.noMatch')}</p>}>
-            <ListTable
-              columns={[t('col.title'), t('col.step'), t('col.drafter'), t('col.category'), t('col.attribute'), t('col.received'), t('col.dueDate')]}
-              rows={view().items}
-            >
-              {(task) => (
-                <tr data-testid="task-row">
-                  <td class="cell-title">
-                    <A href={`/documents/${task.documentId}`}>{task.title}</A>
-                    <Show when={task.docNumber}>
-                      <span class="sub">{task.docNumber}</span>
-                    </Show>
-                  </td>
-                  <td data-label={t('col.step')}>
-                    <span class="step-label">{task.stepLabel}</span>{' '}
-                    <Show when={task.status === 'returned'}>
-                      <StatusBadge status={task.status} />
-                    </Show>
-                  </td>
-                  <td data-label={t('col.drafter')}>{task.drafterName}</td>
-                  <td data-label={t('col.category')}>{task.categoryName}</td>
-                  <td data-label={t('col.attribute')}>{attributeLabel(task.attribute)}</td>
-                  <td data-label={t('col.received')} class="nowrap">
-                    {formatDateTime(task.createdAt)}
-                  </td>
-                  <td data-label={t('col.dueDate')} class="nowrap" data-testid="task-due">
-                    <DueDate date={task.dueDate} provisional={task.dueProvisional} />
-                  </td>
-                </tr>
+            <SearchableList items={all()} config={INBOX_VIEW} testId="inbox-list">
+              {(items) => (
+                <ListTable
+                  columns={[t('col.title'), t('col.step'), t('col.drafter'), t('col.category'), t('col.attribute'), t('col.received'), t('col.dueDate')]}
+                  rows={items()}
+                >
+                  {(task) => (
+                    <tr data-testid="task-row">
+                      <td class="cell-title">
+                        <A href={`/documents/${task.documentId}`}>{task.title}</A>
+                        <Show when={task.docNumber}>
+                          <span class="sub">{task.docNumber}</span>
+                        </Show>
+                      </td>
+                      <td data-label={t('col.step')}>
+                        <span class="step-label">{task.stepLabel}</span>{' '}
+                        <Show when={task.status === 'returned'}>
+                          <StatusBadge status={task.status} />
+                        </Show>
+                      </td>
+                      <td data-label={t('col.drafter')}>{task.drafterName}</td>
+                      <td data-label={t('col.category')}>{task.categoryName}</td>
+                      <td data-label={t('col.attribute')}>{attributeLabel(task.attribute)}</td>
+                      <td data-label={t('col.received')} class="nowrap">
+                        {formatDateTime(task.createdAt)}
+                      </td>
+                      <td data-label={t('col.dueDate')} class="nowrap" data-testid="task-due">
+                        <DueDate date={task.dueDate} provisional={task.dueProvisional} />
+                      </td>
+                    </tr>
+                  )}
+                </ListTable>
               )}
-            </ListTable>
-            </Show>
-            <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={list.setPage} />
+            </SearchableList>
           </Show>
-          );
-        }}
+        )}
       </AsyncView>
       <ValidityInbox items={pendingChanges()} reload={refetchChanges} />
     </section>

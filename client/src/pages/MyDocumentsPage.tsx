@@ -8,10 +8,8 @@ import { attributeLabel } from '../i18n/labels';
 import { AsyncView } from '../components/AsyncView';
 import { StatusBadge } from '../components/StatusBadge';
 import { usePageTitle } from '../components/page-title';
-import { ListToolbar } from '../lists/ListToolbar';
-import { Pager } from '../lists/Pager';
-import { useUrlListState } from '../lists/url-list-state';
-import { by, listView } from '../lists/list-view';
+import { SearchableList } from '../lists/SearchableList';
+import { by } from '../lists/list-view';
 import type { MyDocument } from '../trpc';
 import { ListTable } from '../components/ListTable';
 
@@ -25,45 +23,41 @@ const MINE_VIEW = { searchable: (d: MyDocument) => [d.title, d.docNumber, d.step
 export function MyDocumentsPage() {
   usePageTitle(() => t('mine.title'));
   const [docs, { refetch }] = createResource(() => trpc.documents.mine.query());
-  const list = useUrlListState<'q' | 'sort'>();
   return (
     <section>
       {/* No second 「起草新文件」 link here: the header's is the one place to start a draft. */}
       <h1>{t('mine.title')}</h1>
       <AsyncView resource={docs} onRetry={refetch}>
-        {(all) => {
-          const view = () => listView(all(), { q: list.get('q'), sort: list.get('sort'), page: list.page() }, MINE_VIEW);
-          return (
+        {(all) => (
           <Show when={all().length > 0} fallback={<p class="empty">{t('mine.empty')}</p>}>
-            <ListToolbar testId="mine-list" q={list.get('q')} sort={view().sort} sorts={Object.keys(MINE_SORTS)} onSearch={(q) => list.set({ q })} onSort={(sort) => list.set({ sort })} />
-            <Show when={view().total > 0} fallback={<p class="empty">{t('list.noMatch')}</p>}>
-            <ListTable columns={[t('col.title'), t('col.step'), t('col.attribute'), t('col.updated'), t('col.indexNumber')]} rows={view().items}>
-              {(doc) => (
-                <tr data-testid="document-row">
-                  <td class="cell-title">
-                    <A href={`/documents/${doc.id}`}>{doc.title}</A>
-                    <Show when={doc.docNumber}>
-                      <span class="sub">{doc.docNumber}</span>
-                    </Show>
-                  </td>
-                  <td data-label={t('col.step')}>
-                    <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
-                  </td>
-                  <td data-label={t('col.attribute')}>{attributeLabel(doc.attribute)}</td>
-                  <td data-label={t('col.updated')} class="nowrap">
-                    {formatDateTime(doc.updatedAt)}
-                  </td>
-                  <td data-label={t('col.indexNumber')} class="mono">
-                    {doc.indexNumber ?? '—'}
-                  </td>
-                </tr>
+            <SearchableList items={all()} config={MINE_VIEW} testId="mine-list">
+              {(items) => (
+                <ListTable columns={[t('col.title'), t('col.step'), t('col.attribute'), t('col.updated'), t('col.indexNumber')]} rows={items()}>
+                  {(doc) => (
+                    <tr data-testid="document-row">
+                      <td class="cell-title">
+                        <A href={`/documents/${doc.id}`}>{doc.title}</A>
+                        <Show when={doc.docNumber}>
+                          <span class="sub">{doc.docNumber}</span>
+                        </Show>
+                      </td>
+                      <td data-label={t('col.step')}>
+                        <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
+                      </td>
+                      <td data-label={t('col.attribute')}>{attributeLabel(doc.attribute)}</td>
+                      <td data-label={t('col.updated')} class="nowrap">
+                        {formatDateTime(doc.updatedAt)}
+                      </td>
+                      <td data-label={t('col.indexNumber')} class="mono">
+                        {doc.indexNumber ?? '—'}
+                      </td>
+                    </tr>
+                  )}
+                </ListTable>
               )}
-            </ListTable>
-            </Show>
-            <Pager page={view().page} pageCount={view().pageCount} total={view().total} onPage={list.setPage} />
+            </SearchableList>
           </Show>
-          );
-        }}
+        )}
       </AsyncView>
     </section>
   );
