@@ -1,7 +1,7 @@
 /**
  * Times (and optionally profiles) the scale bench's slow queries on a kept database:
  * `node --import tsx bench/profiles/scale-queries.ts <shenfa.db> [runs] [--prof]`
- * Prints p50/p95 per query; with --prof writes bench/results/profiles/scale-queries.cpuprofile
+ * Prints p50/p95 per query (wall and CPU time); with --prof writes bench/results/profiles/scale-queries.cpuprofile
  * (summarise with `node bench/profiles/top.cjs <file>`).
  */
 import fs from 'node:fs';
@@ -34,12 +34,17 @@ for (const [name, fn] of Object.entries(queries)) {
   if (only && !only.includes(name)) continue;
   await fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     await fn();
+    const used = process.cpuUsage(c);
     samples.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
-  console.log(name, JSON.stringify(summary(samples)));
+  // CPU time per call as well: on a shared machine the wall time is mostly the neighbours' load.
+  console.log(name, 'wall', JSON.stringify(summary(samples)), 'cpu p50/p95', summary(cpu).p50, summary(cpu).p95);
 }
 if (session) {
   const { profile } = await session.post('Profiler.stop');

@@ -108,47 +108,47 @@ export async function getRequest(ctx: ServiceContext, user: SessionUser, id: str
 }
 
 type RequestNextDeadline = NonNullable<ReturnType<typeof nextDeadline>> & { state: DeadlineStatus };
+type RequestDeadlineRow = { id: string; requestNo: string; status: string; stepLabel: { zh: string; en: string }; summary: string } & RequestNextDeadline;
 
 /**
- * Each open request's next deadline, remembered per calendar (the same object while its content
+ * Each open request's deadline row, remembered per calendar (the same object while its content
  * is unchanged) and day, by request id and version: every write to a request bumps its version
- * (trigger), and with the calendar and the day fixed nothing else moves a deadline. The board
- * computed every open request's clocks day by day on each view.
+ * (trigger), and with the calendar and the day fixed nothing else moves a deadline or changes
+ * what the row shows. The board used to read every open request's saved state and count its
+ * clocks day by day on each view.
  */
-const nextDeadlines = new WeakMap<WorkCalendar, { today: string; byId: Map<string, { version: number; next: RequestNextDeadline | null }> }>();
+const deadlineRows = new WeakMap<WorkCalendar, { today: string; byId: Map<string, { version: number; row: RequestDeadlineRow | null }> }>();
 
-/** Open requests for the deadline board, with their next deadline. */
-export async function openRequestDeadlines(ctx: ServiceContext) {
+/** Open requests for the deadline board, with their next deadline, soonest first. */
+export async function openRequestDeadlines(ctx: ServiceContext): Promise<RequestDeadlineRow[]> {
   const { db } = ctx.database;
   const calendar = await loadWorkCalendar(ctx);
   const today = cstDate(ctx.now());
-  const rows = await db
-    .select({ id: infoRequests.id, version: infoRequests.version, requestNo: infoRequests.requestNo, status: infoRequests.status, description: infoRequests.description, workflowKey: infoRequests.workflowKey, workflowVersion: infoRequests.workflowVersion })
+  const open = await db
+    .select({ id: infoRequests.id, version: infoRequests.version })
     .from(infoRequests)
     // Open = not closed, whatever steps the request's flow version names.
     .where(isNull(infoRequests.closedAt))
     .limit(1000);
-  let memo = nextDeadlines.get(calendar);
-  if (!memo || memo.today !== today) nextDeadlines.set(calendar, (memo = { today, byId: new Map() }));
+  let memo = deadlineRows.get(calendar);
+  if (!memo || memo.today !== today) deadlineRows.set(calendar, (memo = { today, byId: new Map() }));
   const known = memo.byId;
-  const stale = rows.filter((r) => known.get(r.id)?.version !== r.version).map((r) => r.id);
-  if (stale.length) {
-    const changed = await db
-      .select({ id: infoRequests.id, version: infoRequests.version, status: infoRequests.status, snapshot: infoRequests.snapshot, workflowKey: infoRequests.workflowKey, workflowVersion: infoRequests.workflowVersion })
+  const stale = open.filter((r) => known.get(r.id)?.version !== r.version).map((r) => r.id);
+  for (let at = 0; at < stale.length; at += 500) {
+    const rows = await db
+      .select({ id: infoRequests.id, version: infoRequests.version, requestNo: infoRequests.requestNo, status: infoRequests.status, description: infoRequests.description, snapshot: infoRequests.snapshot, workflowKey: infoRequests.workflowKey, workflowVersion: infoRequests.workflowVersion })
       .from(infoRequests)
-      .where(inArray(infoRequests.id, stale));
-    const flowOf = await requestFlowLookup(db, changed);
-    for (const r of changed) {
-      const next = nextDeadline(r.status, requestState(r).context.clock, calendar, today, flowOf(r).steps);
-      known.set(r.id, { version: r.version, next: next ? { ...next, state: deadlineStatus(next.due, today, calendar) } : null });
+      .where(inArray(infoRequests.id, stale.slice(at, at + 500)));
+    const flowOf = await requestFlowLookup(db, rows);
+    for (const r of rows) {
+      const flow = flowOf(r);
+      const next = nextDeadline(r.status, requestState(r).context.clock, calendar, today, flow.steps);
+      known.set(r.id, { version: r.version, row: next ? { id: r.id, requestNo: r.requestNo, status: r.status, stepLabel: stepLabelOf(flow, r.status), summary: r.description.slice(0, 40), ...next, state: deadlineStatus(next.due, today, calendar) } : null });
     }
   }
-  const flowOf = await requestFlowLookup(db, rows);
-  return rows
-    .map((r) => {
-      const next = known.get(r.id)?.next;
-      return next ? { id: r.id, requestNo: r.requestNo, status: r.status, stepLabel: stepLabelOf(flowOf(r), r.status), summary: r.description.slice(0, 40), ...next } : null;
-    })
+  return open
+    .map((r) => known.get(r.id)?.row ?? null)
     .filter((r) => r !== null)
+    .map((r) => ({ ...r }))
     .sort((a, b) => a.due.localeCompare(b.due));
 }
