@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { signInAll, driveThroughReview, type Clients } from '../support/review-driver';
 import { BODY, SECRET_PASSAGE, categoryId, draftInput, partialOverrides } from '../support/draft-input';
 import { searchStaff } from '../../server/services/search-service';
+import { createDraft } from '../../server/services/draft-service';
 import { loadSessionUser } from '../../server/services/users';
 import { users } from '../../server/db/schema/index';
 import { eq } from 'drizzle-orm';
@@ -74,5 +75,19 @@ describe('public full-text search', () => {
     // The legality reviewer acted on the non-public document, so may find it; nobody finds another's draft.
     expect((await searchStaff(server.services, await userOf('legal'), '玛瑙岭')).map((h) => h.title)).toEqual(['玛瑙岭内部人事安排']);
     expect(await searchStaff(server.services, await userOf('legal'), '珊瑚湾')).toEqual([]);
+  });
+
+  it('reads further hits when the first ones are documents the user may not open', async () => {
+    const { db } = server.services.database;
+    const userOf = async (username: string) => {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return (await loadSessionUser(db, row!.id))!;
+    };
+    const [drafter, drafter2] = [await userOf('drafter'), await userOf('drafter2')];
+    // 45 of drafter's drafts say 石榴港 often (they rank first); drafter2's three say it once.
+    for (let i = 0; i < 45; i++) await createDraft(server.services, drafter, draftInput(cat, { title: `石榴港草案${i}`, body: `石榴港 石榴港 石榴港 石榴港。${BODY}` }));
+    for (let i = 0; i < 3; i++) await createDraft(server.services, drafter2, draftInput(cat, { title: `第二科室草案${i}`, body: `${BODY}\n\n${BODY}\n\n附：石榴港。` }));
+    expect((await searchStaff(server.services, drafter2, '石榴港')).map((h) => h.title).sort()).toEqual(['第二科室草案0', '第二科室草案1', '第二科室草案2']);
+    expect(await searchStaff(server.services, drafter, '石榴港')).toHaveLength(20);
   });
 });
