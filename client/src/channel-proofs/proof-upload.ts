@@ -1,6 +1,7 @@
 /** Proof uploads go outside tRPC (multipart); the server's JSON error message is shown as worded. */
 import { t } from '../i18n/i18n';
 import { appUrl } from '../mount';
+import { uploadRefusal } from '../upload-refusal';
 
 export interface ProofFields {
   channel: string;
@@ -19,8 +20,7 @@ export async function uploadProof(documentId: string, fields: ProofFields): Prom
   try {
     const response = await fetch(appUrl(`/api/documents/${encodeURIComponent(documentId)}/channel-proofs`), { method: 'POST', body, credentials: 'same-origin' });
     if (response.ok) return '';
-    const answer = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    return answer.error?.message ?? t('error.unknown');
+    return await uploadRefusal(response);
   } catch {
     return t('error.network');
   }

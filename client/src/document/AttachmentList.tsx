@@ -3,7 +3,7 @@ import { t } from '../i18n/i18n';
 import { formatSize } from '../i18n/format';
 import type { DocumentView } from '../trpc';
 import { AttachmentUpload } from './AttachmentUpload';
-import { appUrl } from '../mount';
+import { DownloadLink } from '../components/DownloadLink';
 
 export function AttachmentList(props: { doc: DocumentView; onUploaded: () => unknown }) {
   return (
@@ -14,10 +14,7 @@ export function AttachmentList(props: { doc: DocumentView; onUploaded: () => unk
           <For each={props.doc.attachments}>
             {(file) => (
               <li>
-                {/* rel=external: a download, not a client-side route. */}
-                <a href={appUrl(`/api/attachments/${encodeURIComponent(file.id)}`)} rel="external" download={file.name}>
-                  {file.name}
-                </a>
+                <DownloadLink path={`/api/attachments/${encodeURIComponent(file.id)}`} name={file.name} />
                 <span class="muted small">{formatSize(file.size)}</span>
               </li>
             )}

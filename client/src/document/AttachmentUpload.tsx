@@ -5,15 +5,7 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { appUrl } from '../mount';
-
-async function uploadError(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? t('error.unknown');
-  } catch {
-    return t('error.unknown');
-  }
-}
+import { uploadRefusal } from '../upload-refusal';
 
 export function AttachmentUpload(props: { documentId: string; onUploaded: () => unknown }) {
   const [error, setError] = createSignal('');
@@ -38,7 +30,7 @@ export function AttachmentUpload(props: { documentId: string; onUploaded: () => 
         credentials: 'same-origin',
       });
       if (!response.ok) {
-        setError(await uploadError(response));
+        setError(await uploadRefusal(response));
         return;
       }
       input.value = '';

@@ -8,7 +8,7 @@ import { For, Match, Switch } from 'solid-js';
 import { localized } from '../i18n/i18n';
 import { formatSize } from '../i18n/format';
 import type { DocumentView } from '../trpc';
-import { appUrl } from '../mount';
+import { DownloadLink } from '../components/DownloadLink';
 import '../forms/form-fields.css';
 
 export type FieldValueView = DocumentView['extraFields'][number];
@@ -27,10 +27,7 @@ export function FieldValue(props: { field: FieldValueView; zhOnly?: boolean }) {
             <For each={files()}>
               {(file) => (
                 <li>
-                  {/* rel=external: a download, not a client-side route. */}
-                  <a href={appUrl(`/api/form-files/${encodeURIComponent(file.id)}`)} rel="external" download={file.name}>
-                    {file.name}
-                  </a>
+                  <DownloadLink path={`/api/form-files/${encodeURIComponent(file.id)}`} name={file.name} />
                   <span class="muted small">{formatSize(file.size)}</span>
                 </li>
               )}

@@ -6,6 +6,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { t, tKnown } from '../i18n/i18n';
 import { errorMessage } from '../errors';
+import { OutcomeNotice, type Outcome } from '../components/OutcomeNotice';
 
 const MODES = ['instant', 'digest', 'off'] as const;
 
@@ -13,7 +14,7 @@ export function MailSettings() {
   const [settings, { mutate }] = createResource(() => trpc.notifications.mailSettings.query());
   const [email, setEmail] = createSignal<string | null>(null);
   const [mode, setMode] = createSignal<(typeof MODES)[number] | null>(null);
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = createSignal<Outcome | null>(null);
   const [busy, setBusy] = createSignal(false);
   const currentEmail = () => email() ?? settings()?.email ?? '';
   const currentMode = () => mode() ?? settings()?.mode ?? 'instant';
@@ -57,13 +58,7 @@ export function MailSettings() {
               </For>
             </div>
           </fieldset>
-          <Show when={message()}>
-            {(m) => (
-              <p class={`notice ${m().ok ? 'notice-success' : 'notice-error'}`} role={m().ok ? 'status' : 'alert'}>
-                {m().text}
-              </p>
-            )}
-          </Show>
+          <OutcomeNotice outcome={message()} />
           <div class="buttons">
             <button type="submit" class="button button-primary" data-testid="mail-save" disabled={busy()}>
               {t('mail.save')}

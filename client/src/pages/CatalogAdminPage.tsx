@@ -11,6 +11,7 @@ import { errorMessage } from '../errors';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { ListTable } from '../components/ListTable';
+import { OutcomeNotice, type Outcome } from '../components/OutcomeNotice';
 import '../form-builder/form-builder.css';
 import '../forms/form-fields.css';
 
@@ -51,7 +52,7 @@ export function CatalogAdminPage() {
 
 function CategoryRow(props: { category: Category; settings: Settings }) {
   const [row, setRow] = createStore({ ...props.category });
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = createSignal<Outcome | null>(null);
   const [saving, setSaving] = createSignal(false);
   const save = async () => {
     setSaving(true);
@@ -118,7 +119,7 @@ function CategoryRow(props: { category: Category; settings: Settings }) {
 function DepartmentsCard(props: { settings: Settings; onChanged: () => void }) {
   const [code, setCode] = createSignal('');
   const [name, setName] = createSignal('');
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = createSignal<Outcome | null>(null);
   const run = async (action: () => Promise<unknown>) => {
     setMessage(null);
     try {
@@ -174,13 +175,7 @@ function DepartmentsCard(props: { settings: Settings; onChanged: () => void }) {
           {t('catAdmin.addDepartment')}
         </button>
       </form>
-      <Show when={message()}>
-        {(m) => (
-          <p class={`notice ${m().ok ? 'notice-success' : 'notice-error'}`} role={m().ok ? 'status' : 'alert'}>
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <OutcomeNotice outcome={message()} />
     </section>
   );
 }
@@ -196,7 +191,7 @@ function NewCategoryForm(props: { settings: Settings; onCreated: () => void }) {
   const blank = () => ({ code: '', nameZh: '', nameEn: '', column: '', clockRule: null as string | null, reportCell: null as string | null, formKey: props.settings.formKeys[0] ?? 'draft_document', requiresDisclosure: false });
   const [input, setInput] = createStore(blank());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = createSignal<Outcome | null>(null);
   const [saving, setSaving] = createSignal(false);
   const check = () => {
     const found: Record<string, string> = {};
@@ -281,13 +276,7 @@ function NewCategoryForm(props: { settings: Settings; onCreated: () => void }) {
       <button type="submit" class="button button-primary" data-testid="new-category-create" disabled={saving()}>
         {t('catAdmin.addCategory')}
       </button>
-      <Show when={message()}>
-        {(m) => (
-          <p class={`notice ${m().ok ? 'notice-success' : 'notice-error'}`} role={m().ok ? 'status' : 'alert'} data-testid="new-category-message">
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <OutcomeNotice outcome={message()} testId="new-category-message" />
     </form>
   );
 }

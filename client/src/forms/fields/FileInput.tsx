@@ -8,15 +8,8 @@ import type { FileRef } from '../../../../forms/index';
 import { t } from '../../i18n/i18n';
 import type { FieldProps } from '../field-props';
 import { appUrl } from '../../mount';
-
-async function uploadError(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? t('error.unknown');
-  } catch {
-    return t('error.unknown');
-  }
-}
+import { uploadRefusal } from '../../upload-refusal';
+import { DownloadLink } from '../../components/DownloadLink';
 
 export function FileInput(props: FieldProps) {
   const [error, setError] = createSignal('');
@@ -36,7 +29,7 @@ export function FileInput(props: FieldProps) {
         body.append('file', file);
         const response = await fetch(appUrl('/api/form-files'), { method: 'POST', body, credentials: 'same-origin' });
         if (!response.ok) {
-          setError(`${file.name}：${await uploadError(response)}`);
+          setError(`${file.name}：${await uploadRefusal(response)}`);
           continue;
         }
         const stored = (await response.json()) as FileRef;
@@ -57,10 +50,7 @@ export function FileInput(props: FieldProps) {
           <For each={files()}>
             {(file) => (
               <li>
-                {/* rel=external: a download, not a client-side route. */}
-                <a href={appUrl(`/api/form-files/${encodeURIComponent(file.id)}`)} rel="external" download={file.name}>
-                  {file.name}
-                </a>
+                <DownloadLink path={`/api/form-files/${encodeURIComponent(file.id)}`} name={file.name} />
                 <button type="button" class="link-button" aria-label={t('file.remove', { name: file.name })} onClick={() => props.setValue(files().filter((f) => f.id !== file.id))}>
                   {t('file.removeShort')}
                 </button>
