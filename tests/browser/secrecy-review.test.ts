@@ -3,7 +3,7 @@ import { signedIn } from '../support/api-client';
 import { ALL_CHECKS } from '../support/review-driver';
 import { categoryId, draftInput, partialOverrides } from '../support/draft-input';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
-import { openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
+import { draftAndSubmit, openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
 
 const PHONE = '13912345678';
 const RESIDENT_ID = '11010519491231002X';
@@ -34,18 +34,7 @@ describe('secrecy review in the browser', () => {
     const title = '2026年第四季度临时救助受理情况通报';
 
     await signIn(page, suite.server.url, 'drafter');
-    await page.click('a[href="/documents/new"]');
-    await page.fill('[name=title]', title);
-    await page.fill('[name=docNumber]', '清民〔2026〕131号');
-    await page.selectOption('[name=categoryId]', { index: 1 });
-    await page.fill('[name=writtenAt]', '2026-12-01');
-    await page.fill('[name=body]', BODY);
-    await page.check('input[name=attribute][value=open]');
-    await page.check('input[name=channels][value=portal]');
-    await page.click('[data-testid=save-draft]');
-    await page.waitForURL(/\/documents\/[^/]+$/);
-    await page.click('[data-testid=submit-document]');
-    await waitForStep(page, '合法性审查');
+    await draftAndSubmit(page, { title, docNumber: '清民〔2026〕131号', writtenAt: '2026-12-01', body: BODY });
     await signOut(page);
 
     await signIn(page, suite.server.url, 'legal');

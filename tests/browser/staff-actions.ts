@@ -40,6 +40,25 @@ export async function waitForStep(page: Page, label: string): Promise<void> {
 }
 
 /**
+ * The drafter (already signed in) drafts an open document for the portal through the form,
+ * saves it and submits it, and waits until it stands at legality review (合法性审查).
+ */
+export async function draftAndSubmit(page: Page, draft: { title: string; docNumber: string; writtenAt: string; body: string }): Promise<void> {
+  await page.click('a[href="/documents/new"]');
+  await page.fill('[name=title]', draft.title);
+  await page.fill('[name=docNumber]', draft.docNumber);
+  await page.selectOption('[name=categoryId]', { index: 1 });
+  await page.fill('[name=writtenAt]', draft.writtenAt);
+  await page.fill('[name=body]', draft.body);
+  await page.check('input[name=attribute][value=open]');
+  await page.check('input[name=channels][value=portal]');
+  await page.click('[data-testid=save-draft]');
+  await page.waitForURL(/\/documents\/[^/]+$/);
+  await page.click('[data-testid=submit-document]');
+  await waitForStep(page, '合法性审查');
+}
+
+/**
  * The reviewer signs in, opens the task from the inbox, ticks the five checks and approves
  * with an opinion (screenshot `shot` just before), waits for the step to move on, signs out.
  */

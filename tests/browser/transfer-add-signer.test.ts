@@ -5,7 +5,7 @@ import { createUser } from '../../server/seed/user-admin';
 import { signedIn } from '../support/api-client';
 import { categoryId, draftInput } from '../support/draft-input';
 import { launchBrowser, screenshot as fullPageShot, watchPageErrors } from './browser';
-import { openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
+import { draftAndSubmit, openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
 
 const TITLE = '关于做好2027年元旦春节期间走访慰问困难群众工作的通知';
 const BODY = [
@@ -62,18 +62,7 @@ describe('transfer (转办) and add signer (加签) in the browser', () => {
 
     // The drafter drafts an open document and submits it.
     await signIn(page, server.url, 'drafter');
-    await page.click('a[href="/documents/new"]');
-    await page.fill('[name=title]', TITLE);
-    await page.fill('[name=docNumber]', '清民〔2026〕141号');
-    await page.selectOption('[name=categoryId]', { index: 1 });
-    await page.fill('[name=writtenAt]', '2026-12-10');
-    await page.fill('[name=body]', BODY);
-    await page.check('input[name=attribute][value=open]');
-    await page.check('input[name=channels][value=portal]');
-    await page.click('[data-testid=save-draft]');
-    await page.waitForURL(/\/documents\/[^/]+$/);
-    await page.click('[data-testid=submit-document]');
-    await waitForStep(page, '合法性审查');
+    await draftAndSubmit(page, { title: TITLE, docNumber: '清民〔2026〕141号', writtenAt: '2026-12-10', body: BODY });
     const documentUrl = page.url();
     // One seat, never added to: no progress card.
     expect(await page.locator('[data-testid=seat-progress]').count()).toBe(0);
