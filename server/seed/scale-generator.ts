@@ -7,6 +7,7 @@ import { generateDocumentText, randomSource } from './scale-text';
 import type { Template } from './scale-templates';
 import { requestCopier, type RequestTemplate } from './scale-requests';
 import { orderedId } from './ordered-id';
+import { threadCpuSeconds } from './thread-cpu';
 import { CLOCK_RUNNING_STATUSES } from '../services/deadline-service';
 import { RowBatch, type TableRows } from './row-batch';
 import type { Row, Value } from './bulk-loader';
@@ -45,6 +46,8 @@ export interface GeneratorSetup {
 
 export interface GeneratorTotals {
   auditRows: number;
+  /** CPU seconds of the thread the generator ran on (null where unknown). */
+  cpuSeconds: number | null;
   publicCounts: [string, number][];
   indexSequences: [string, number][];
   requestSequences: [number, number][];
@@ -138,7 +141,7 @@ export function scaleGenerator(setup: GeneratorSetup) {
       return batch.take();
     },
     totals(): GeneratorTotals {
-      return { auditRows, publicCounts: [...publicCounts], indexSequences: [...sequences], requestSequences: [...requestSequences] };
+      return { auditRows, cpuSeconds: threadCpuSeconds(), publicCounts: [...publicCounts], indexSequences: [...sequences], requestSequences: [...requestSequences] };
     },
   };
 }

@@ -11,6 +11,7 @@ import { buildRequestTemplates } from './scale-requests';
 import { openBulkLoader } from './bulk-loader';
 import type { ClockRowData, GeneratorSetup } from './scale-generator';
 import { inProcessSource, workerSource } from './scale-source';
+import { threadCpuSeconds } from './thread-cpu';
 import type { ServiceContext } from '../services/service-context';
 
 /**
@@ -42,6 +43,8 @@ export interface SeedScaleResult {
   phases: { templatesMs: number; loadMs: number; indexesMs: number };
   /** Milliseconds of the writer's INSERTs per table (and '(indexes)'); the rest of loadMs is waiting for rows. */
   tableMs: Record<string, number>;
+  /** CPU seconds of the writing thread (load and index rebuild) and of the generator's (null where unknown, or in-process). */
+  threadCpuSeconds: { writer: number | null; generator: number | null };
 }
 
 export interface SeedScaleOptions {
@@ -89,6 +92,8 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
     lastSearchId: Number((await rows(ctx, 'SELECT coalesce(max(id), 0) AS n FROM search_documents', []))[0]?.n ?? 0),
   };
   const loadStarted = Date.now();
+  const writerCpu0 = threadCpuSeconds();
+  let generatorCpu: number | null = null;
   const source = options.inProcess ? inProcessSource(setup) : workerSource(setup);
   const loader = openBulkLoader(ctx.config.databaseUrl, LOADED_TABLES);
   let auditRows = 0;
@@ -110,6 +115,7 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
     }
     const totals = await source.totals();
     auditRows = totals.auditRows;
+    generatorCpu = options.inProcess ? null : totals.cpuSeconds;
     loader.transaction(() => {
       // What the documents triggers (dropped during the load) would have counted.
       for (const [categoryId, n] of totals.publicCounts) loader.run('INSERT INTO catalog_counts (category_id, count) VALUES (?, ?) ON CONFLICT (category_id) DO UPDATE SET count = count + excluded.count', categoryId, n);
@@ -122,5 +128,9 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
     loader.finish();
   }
   const ms = Date.now() - started;
-  return { documents: options.docs, requests: requestCount, auditRows, ms, phases: { templatesMs: loadStarted - started, loadMs, indexesMs: ms - (loadStarted - started) - loadMs }, tableMs: loader.timing() };
+  const writerCpu = threadCpuSeconds();
+  return {
+    documents: options.docs, requests: requestCount, auditRows, ms, phases: { templatesMs: loadStarted - started, loadMs, indexesMs: ms - (loadStarted - started) - loadMs }, tableMs: loader.timing(),
+    threadCpuSeconds: { writer: writerCpu === null || writerCpu0 === null ? null : Math.round((writerCpu - writerCpu0) * 10) / 10, generator: generatorCpu },
+  };
 }
