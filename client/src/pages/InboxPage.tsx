@@ -3,7 +3,6 @@
  * the validity changes (有效性变更) waiting for their decision.
  */
 import { createResource, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
 import { attributeLabel } from '../i18n/labels';
@@ -17,6 +16,7 @@ import { SearchableList } from '../lists/SearchableList';
 import { by } from '../lists/list-view';
 import type { InboxTask } from '../trpc';
 import { ListTable } from '../components/ListTable';
+import { DocumentTitleCell } from '../components/DocumentTitleCell';
 
 const INBOX_SORTS = {
   newest: by.newest<InboxTask>((t) => t.createdAt),
@@ -53,12 +53,7 @@ export function InboxPage() {
                 >
                   {(task) => (
                     <tr data-testid="task-row">
-                      <td class="cell-title">
-                        <A href={`/documents/${task.documentId}`}>{task.title}</A>
-                        <Show when={task.docNumber}>
-                          <span class="sub">{task.docNumber}</span>
-                        </Show>
-                      </td>
+                      <DocumentTitleCell documentId={task.documentId} title={task.title} docNumber={task.docNumber} />
                       <td data-label={t('col.step')}>
                         <span class="step-label">{task.stepLabel}</span>{' '}
                         <Show when={task.status === 'returned'}>

@@ -1,6 +1,5 @@
 /** 我的起草: the user's own documents and where each one stands. */
 import { createResource, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
@@ -12,6 +11,7 @@ import { SearchableList } from '../lists/SearchableList';
 import { by } from '../lists/list-view';
 import type { MyDocument } from '../trpc';
 import { ListTable } from '../components/ListTable';
+import { DocumentTitleCell } from '../components/DocumentTitleCell';
 
 const MINE_SORTS = {
   newest: by.newest<MyDocument>((d) => d.updatedAt),
@@ -35,12 +35,7 @@ export function MyDocumentsPage() {
                 <ListTable columns={[t('col.title'), t('col.step'), t('col.attribute'), t('col.updated'), t('col.indexNumber')]} rows={items()}>
                   {(doc) => (
                     <tr data-testid="document-row">
-                      <td class="cell-title">
-                        <A href={`/documents/${doc.id}`}>{doc.title}</A>
-                        <Show when={doc.docNumber}>
-                          <span class="sub">{doc.docNumber}</span>
-                        </Show>
-                      </td>
+                      <DocumentTitleCell documentId={doc.id} title={doc.title} docNumber={doc.docNumber} />
                       <td data-label={t('col.step')}>
                         <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
                       </td>
