@@ -55,6 +55,10 @@ export const documents = sqliteTable(
     index('documents_catalog_category').on(t.status, t.categoryId, t.publishedAt, t.attribute),
     // Everything the annual report reads of each catalog item, so it never reads document rows.
     index('documents_report_items').on(t.categoryId, t.publishedAt, t.writtenAt, t.withdrawnAt, t.id).where(sql`${t.publishedAt} IS NOT NULL`),
+    // A policy's interpretations, read on every document view and every publication (only
+    // interpretations have the column set, so the index stays small); without it both scan
+    // every document (found by the soak: 42 ms per view at 13,700 documents).
+    index('documents_policy_document').on(t.policyDocumentId).where(sql`${t.policyDocumentId} IS NOT NULL`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `documents_policy_document` ON `documents` (`policy_document_id`) WHERE "documents"."policy_document_id" IS NOT NULL;

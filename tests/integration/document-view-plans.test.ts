@@ -1,0 +1,64 @@
+/**
+ * Opening a document never reads the whole documents table. The soak found the view's
+ * "interpretations of this policy" lookup scanning every document (42 ms per view at 13,700
+ * documents, and the same query runs at every publication); the partial index
+ * documents_policy_document answers it. This test records every statement a document view
+ * runs, for a policy and for its interpretation, and checks SQLite's plan for each: no full
+ * scan of `documents`. (Plans, not timings: they do not depend on the machine.)
+ */
+import type { InStatement } from '@libsql/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signInAll, type Clients } from '../support/review-driver';
+import { categoryId, draftInput } from '../support/draft-input';
+
+let server: TestServer;
+let clients: Clients;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  clients = await signInAll(server.url, ['drafter']);
+});
+afterAll(() => server?.close());
+
+/** Every statement the server runs while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<{ sql: string; args: unknown }[]> {
+  const client = server.services.database.client;
+  const execute = client.execute.bind(client);
+  const seen: { sql: string; args: unknown }[] = [];
+  client.execute = (async (stmt: InStatement | string, args?: unknown) => {
+    seen.push(typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : { sql: stmt.sql, args: stmt.args ?? [] });
+    return execute(stmt as InStatement);
+  }) as typeof client.execute;
+  try {
+    await work();
+  } finally {
+    client.execute = execute;
+  }
+  return seen;
+}
+
+async function fullScansOfDocuments(statements: { sql: string; args: unknown }[]): Promise<string[]> {
+  const scans: string[] = [];
+  for (const { sql, args } of statements) {
+    if (!/^\s*select/i.test(sql)) continue;
+    const plan = await server.services.database.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never });
+    for (const row of plan.rows) if (/^SCAN documents\b/.test(String(row.detail))) scans.push(`${String(row.detail)} ← ${sql}`);
+  }
+  return scans;
+}
+
+describe('document view query plans', () => {
+  it('a policy and its interpretation open without scanning the documents table', async () => {
+    const notice = await categoryId(clients.drafter!, 'notice');
+    const policy = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title: '关于调整最低生活保障标准的通知' }));
+    const interpretation = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title: '《关于调整最低生活保障标准的通知》政策解读', policyDocumentId: policy.id }));
+    const statements = await statementsOf(async () => {
+      const view = await clients.drafter!.trpc.documents.get.query({ id: policy.id });
+      expect(JSON.stringify(view)).toContain(interpretation.id);
+      await clients.drafter!.trpc.documents.get.query({ id: interpretation.id });
+    });
+    expect(statements.some((s) => s.sql.includes('"policy_document_id" = ?'))).toBe(true);
+    expect(await fullScansOfDocuments(statements)).toEqual([]);
+  });
+});
