@@ -6,7 +6,7 @@
  * change is one transaction with an audit row holding what it was before and after.
  */
 import { eq, sql } from 'drizzle-orm';
-import { channelSettings, webhookEndpoints } from '../db/schema/index';
+import { channelProofs, channelSettings, documents, webhookEndpoints } from '../db/schema/index';
 import { WEBHOOK_EVENTS } from '../webhooks/webhook-events';
 import { loadChannels } from '../channels/load-channels';
 import { channelKeyFrom, channelKeyProblem, type EffectiveChannel } from '../channels/effective-channels';
@@ -59,12 +59,28 @@ function refuseDuplicateLabel(channels: readonly EffectiveChannel[], label: Text
   if (same) throw badRequest(`已有名为「${label.zh}」的发布渠道`);
 }
 
+/**
+ * True when a document or a proof already names `key`: a channel whose plugin was removed
+ * leaves its key on documents, and a new channel must not take their meaning over.
+ */
+async function keyOnDocuments(ctx: ServiceContext, key: string): Promise<boolean> {
+  const { db } = ctx.database;
+  const [proof] = await db.select({ id: channelProofs.id }).from(channelProofs).where(eq(channelProofs.channel, key)).limit(1);
+  if (proof) return true;
+  const [doc] = await db.select({ id: documents.id }).from(documents).where(sql`EXISTS (SELECT 1 FROM json_each(${documents.channels}) WHERE value = ${key})`).limit(1);
+  return Boolean(doc);
+}
+
 async function newChannelKey(ctx: ServiceContext, channels: readonly EffectiveChannel[], requested: string | undefined, labelEn: string): Promise<string> {
   const taken = await takenKeys(ctx, channels);
-  const key = requested?.trim() || channelKeyFrom(labelEn, taken);
-  const problem = channelKeyProblem(key, taken);
-  if (problem) throw badRequest(problem);
-  return key;
+  for (;;) {
+    const key = requested?.trim() || channelKeyFrom(labelEn, taken);
+    const problem = channelKeyProblem(key, taken);
+    if (problem) throw badRequest(problem);
+    if (!(await keyOnDocuments(ctx, key))) return key;
+    if (requested?.trim()) throw badRequest(`渠道标识「${key}」已被文件使用，标识不能重复使用`);
+    taken.add(key);
+  }
 }
 
 const nextSortOrder = (channels: readonly EffectiveChannel[]) => Math.max(-1, ...channels.map((c) => c.sortOrder)) + 1;

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, channelSettings, documents } from '../../server/db/schema/index';
 import { cstDate } from '../../server/time';
@@ -161,6 +161,19 @@ describe('channel settings', () => {
     // A built-in's row keeps null texts where it matches the code, so a later release's wording applies.
     const [portal] = await db().select().from(channelSettings).where(eq(channelSettings.key, 'portal'));
     expect(portal).toMatchObject({ kind: 'code', labelZh: null, effectZh: null, enabled: true });
+  });
+
+  it('never gives a new channel a key documents already carry (a removed plugin’s)', async () => {
+    const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title: '曾发往县档案馆插件渠道的通知' }));
+    // Set directly, as a removed plugin left it (the version bump passes the stale-write trigger).
+    await db().update(documents).set({ channels: ['portal', 'county_archive'], version: sql`${documents.version} + 1` }).where(eq(documents.id, created.id));
+    const refused = await failure(clients.admin!.trpc.channels.addOffline.mutate({ label: { zh: '县档案馆', en: 'County archive' }, effect: { zh: '', en: '' }, key: 'county_archive' }));
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: '渠道标识「county_archive」已被文件使用，标识不能重复使用' });
+    const added = await clients.admin!.trpc.channels.addOffline.mutate({ label: { zh: '县档案馆', en: 'County archive' }, effect: { zh: '', en: '' } });
+    expect(added.key).toBe('county_archive_2');
+    // The old document still shows the key it carries, not the new channel's name.
+    const view = await clients.drafter!.trpc.documents.get.query({ id: created.id });
+    expect(view.channelLabels.county_archive).toEqual({ zh: 'county_archive', en: 'county_archive' });
   });
 
   it('refuses every channel change to anyone but an admin', async () => {
