@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderedId, orderedShortId } from './ordered-id';
-import { RowBatch } from './row-batch';
+import { RowBatch } from '../seed/row-batch';
 
 describe('time-ordered ids for generated rows', () => {
   it('are version-7 UUIDs that sort by the time given, and differ at the same millisecond', () => {

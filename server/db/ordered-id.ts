@@ -1,11 +1,13 @@
 import { randomFillSync } from 'node:crypto';
 
 /**
- * Time-ordered ids for generated rows (the UUID version 7 layout: 48 bits of milliseconds,
+ * Time-ordered ids (the UUID version 7 layout: 48 bits of milliseconds,
  * then 74 random bits). Generated rows are written in time order, so their primary-key
  * entries land next to each other at the end of the index instead of at random places in a
  * B-tree of millions of keys (random UUIDs made nearly every insert touch a different page).
- * The server's own rows keep random UUIDs; both are ordinary UUID strings.
+ * The server's hot inserts use them too (tasks, review records, notifications), so the rows
+ * of one group commit share the last page of each key index. Other rows keep random UUIDs;
+ * both are ordinary UUID strings.
  */
 const pool = new Uint8Array(4096);
 let at = pool.length;

@@ -6,7 +6,7 @@ import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
 import { generateDocumentText, randomSource } from './scale-text';
 import type { Template } from './scale-templates';
 import { requestCopier, type RequestTemplate } from './scale-requests';
-import { orderedId } from './ordered-id';
+import { orderedId } from '../db/ordered-id';
 import { threadCpuSeconds } from './thread-cpu';
 import { CLOCK_RUNNING_STATUSES } from '../services/deadline-service';
 import { RowBatch, type TableRows } from './row-batch';

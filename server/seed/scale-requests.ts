@@ -12,7 +12,7 @@ import type { Random } from './scale-text';
 import { rows } from './scale-templates';
 import type { Row } from './bulk-loader';
 import type { RowSink } from './row-batch';
-import { orderedId, orderedShortId } from './ordered-id';
+import { orderedId, orderedShortId } from '../db/ordered-id';
 import type { ServiceContext } from '../services/service-context';
 
 /**

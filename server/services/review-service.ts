@@ -21,7 +21,7 @@ import { readOpinionForm, type FilledOpinionForm } from './opinion-form-service'
 import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
 import { cstYear } from '../time';
-import { orderedId } from '../seed/ordered-id';
+import { orderedId } from '../db/ordered-id';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 

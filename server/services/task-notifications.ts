@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { notifications } from '../db/schema/index';
 import type { Db } from '../db/client';
-import { orderedId } from '../seed/ordered-id';
+import { orderedId } from '../db/ordered-id';
 
 export interface NewTaskNotice {
   documentId: string;
