@@ -96,8 +96,12 @@ export const soakBench: Bench = async (ctx) => {
     const preparer = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { dbFile: fixture.dbFile } });
     stopPreparer = () => { preparer.postMessage('close'); };
     const answer = <T>() => new Promise<T>((resolve, reject) => {
-      preparer.once('message', resolve);
-      preparer.once('error', reject);
+      const fail = (error: Error) => reject(error);
+      preparer.once('error', fail);
+      preparer.once('message', (message: T) => {
+        preparer.off('error', fail);
+        resolve(message);
+      });
     });
     await answer<'ready'>();
     const refill = async () => {
