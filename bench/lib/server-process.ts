@@ -3,6 +3,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { round } from './stats';
+import { SERVER_NODE_FLAGS } from '../../server/runtime-flags';
 
 export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -10,9 +11,9 @@ export function rssMb(pid: number): number {
   return round(kb / 1024, 1);
 }
 
-/** Starts bench/lib/bench-server.ts (the real app) in a child process on the given database. */
+/** Starts bench/lib/bench-server.ts (the real app) in a child process on the given database, with the flags `npm start` uses (later flags win). */
 export async function startServer(dbFile: string, dir: string, extraNodeArgs: string[], clientDir = path.resolve('dist/client')): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', path.join('bench', 'lib', 'bench-server.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraNodeArgs, '--import', 'tsx', path.join('bench', 'lib', 'bench-server.ts')], {
     env: { ...process.env, DATABASE_URL: `file:${dbFile}`, SHENFA_DATA_DIR: dir, SHENFA_CLIENT_DIR: clientDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
