@@ -3,10 +3,10 @@
  * drafters see, on or off for new documents, and new offline or webhook channels. Admins only
  * (the server refuses everyone else and audits every change).
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
-import { errorMessage } from '../errors';
+import { createAdminAction } from '../admin/create-admin-action';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { ChannelRow } from '../channels/ChannelRow';
@@ -16,20 +16,7 @@ import '../channels/channels.css';
 export function ChannelsAdminPage() {
   usePageTitle(() => t('channels.title'));
   const [channels, { refetch }] = createResource(() => trpc.channels.settings.query());
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const act = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call();
-      await refetch();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, act } = createAdminAction(refetch);
   const move = (keys: string[], index: number, step: -1 | 1) => {
     const next = [...keys];
     [next[index], next[index + step]] = [next[index + step]!, next[index]!];

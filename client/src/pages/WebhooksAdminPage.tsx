@@ -3,10 +3,10 @@
  * switched on or off, and the delivery log with manual retry. Admins only (the server
  * refuses everyone else).
  */
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { localized, t, tKnown } from '../i18n/i18n';
-import { errorMessage } from '../errors';
+import { createAdminAction } from '../admin/create-admin-action';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { EndpointForm } from '../webhooks/EndpointForm';
@@ -19,20 +19,7 @@ export function WebhooksAdminPage() {
     const [endpoints, deliveries] = await Promise.all([trpc.webhooks.list.query(), trpc.webhooks.deliveries.query({ limit: 100 })]);
     return { endpoints, deliveries };
   });
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const act = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call();
-      await refetch();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, act } = createAdminAction(refetch);
   return (
     <section class="webhooks-admin">
       <h1>{t('webhooks.title')}</h1>
