@@ -5,12 +5,11 @@
  * listing it through the same outbox (signed, retried), even after it is disabled for new drafts.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
 import { deliverDueWebhooks } from '../../server/services/webhook-service';
@@ -18,28 +17,11 @@ import { verifyWebhookSignature } from '../../server/webhooks/webhook-signature'
 import { auditLog, webhookOutbox } from '../../server/db/schema/index';
 import { eq } from 'drizzle-orm';
 
-async function startReceiver() {
-  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  const titles = () => received.splice(0).map((r) => JSON.parse(r.body).document.title as string);
-  return { url, received, titles, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-channel-webhooks-'));
 let server: TestServer;
 let clients: Clients;
-let portal: Awaited<ReturnType<typeof startReceiver>>;
-let city: Awaited<ReturnType<typeof startReceiver>>;
+let portal: WebhookReceiver;
+let city: WebhookReceiver;
 let cityKey: string;
 let citySecret: string;
 let notice: string;
@@ -53,7 +35,7 @@ async function publish(created: { id: string; version: number }) {
 }
 
 beforeAll(async () => {
-  [portal, city] = await Promise.all([startReceiver(), startReceiver()]);
+  [portal, city] = await Promise.all([startWebhookReceiver('/hooks'), startWebhookReceiver('/hooks')]);
   server = await startTestServer({ dir });
   clients = await signInAll(server.url, ['admin', 'drafter', 'stats', 'legal', 'secrecy', 'leader', 'director', 'publisher']);
   notice = await categoryId(clients.drafter!, 'notice');
@@ -116,7 +98,7 @@ describe('webhooks follow the document channels', () => {
   });
 
   it('moves a webhook channel to a new receiver address (same secret), audited; only webhook channels have one', async () => {
-    const moved = await startReceiver();
+    const moved = await startWebhookReceiver('/hooks');
     try {
       await clients.admin!.trpc.channels.setEnabled.mutate({ key: cityKey, enabled: true });
       await clients.admin!.trpc.channels.update.mutate({ key: cityKey, label: { zh: '市政府门户网站', en: 'City portal' }, effect: { zh: '', en: '' }, url: moved.url });

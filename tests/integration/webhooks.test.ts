@@ -4,13 +4,12 @@
  * database), nothing announced for a change that did not commit, admin retry and log.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { failure } from '../support/api-client';
 import { actOnCurrentStep, driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput, partialOverrides, SECRET_PASSAGE } from '../support/draft-input';
@@ -18,34 +17,11 @@ import { deliverDueWebhooks } from '../../server/services/webhook-service';
 import { verifyWebhookSignature } from '../../server/webhooks/webhook-signature';
 import { webhookOutbox } from '../../server/db/schema/index';
 
-interface Received {
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A portal stand-in: records every request and answers with the next scripted status (200 when none left). */
-async function startReceiver() {
-  const received: Received[] = [];
-  const script: number[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(script.shift() ?? 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/shenfa`;
-  return { url, received, script, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-webhooks-'));
 let clock = Date.parse('2026-11-24T02:00:00Z');
 let server: TestServer;
 let clients: Clients;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: WebhookReceiver;
 let secret: string;
 let endpointId: string;
 
@@ -59,7 +35,7 @@ async function publishOne(title: string, overrides = {}) {
 const outboxRows = () => server.services.database.db.select().from(webhookOutbox);
 
 beforeAll(async () => {
-  receiver = await startReceiver();
+  receiver = await startWebhookReceiver();
   server = await startTestServer({ dir, now: () => clock });
   clients = await signInAll(server.url, ['admin', 'drafter', 'stats', 'legal', 'secrecy', 'leader', 'director', 'publisher']);
   const created = await clients.admin!.trpc.webhooks.create.mutate({ name: '门户网站', url: receiver.url, events: ['document.published', 'document.withdrawn'] });
