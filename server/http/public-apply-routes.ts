@@ -10,7 +10,8 @@ import { lookUpRequestStatus, submitOnlineRequest } from '../services/request-in
 import { ShenfaError } from '../services/errors';
 import { readSetting, SETTING_KEYS } from '../services/settings';
 import { renderApplyForm, renderApplyRefused, renderApplySubmitted } from '../public/views/apply-form';
-import { NOT_FOUND_MESSAGE, renderApplyStatus } from '../public/views/apply-status';
+import { renderApplyStatus } from '../public/views/apply-status';
+import { publicLocale } from '../public/views/layout';
 import { INFO_REQUEST_FIELDS as FIELDS, type InfoRequestField } from '../../forms/info-request';
 import { clientAddress, sameOriginMutations } from './request-guards';
 import type { ServiceContext } from '../services/service-context';
@@ -54,16 +55,18 @@ export function publicApplyRoutes(services: ServiceContext) {
     }
   });
 
-  app.get('/status', async (c) => c.html(renderApplyStatus({ bureauName: await bureau(), requestNo: '', status: null, message: null }), 200, NO_STORE));
+  // The status page speaks the language the applicant picked on it (?lang=en), Chinese otherwise.
+  app.get('/status', async (c) => c.html(renderApplyStatus({ bureauName: await bureau(), requestNo: '', status: null, message: null, locale: publicLocale(c.req.query('lang')) }), 200, NO_STORE));
 
   app.post('/status', sameOrigin, limitBody, async (c) => {
     const form = await c.req.parseBody();
     const requestNo = textOf(form.requestNo).slice(0, 20);
+    const locale = publicLocale(c.req.query('lang'));
     try {
       const status = await lookUpRequestStatus(services, { requestNo, code: textOf(form.code), ip: clientAddress(c) });
-      return c.html(renderApplyStatus({ bureauName: await bureau(), requestNo, status, message: status ? null : NOT_FOUND_MESSAGE }), 200, NO_STORE);
+      return c.html(renderApplyStatus({ bureauName: await bureau(), requestNo, status, message: status ? null : 'notFound', locale }), 200, NO_STORE);
     } catch (error) {
-      if (error instanceof ShenfaError && error.code === 'TOO_MANY_REQUESTS') return c.html(renderApplyStatus({ bureauName: await bureau(), requestNo, status: null, message: error.message }), 429, NO_STORE);
+      if (error instanceof ShenfaError && error.code === 'TOO_MANY_REQUESTS') return c.html(renderApplyStatus({ bureauName: await bureau(), requestNo, status: null, message: 'tooMany', refusal: error.message, locale }), 429, NO_STORE);
       throw error;
     }
   });

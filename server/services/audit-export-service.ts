@@ -1,13 +1,15 @@
 import type { Writable } from 'node:stream';
 import { writeSheet, type SheetFileFormat } from './sheet-writer';
 import type { ServiceContext } from './service-context';
+import { auditActionLabel } from '../../workflows/audit-actions';
 
 const PAGE = 5000;
 
 /** China Standard Time has no daylight saving: UTC+8 all year, to the second, sortable. */
 const cstTimestamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
-export const AUDIT_HEADERS = ['序号', '时间（北京时间）', '操作人', '操作', '文件', '原状态', '新状态', '详情', '哈希'];
+/** 操作 is the code as stored (what `audit verify` hashes), 操作说明 the same in words. */
+export const AUDIT_HEADERS = ['序号', '时间（北京时间）', '操作人', '操作', '操作说明', '文件', '原状态', '新状态', '详情', '哈希'];
 
 /** Every audit row in chain order, with who and which document by name; the hash lets a reader check the copy against `audit verify`. */
 async function* auditRows(ctx: ServiceContext): AsyncGenerator<string[]> {
@@ -25,7 +27,7 @@ async function* auditRows(ctx: ServiceContext): AsyncGenerator<string[]> {
     for (const r of page) {
       const actor = r.display_name ? `${String(r.display_name)}（${String(r.username)}）` : '系统';
       const document = r.document_id ? (r.title ? `${String(r.title)}${r.index_number ? `（${String(r.index_number)}）` : ''}` : String(r.document_id)) : '';
-      yield [String(r.seq), cstTimestamp(Number(r.at)), actor, String(r.action), document, String(r.from_state ?? ''), String(r.to_state ?? ''), String(r.detail ?? ''), String(r.hash)];
+      yield [String(r.seq), cstTimestamp(Number(r.at)), actor, String(r.action), auditActionLabel(String(r.action))?.zh ?? '', document, String(r.from_state ?? ''), String(r.to_state ?? ''), String(r.detail ?? ''), String(r.hash)];
     }
     after = Number(page.at(-1)!.seq);
   }

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
 import { auditLog, documents, users } from '../db/schema/index';
 import { badRequest } from './errors';
+import { pinnedDefinition } from './workflow-definitions';
+import type { LocalizedText } from '../../workflows/definition';
 import type { ServiceContext } from './service-context';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -46,6 +48,8 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
         documentId: auditLog.documentId,
         title: documents.title,
         indexNumber: documents.indexNumber,
+        workflowKey: documents.workflowKey,
+        workflowVersion: documents.workflowVersion,
         hash: auditLog.hash,
       })
       .from(auditLog)
@@ -60,11 +64,32 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
   ]);
   const n = total?.n ?? 0;
   return {
-    items: rows.map((r) => ({ ...r, hash: r.hash.slice(0, 12), detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null })),
+    items: await Promise.all(
+      rows.map(async ({ workflowKey, workflowVersion, ...r }) => {
+        const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null;
+        const steps = workflowKey && workflowVersion != null ? await stepLabels(ctx, r.action, workflowKey, workflowVersion, detail) : null;
+        return { ...r, hash: r.hash.slice(0, 12), detail, fromLabel: r.fromState ? (steps?.from(r.fromState) ?? null) : null, toLabel: r.toState ? (steps?.to(r.toState) ?? null) : null };
+      }),
+    ),
     total: n,
     page: filter.page,
     pageCount: Math.max(1, Math.ceil(n / AUDIT_PAGE_SIZE)),
     actions: actions.map((a) => a.action),
     actors,
   };
+}
+
+/**
+ * A document row's states are step ids of its pinned workflow; the page shows the steps' names.
+ * A migration row moved the document from `detail.fromVersion` to `detail.toVersion`. The
+ * definitions are cached per version, so a page of fifty rows reads at most a few.
+ */
+async function stepLabels(ctx: ServiceContext, action: string, key: string, version: number, detail: Record<string, unknown> | null) {
+  const versionOf = (v: unknown) => (action === 'workflow.migrate' && typeof v === 'number' ? v : version);
+  const labelIn = async (v: number) => {
+    const def = await pinnedDefinition(ctx.database.db, key, v).catch(() => null);
+    return (stepId: string): LocalizedText | null => def?.steps.find((s) => s.id === stepId)?.label ?? null;
+  };
+  const [from, to] = await Promise.all([labelIn(versionOf(detail?.fromVersion)), labelIn(versionOf(detail?.toVersion))]);
+  return { from, to };
 }

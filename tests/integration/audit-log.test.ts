@@ -32,6 +32,11 @@ describe('audit log', () => {
     expect(actions.filter((a) => a === 'review.approve').length).toBeGreaterThanOrEqual(3);
     expect(page.items.every((i) => i.documentId === documentId)).toBe(true);
     expect(page.items.find((i) => i.action === 'review.submit')!.actorName).toBe('李静');
+    // States are step ids of the pinned workflow; the page gets the steps' names in both languages.
+    const submitted = page.items.find((i) => i.action === 'review.submit')!;
+    expect(submitted.fromState).toBe('draft');
+    expect(submitted.fromLabel).toEqual({ zh: '起草', en: 'Draft' });
+    expect(page.items[0]!.toLabel).toEqual({ zh: '已发布', en: 'Published' });
   });
 
   it('filters by action prefix, actor and day, and pages through everything', async () => {

@@ -276,10 +276,11 @@ describe('catalog and audit-log export', { timeout: 180_000 }, () => {
     const lastRow = rows.at(-1)!;
     expect(lastRow[0]).toBe(String(last.seq));
     expect(lastRow[3]).toBe(String(last.action));
-    expect(lastRow[8]).toBe(String(last.hash));
+    expect(lastRow[9]).toBe(String(last.hash));
     expect(lastRow[1]).toBe(new Date(Number(last.at) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '));
     const imported = rows.find((r) => r[3] === 'catalog.imported')!;
     expect(imported[2]).toContain('publisher');
+    expect(imported[4]).toBe('导入存量目录');
 
     const xlsx = await clients.admin!.fetch('/api/exports/audit.xlsx');
     const workbook = new ExcelJS.Workbook();

@@ -136,6 +136,21 @@ describe('public information request form and status page', () => {
     expect(html).not.toContain('最低生活保障');
   });
 
+  it('speaks English when asked (?lang=en), the look-up form keeping the language', async () => {
+    const page = await fetch(`${server.url}/public/apply/status?lang=en`).then((r) => r.text());
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('action="/public/apply/status?lang=en"');
+    expect(page).toContain('Look-up code');
+    const { status, html } = await postForm(server.url, '/public/apply/status?lang=en', { requestNo: receipt.requestNo, code: receipt.code });
+    expect(status).toBe(200);
+    expect(html).toContain('Received, to be examined');
+    expect(html).toContain('Reply due by');
+    expect(html).not.toContain('已收到，待审查');
+    expect(html).not.toContain('张明');
+    const wrong = await postForm(server.url, '/public/apply/status?lang=en', { requestNo: receipt.requestNo, code: 'AAAA-BBBB-CCCC' });
+    expect(wrong.html).toContain('No request matches that request number and look-up code');
+  });
+
   it('answers a wrong code exactly as an unknown number', async () => {
     const wrong = await postForm(server.url, '/public/apply/status', { requestNo: receipt.requestNo, code: 'AAAA-BBBB-CCCC' });
     const unknown = await postForm(server.url, '/public/apply/status', { requestNo: 'QY-2026-0999', code: receipt.code });

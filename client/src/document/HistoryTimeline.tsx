@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { FilledFormFields } from './FilledFormFields';
-import { validityLabel } from '../i18n/labels';
+import { auditActionText, validityLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import type { DocumentView } from '../trpc';
 
@@ -53,7 +53,7 @@ export function HistoryTimeline(props: { history: DocumentView['history'] }) {
             {(entry) => (
               <li class={`timeline-item action-${entry.action.replace(/\W/g, '-')}`}>
                 <div class="timeline-head">
-                  <strong class="timeline-action">{tKnown('history', entry.action)}</strong>
+                  <strong class="timeline-action">{auditActionText(entry.action)}</strong>
                   <span>{entry.actorName ?? t('history.system')}</span>
                   <time class="muted small">{formatDateTime(entry.at)}</time>
                 </div>

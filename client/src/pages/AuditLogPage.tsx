@@ -1,17 +1,21 @@
 /**
  * /admin/audit — 审计日志: every change, newest first, with who, what, which document and the
- * chain hash; filtered by action, person, words and dates, all kept in the URL.
+ * chain hash; filtered by action, person, words and dates, all kept in the URL. Actions read as
+ * words from the core's catalog (workflows/audit-actions.ts), the code still beside them.
  */
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
-import { t } from '../i18n/i18n';
+import { localized, t, tKnown } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { Pager } from '../lists/Pager';
 import { useUrlListState } from '../lists/url-list-state';
 import { ListTable } from '../components/ListTable';
+import { auditActionText, auditGroupText } from '../i18n/labels';
+import { groupAuditActions } from '../audit/audit-action-choices';
+import { auditFacts } from '../audit/audit-facts';
 
 type Key = 'action' | 'actor' | 'q' | 'from' | 'to';
 
@@ -27,7 +31,14 @@ export function AuditLogPage() {
     page: list.page(),
   });
   const [log, { refetch }] = createResource(query, (q) => trpc.audit.list.query(q));
-  const prefixes = () => [...new Set((log.latest?.actions ?? []).map((a) => `${a.split('.')[0]}.`))];
+  const choices = () => groupAuditActions(log.latest?.actions ?? []);
+  type Row = NonNullable<typeof log.latest>['items'][number];
+  // A document's states are steps (named by the server); a request's are its flow's statuses.
+  const stateText = (row: Row, state: string | null, label: { zh: string; en: string } | null) => {
+    if (!state) return '—';
+    if (label) return localized(label);
+    return row.action.startsWith('request.') ? tKnown('requests.status', state) : state;
+  };
   return (
     <section class="audit-log">
       <h1>{t('audit.title')}</h1>
@@ -41,8 +52,16 @@ export function AuditLogPage() {
           {t('audit.action')}
           <select data-testid="audit-action" onChange={(e) => list.set({ action: e.currentTarget.value })}>
             <option value="">{t('audit.allActions')}</option>
-            <For each={prefixes()}>{(p) => <option value={p} selected={list.get('action') === p}>{t('audit.group', { group: p.slice(0, -1) })}</option>}</For>
-            <For each={log.latest?.actions ?? []}>{(a) => <option value={a} selected={list.get('action') === a}>{a}</option>}</For>
+            <For each={choices()}>
+              {(g) => (
+                <optgroup label={auditGroupText(g.prefix)}>
+                  <option value={g.prefix} selected={list.get('action') === g.prefix}>
+                    {t('audit.group', { group: auditGroupText(g.prefix) })}
+                  </option>
+                  <For each={g.actions}>{(a) => <option value={a} selected={list.get('action') === a}>{auditActionText(a)}</option>}</For>
+                </optgroup>
+              )}
+            </For>
           </select>
         </label>
         <label>
@@ -75,8 +94,11 @@ export function AuditLogPage() {
                   <tr data-testid="audit-row">
                     <td class="nowrap">{formatDateTime(row.at)}</td>
                     <td class="nowrap">{row.actorName ?? t('audit.system')}</td>
-                    <td>
-                      <code>{row.action}</code>
+                    <td data-testid="audit-action-cell" title={t('audit.code', { code: row.action })}>
+                      <span class="audit-action-label">{auditActionText(row.action)}</span>
+                      <Show when={auditActionText(row.action) !== row.action}>
+                        <code class="audit-action-code muted small">{row.action}</code>
+                      </Show>
                     </td>
                     <td>
                       <Show when={row.documentId && row.title} fallback="—">
@@ -86,8 +108,20 @@ export function AuditLogPage() {
                     <td class="small">
                       <Show when={row.fromState || row.toState}>
                         <div>
-                          {row.fromState ?? '—'} → {row.toState ?? '—'}
+                          {stateText(row, row.fromState, row.fromLabel)} → {stateText(row, row.toState, row.toLabel)}
                         </div>
+                      </Show>
+                      <Show when={auditFacts(row).length > 0}>
+                        <dl class="audit-facts" data-testid="audit-facts">
+                          <For each={auditFacts(row)}>
+                            {(f) => (
+                              <div>
+                                <dt>{f.label}</dt>
+                                <dd>{f.href ? <A href={f.href}>{f.text}</A> : f.text}</dd>
+                              </div>
+                            )}
+                          </For>
+                        </dl>
                       </Show>
                       <Show when={row.detail}>
                         <details>

@@ -29,9 +29,42 @@ export interface PublicLayoutOptions {
   title: string;
   bureauName: string;
   body: HtmlFragment;
-  /** BCP 47 language of the page; the catalog is Chinese unless told otherwise. */
-  lang?: string;
+  /** The page's language; the catalog is Chinese unless told otherwise (the status page can be English). */
+  locale?: PublicLocale;
 }
+
+export type PublicLocale = 'zh' | 'en';
+
+/** `?lang=en` asks for English, anything else is Chinese (the bureau's language, the default). */
+export function publicLocale(query: string | undefined): PublicLocale {
+  return query === 'en' ? 'en' : 'zh';
+}
+
+/** The header and footer, which every public page shares. */
+const CHROME = {
+  zh: {
+    htmlLang: 'zh-CN',
+    catalog: '政府信息公开目录',
+    titleSuffix: (bureau: string) => `${bureau}政府信息公开目录`,
+    skip: '跳到主要内容',
+    searchLabel: '搜索公开信息',
+    searchPlaceholder: '输入关键词，如：低保',
+    search: '搜索',
+    host: '主办单位：',
+    about: '本目录依据《中华人民共和国政府信息公开条例》编制，公众可通过本目录查阅主动公开的政府信息。',
+  },
+  en: {
+    htmlLang: 'en',
+    catalog: 'Government Information Disclosure Catalog',
+    titleSuffix: (bureau: string) => `${bureau} Government Information Disclosure Catalog`,
+    skip: 'Skip to main content',
+    searchLabel: 'Search published information',
+    searchPlaceholder: 'Keywords (in Chinese), e.g. 低保',
+    search: 'Search',
+    host: 'Published by: ',
+    about: 'This catalog is compiled under the Regulations of the People’s Republic of China on Government Information Disclosure; the public may read here the government information published on the agency’s own initiative.',
+  },
+} as const;
 
 /**
  * Wraps a rendered body in the full HTML document: header with the bureau's name and the
@@ -39,27 +72,30 @@ export interface PublicLayoutOptions {
  *
  * @example renderPublicLayout({ title: '政府信息公开目录', bureauName: '清源市民政局', body: fragment(html`<p>…</p>`) })
  */
-export function renderPublicLayout({ title, bureauName, body, lang = 'zh-CN' }: PublicLayoutOptions): string {
+export function renderPublicLayout({ title, bureauName, body, locale = 'zh' }: PublicLayoutOptions): string {
+  const c = CHROME[locale];
+  // The bureau's name is Chinese whatever the page's language; a screen reader should say it so.
+  const bureauLang = locale === 'zh' ? '' : html` lang="zh-CN"`;
   const page = fragment(html`<!doctype html>
-<html lang="${lang}">
+<html lang="${c.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} - ${bureauName}政府信息公开目录</title>
+<title>${title} - ${c.titleSuffix(bureauName)}</title>
 <link rel="stylesheet" href="/public/assets/catalog.css">
 </head>
 <body>
-<a class="skip-link" href="#main">跳到主要内容</a>
+<a class="skip-link" href="#main">${c.skip}</a>
 <header class="site-header">
   <div class="wrap site-header-inner">
     <a class="brand" href="/public">
-      <span class="brand-bureau">${bureauName}</span>
-      <span class="brand-catalog">政府信息公开目录</span>
+      <span class="brand-bureau"${bureauLang}>${bureauName}</span>
+      <span class="brand-catalog">${c.catalog}</span>
     </a>
     <form class="search-form" method="get" action="/public/search" role="search">
-      <label class="visually-hidden" for="site-search">搜索公开信息</label>
-      <input id="site-search" name="q" type="search" maxlength="100" placeholder="输入关键词，如：低保">
-      <button type="submit">搜索</button>
+      <label class="visually-hidden" for="site-search">${c.searchLabel}</label>
+      <input id="site-search" name="q" type="search" maxlength="100" placeholder="${c.searchPlaceholder}">
+      <button type="submit">${c.search}</button>
     </form>
   </div>
 </header>
@@ -68,8 +104,8 @@ ${body}
 </main>
 <footer class="site-footer">
   <div class="wrap">
-    <p>主办单位：${bureauName}</p>
-    <p>本目录依据《中华人民共和国政府信息公开条例》编制，公众可通过本目录查阅主动公开的政府信息。</p>
+    <p>${c.host}<span${bureauLang}>${bureauName}</span></p>
+    <p>${c.about}</p>
   </div>
 </footer>
 </body>
