@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
-import { auditLog, documents, users } from '../db/schema/index';
+import { and, count, desc, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
+import { auditLog, documents, infoRequests, users } from '../db/schema/index';
 import { badRequest } from './errors';
 import { pinnedDefinition } from './workflow-definitions';
 import type { LocalizedText } from '../../workflows/definition';
@@ -63,12 +63,23 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
     db.select({ id: users.id, name: users.displayName }).from(users).orderBy(users.displayName),
   ]);
   const n = total?.n ?? 0;
+  const details = rows.map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null));
+  const requestNos = await requestNumbers(ctx, details);
   return {
     items: await Promise.all(
-      rows.map(async ({ workflowKey, workflowVersion, ...r }) => {
-        const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null;
+      rows.map(async ({ workflowKey, workflowVersion, ...r }, i) => {
+        const detail = details[i] ?? null;
         const steps = workflowKey && workflowVersion != null ? await stepLabels(ctx, r.action, workflowKey, workflowVersion, detail) : null;
-        return { ...r, hash: r.hash.slice(0, 12), detail, fromLabel: r.fromState ? (steps?.from(r.fromState) ?? null) : null, toLabel: r.toState ? (steps?.to(r.toState) ?? null) : null };
+        const requestId = typeof detail?.requestId === 'string' ? detail.requestId : null;
+        return {
+          ...r,
+          hash: r.hash.slice(0, 12),
+          detail,
+          fromLabel: r.fromState ? (steps?.from(r.fromState) ?? null) : null,
+          toLabel: r.toState ? (steps?.to(r.toState) ?? null) : null,
+          // Some rows name their request by id only (its registration): the page links it by number.
+          request: requestId && requestNos.has(requestId) ? { id: requestId, requestNo: requestNos.get(requestId)! } : null,
+        };
       }),
     ),
     total: n,
@@ -92,4 +103,12 @@ async function stepLabels(ctx: ServiceContext, action: string, key: string, vers
   };
   const [from, to] = await Promise.all([labelIn(versionOf(detail?.fromVersion)), labelIn(versionOf(detail?.toVersion))]);
   return { from, to };
+}
+
+/** The numbers of the requests a page of rows names (detail.requestId), in one query. */
+async function requestNumbers(ctx: ServiceContext, details: (Record<string, unknown> | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(details.map((d) => d?.requestId).filter((id): id is string => typeof id === 'string'))];
+  if (!ids.length) return new Map();
+  const found = await ctx.database.db.select({ id: infoRequests.id, requestNo: infoRequests.requestNo }).from(infoRequests).where(inArray(infoRequests.id, ids));
+  return new Map(found.map((r) => [r.id, r.requestNo]));
 }

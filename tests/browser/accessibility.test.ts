@@ -30,7 +30,7 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 A/AA)', () => {
   const suite = browserSuite();
   const findings: Record<string, Violation[]> = {};
 
-  it('has no serious or critical violations on sign-in, inbox, drafting, document, review task, deadline board, requests, admin tools, public catalog and application pages', async () => {
+  it('has no serious or critical violations on sign-in, inbox, drafting, document, review task, deadline board, requests, admin tools, audit log, public catalog, application and (English) status pages', async () => {
     const drafter = await signedIn(suite.server.url, 'drafter');
     const category = await categoryId(drafter, 'notice');
     const created = await drafter.trpc.documents.create.mutate(draftInput(category, { title: '无障碍检查用文件' }));
@@ -62,8 +62,10 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 A/AA)', () => {
     await signIn(page, suite.server.url, 'admin');
     await visit('admin-home', '/admin', '.tool-grid');
     await visit('admin-channels', '/admin/channels', '[data-testid=channel-table]');
+    await visit('admin-audit', '/admin/audit', '[data-testid=audit-row]');
     await visit('public-catalog', '/public', 'main');
     await visit('public-apply', '/public/apply', 'form');
+    await visit('public-status-en', '/public/apply/status?lang=en', 'form');
     await context.close();
     fs.writeFileSync(path.join(ARTIFACTS, 'accessibility.json'), JSON.stringify(findings, null, 2));
     const blocking = Object.entries(findings).flatMap(([pageName, violations]) =>

@@ -890,6 +890,8 @@ export const en: Record<MessageKey, string> = {
   'audit.details': 'Raw record',
   'audit.code': 'Action code: {code}',
   'audit.field.requestNo': 'Request no.',
+  'audit.field.channel': 'Received by',
+  'audit.field.receivedAt': 'Received on',
   'audit.field.username': 'Username',
   'audit.field.title': 'Title',
   'audit.field.name': 'File name',

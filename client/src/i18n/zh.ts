@@ -888,6 +888,8 @@ export const zh = {
   'audit.details': '原始记录',
   'audit.code': '操作代码：{code}',
   'audit.field.requestNo': '申请编号',
+  'audit.field.channel': '申请渠道',
+  'audit.field.receivedAt': '收到日期',
   'audit.field.username': '账号',
   'audit.field.title': '标题',
   'audit.field.name': '文件名',

@@ -108,7 +108,10 @@ export function AuditLogPage() {
                     <td class="small">
                       <Show when={row.fromState || row.toState}>
                         <div>
-                          {stateText(row, row.fromState, row.fromLabel)} → {stateText(row, row.toState, row.toLabel)}
+                          {/* A first state (created, registered) or a change within one step reads as that one state. */}
+                          <Show when={row.fromState && row.fromState !== row.toState} fallback={stateText(row, row.toState ?? row.fromState, row.toLabel ?? row.fromLabel)}>
+                            {stateText(row, row.fromState, row.fromLabel)} → {stateText(row, row.toState, row.toLabel)}
+                          </Show>
                         </div>
                       </Show>
                       <Show when={auditFacts(row).length > 0}>

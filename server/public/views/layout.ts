@@ -59,10 +59,10 @@ const CHROME = {
     titleSuffix: (bureau: string) => `${bureau} Government Information Disclosure Catalog`,
     skip: 'Skip to main content',
     searchLabel: 'Search published information',
-    searchPlaceholder: 'Keywords (in Chinese), e.g. 低保',
+    searchPlaceholder: 'Keywords, e.g. 低保',
     search: 'Search',
     host: 'Published by: ',
-    about: 'This catalog is compiled under the Regulations of the People’s Republic of China on Government Information Disclosure; the public may read here the government information published on the agency’s own initiative.',
+    about: "This catalog is compiled under the Regulations of the People's Republic of China on Government Information Disclosure; the public may read here the government information the agency publishes on its own initiative.",
   },
 } as const;
 
