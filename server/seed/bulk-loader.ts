@@ -30,6 +30,8 @@ export interface BulkLoader {
   /** A read on the same connection. */
   all(sql: string, ...args: Value[]): Row[];
   run(sql: string, ...args: Value[]): void;
+  /** Recreates the dropped indexes and triggers (once; finish does it if this was not called). */
+  rebuildIndexes(): void;
   /** Recreates the dropped indexes, restores the pragmas and closes the connection. */
   finish(): void;
 }
@@ -88,6 +90,15 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
   const flush = () => {
     for (const table of pending.keys()) flushTable(table);
   };
+  let rebuilt = false;
+  const rebuildIndexes = () => {
+    if (rebuilt) return;
+    flush();
+    rebuilt = true;
+    const t0 = performance.now();
+    for (const item of dropped) db.exec(item.sql);
+    timing.set('(indexes)', performance.now() - t0);
+  };
   return {
     insert(table, row) {
       let p = pending.get(table);
@@ -121,13 +132,14 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
       flush();
       prepared(sql).run(...args);
     },
+    rebuildIndexes,
     finish() {
       // After a failure part-way, the open transaction's rows are dropped, not committed.
-      if (db.inTransaction) db.exec('ROLLBACK');
-      else flush();
-      const t0 = performance.now();
-      for (const item of dropped) db.exec(item.sql);
-      timing.set('(indexes)', performance.now() - t0);
+      if (db.inTransaction) {
+        db.exec('ROLLBACK');
+        pending.clear();
+      }
+      rebuildIndexes();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('synchronous = NORMAL');
       db.close();

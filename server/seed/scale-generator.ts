@@ -134,8 +134,8 @@ export function scaleGenerator(setup: GeneratorSetup) {
       if (to >= docs) {
         for (; requestsDone < requestCount; requestsDone++) copyRequest(end - Math.floor(r.next() * DAY));
       }
-      // FTS5 flushes its pending terms at every statement savepoint, so the search rows go
-      // after the chunk's other rows: a chunk becomes a few large segments, not one per document.
+      // The search rows come as two tables of their own: the producer writes them into the side
+      // search index (side-search-index.ts), the rest goes to the writer.
       for (const row of staffRows.splice(0)) batch.insert('search_staff', row);
       for (const row of publicRows.splice(0)) batch.insert('search_public', row);
       return batch.take();

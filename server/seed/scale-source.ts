@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { scaleGenerator, type GeneratorSetup, type GeneratorTotals } from './scale-generator';
+import { scaleProducer, type ProducerSetup, type ProducerTotals } from './scale-producer';
 import type { TableRows } from './row-batch';
 
 /**
@@ -8,17 +8,26 @@ import type { TableRows } from './row-batch';
  */
 export interface ChunkSource {
   chunk(from: number, to: number): Promise<TableRows[]>;
-  totals(): Promise<GeneratorTotals>;
+  /** After the last chunk: the side search index finished, and the totals. */
+  finish(): Promise<ProducerTotals>;
   close(): Promise<void>;
 }
 
-export function inProcessSource(setup: GeneratorSetup): ChunkSource {
-  const generator = scaleGenerator(setup);
-  return { chunk: async (from, to) => generator.chunk(from, to), totals: async () => generator.totals(), close: async () => {} };
+export function inProcessSource(setup: ProducerSetup): ChunkSource {
+  const producer = scaleProducer(setup);
+  return {
+    chunk: async (from, to) => {
+      let rows: TableRows[] = [];
+      producer.chunk(from, to, (r) => (rows = r));
+      return rows;
+    },
+    finish: async () => producer.finish(),
+    close: async () => {},
+  };
 }
 
 /** The worker's module: the TypeScript source run through tsx (as the CLI runs), or its compiled .js. */
-function startWorker(setup: GeneratorSetup): Worker {
+function startWorker(setup: ProducerSetup): Worker {
   const here = new URL('./scale-worker', import.meta.url);
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${here.href}.js`), { workerData: setup });
   // A worker thread does not inherit the loader hooks that let this process import .ts files.
@@ -26,14 +35,14 @@ function startWorker(setup: GeneratorSetup): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: setup });
 }
 
-export function workerSource(setup: GeneratorSetup): ChunkSource {
+export function workerSource(setup: ProducerSetup): ChunkSource {
   const worker = startWorker(setup);
   // One request at a time, answered in order: a queue of waiting callers.
   const waiting: { resolve: (value: never) => void; reject: (error: unknown) => void }[] = [];
   let failure: unknown = null;
   worker.on('message', (message: unknown) => {
     const next = waiting.shift();
-    const m = message as { rows?: TableRows[]; totals?: GeneratorTotals };
+    const m = message as { rows?: TableRows[]; totals?: ProducerTotals };
     next?.resolve((m.rows ?? m.totals) as never);
   });
   const fail = (error: unknown) => {
@@ -52,7 +61,7 @@ export function workerSource(setup: GeneratorSetup): ChunkSource {
     });
   return {
     chunk: (from, to) => ask<TableRows[]>({ from, to }),
-    totals: () => ask<GeneratorTotals>('totals'),
+    finish: () => ask<ProducerTotals>('finish'),
     close: async () => {
       await worker.terminate();
     },

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { scaleGenerator, type GeneratorSetup } from './scale-generator';
+import { scaleProducer, type ProducerSetup } from './scale-producer';
 
-/** seed-scale's generator thread: answers each { from, to } with that chunk's rows, and 'totals' at the end. */
-const generator = scaleGenerator(workerData as GeneratorSetup);
-parentPort!.on('message', (message: { from: number; to: number } | 'totals') => {
-  if (message === 'totals') parentPort!.postMessage({ totals: generator.totals() });
-  else parentPort!.postMessage({ rows: generator.chunk(message.from, message.to) });
+/** seed-scale's generator thread: answers each { from, to } with that chunk's rows, and 'finish' with the totals. */
+const producer = scaleProducer(workerData as ProducerSetup);
+parentPort!.on('message', (message: { from: number; to: number } | 'finish') => {
+  if (message === 'finish') parentPort!.postMessage({ totals: producer.finish() });
+  else producer.chunk(message.from, message.to, (rows) => parentPort!.postMessage({ rows }));
 });

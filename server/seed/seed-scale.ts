@@ -8,8 +8,9 @@ import { documentClockRow } from '../services/deadline-service';
 import { cstDate } from '../time';
 import { buildTemplate, rows, TEMPLATES, type Template } from './scale-templates';
 import { buildRequestTemplates } from './scale-requests';
-import { openBulkLoader } from './bulk-loader';
+import { databaseFile, openBulkLoader } from './bulk-loader';
 import type { ClockRowData, GeneratorSetup } from './scale-generator';
+import { adoptSideSearchIndex, prepareSideSearchIndex, removeSideSearchIndex, sideSearchFile } from './side-search-index';
 import { inProcessSource, workerSource } from './scale-source';
 import { threadCpuSeconds } from './thread-cpu';
 import type { ServiceContext } from '../services/service-context';
@@ -22,8 +23,10 @@ import type { ServiceContext } from '../services/service-context';
  * records, redactions, statutory clock (of its own category), audit rows (re-chained, so `audit verify` passes) and
  * search-index rows. The copies are made by the generator (scale-generator.ts) in a worker
  * thread, a chunk ahead, and written here by the bulk loader (one connection of its own,
- * prepared statements, 10,000 documents per transaction). Run it while no server writes to the
- * same database: it appends to the audit chain's tip.
+ * prepared statements, 10,000 documents per transaction); the generator's thread writes the
+ * search indexes itself, beside the database, and they are moved in at the end
+ * (side-search-index.ts). Run it while no server writes to the same database: it appends to
+ * the audit chain's tip, and replaces the search indexes' contents.
  */
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,9 +42,13 @@ export interface SeedScaleResult {
   requests: number;
   auditRows: number;
   ms: number;
-  /** Where the time went: templates through the services, the bulk load, the index rebuild. */
+  /** Where the time went: templates through the services, the bulk load, then the indexes (rebuilt; search merged and moved in). */
   phases: { templatesMs: number; loadMs: number; indexesMs: number };
-  /** Milliseconds of the writer's INSERTs per table (and '(indexes)'); the rest of loadMs is waiting for rows. */
+  /**
+   * Milliseconds of the writer's INSERTs per table (and '(indexes)', '(search adopt)'); the rest
+   * of loadMs is waiting for rows. search_staff, search_public and '(search optimize)' are the
+   * generator thread's, which writes the search indexes.
+   */
   tableMs: Record<string, number>;
   /** CPU seconds of the writing thread (load and index rebuild) and of the generator's (null where unknown, or in-process). */
   threadCpuSeconds: { writer: number | null; generator: number | null };
@@ -94,11 +101,15 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
   const loadStarted = Date.now();
   const writerCpu0 = threadCpuSeconds();
   let generatorCpu: number | null = null;
-  const source = options.inProcess ? inProcessSource(setup) : workerSource(setup);
+  const searchFile = sideSearchFile(databaseFile(ctx.config.databaseUrl));
   const loader = openBulkLoader(ctx.config.databaseUrl, LOADED_TABLES);
   let auditRows = 0;
   let loadMs = 0;
+  let searchMs: Record<string, number> = {};
+  let source: ReturnType<typeof workerSource> | null = null;
   try {
+    prepareSideSearchIndex(loader, searchFile);
+    source = (options.inProcess ? inProcessSource : workerSource)({ generator: setup, searchFile });
     // The generator makes the next chunk while this thread writes the current one.
     const bounds = (from: number) => ({ from, to: Math.min(options.docs, from + CHUNK) });
     let next = source.chunk(0, Math.min(options.docs, CHUNK));
@@ -113,24 +124,32 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
         options.onProgress?.(to);
       }
     }
-    const totals = await source.totals();
+    loadMs = Date.now() - loadStarted;
+    // The generator's thread merges the side search index while this one builds the indexes.
+    const finishing = source.finish();
+    loader.rebuildIndexes();
+    const totals = await finishing;
     auditRows = totals.auditRows;
     generatorCpu = options.inProcess ? null : totals.cpuSeconds;
+    searchMs = totals.searchMs;
     loader.transaction(() => {
       // What the documents triggers (dropped during the load) would have counted.
       for (const [categoryId, n] of totals.publicCounts) loader.run('INSERT INTO catalog_counts (category_id, count) VALUES (?, ?) ON CONFLICT (category_id) DO UPDATE SET count = count + excluded.count', categoryId, n);
       for (const [prefix, last] of totals.indexSequences) loader.run('INSERT INTO index_sequences (prefix, last) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET last = excluded.last', prefix, last);
       if (requestCount > 0) for (const [year, last] of totals.requestSequences) loader.run('INSERT INTO request_number_sequences (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last', year, last);
     });
-    loadMs = Date.now() - loadStarted;
+    const adoptStarted = performance.now();
+    adoptSideSearchIndex(loader, searchFile);
+    searchMs['(search adopt)'] = Math.round(performance.now() - adoptStarted);
   } finally {
-    await source.close();
+    await source?.close();
     loader.finish();
+    removeSideSearchIndex(searchFile);
   }
   const ms = Date.now() - started;
   const writerCpu = threadCpuSeconds();
   return {
-    documents: options.docs, requests: requestCount, auditRows, ms, phases: { templatesMs: loadStarted - started, loadMs, indexesMs: ms - (loadStarted - started) - loadMs }, tableMs: loader.timing(),
+    documents: options.docs, requests: requestCount, auditRows, ms, phases: { templatesMs: loadStarted - started, loadMs, indexesMs: ms - (loadStarted - started) - loadMs }, tableMs: { ...loader.timing(), ...searchMs },
     threadCpuSeconds: { writer: writerCpu === null || writerCpu0 === null ? null : Math.round((writerCpu - writerCpu0) * 10) / 10, generator: generatorCpu },
   };
 }

@@ -3,7 +3,11 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { seedScale } from '../../server/seed/seed-scale';
 import { verifyAuditChain } from '../../server/services/audit-verify-service';
 import { listPublished } from '../../server/services/catalog-service';
-import { searchPublic } from '../../server/services/search-service';
+import { refreshSearchIndex, searchPublic } from '../../server/services/search-service';
+import { matchExpression } from '../../server/services/search-text';
+import { databaseFile } from '../../server/seed/bulk-loader';
+import { sideSearchFile } from '../../server/seed/side-search-index';
+import fs from 'node:fs';
 import { listMyTasks } from '../../server/services/inbox-service';
 import { loadSessionUser } from '../../server/services/users';
 import { loadReportRecords } from '../../server/services/annual-report-records';
@@ -18,11 +22,14 @@ import { CLOCK_RUNNING_STATUSES } from '../../server/services/deadline-service';
 describe('seed-scale (bulk loader)', () => {
   let server: TestServer;
   let schemaBefore: string[];
+  let searchConfigBefore: unknown[];
+  const searchConfig = async () => [...(await query('SELECT k, v FROM search_staff_config ORDER BY k')), ...(await query('SELECT k, v FROM search_public_config ORDER BY k'))].map((r) => [r.k, r.v]);
   const query = async (sql: string) => (await server.services.database.client.execute(sql)).rows;
 
   beforeAll(async () => {
     server = await startTestServer();
     schemaBefore = (await query("SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS s FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name")).map((r) => String(r.s));
+    searchConfigBefore = await searchConfig();
     await seedScale(server.services, { docs: 600, requests: 60 });
   }, 120_000);
   afterAll(() => server.close());
@@ -33,6 +40,30 @@ describe('seed-scale (bulk loader)', () => {
     expect(after).toEqual(schemaBefore);
     expect((await query('PRAGMA integrity_check')).map((r) => r[0])).toEqual(['ok']);
     expect((await query('PRAGMA foreign_key_check')).length).toBe(0);
+  });
+
+  it('builds the search indexes beside the database, then holds exactly what the search service itself would index', async () => {
+    // The load settings (automerge, hashsize) stayed in the scratch file, which is gone.
+    expect(await searchConfig()).toEqual(searchConfigBefore);
+    expect(fs.existsSync(sideSearchFile(databaseFile(server.services.config.databaseUrl)))).toBe(false);
+    for (const table of ['search_staff', 'search_public']) await query(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+    const answers = async () => {
+      const out: unknown[] = [];
+      for (const table of ['search_staff', 'search_public']) {
+        for (const word of ['低保', '临时救助', '柳溪村 资金', '工作日', '养老服务']) {
+          const rows = await server.services.database.client.execute({ sql: `SELECT m.document_id AS id, round(s.rank, 9) AS rank FROM ${table} s JOIN search_documents m ON m.id = s.rowid WHERE ${table} MATCH ? ORDER BY s.rank, m.document_id`, args: [matchExpression(word)!] });
+          out.push([table, word, rows.rows.map((r) => `${String(r.id)} ${Number(r.rank)}`)]);
+        }
+      }
+      return out;
+    };
+    const seeded = await answers();
+    expect((seeded as [string, string, string[]][]).every(([, , hits]) => hits.length > 0)).toBe(true);
+    // The indexes emptied and every document indexed again by the search service: the same hits, ranked the same.
+    for (const table of ['search_staff', 'search_public']) await query(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`);
+    await query('INSERT OR IGNORE INTO search_queue (document_id) SELECT id FROM documents');
+    await refreshSearchIndex(server.services);
+    expect(await answers()).toEqual(seeded);
   });
 
   it('writes a valid audit chain over documents and requests', async () => {
