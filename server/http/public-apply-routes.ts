@@ -11,7 +11,9 @@ import { ShenfaError } from '../services/errors';
 import { readSetting, SETTING_KEYS } from '../services/settings';
 import { renderApplyForm, renderApplyRefused, renderApplySubmitted } from '../public/views/apply-form';
 import { renderApplyStatus } from '../public/views/apply-status';
-import { publicLocale } from '../public/views/layout';
+import { LOCALE_COOKIE, publicLocale, type PublicLocale } from '../public/views/layout';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
 import { INFO_REQUEST_FIELDS as FIELDS, type InfoRequestField } from '../../forms/info-request';
 import { clientAddress, sameOriginMutations } from './request-guards';
 import type { ServiceContext } from '../services/service-context';
@@ -24,6 +26,17 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The status page speaks the language picked on it (?lang=en, remembered for a year) or in the
+ * staff app (the same cookie), Chinese otherwise.
+ */
+function statusLocale(c: Context): PublicLocale {
+  const asked = c.req.query('lang');
+  const locale = publicLocale(asked, getCookie(c, LOCALE_COOKIE));
+  if (asked === 'en' || asked === 'zh') setCookie(c, LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 86_400, sameSite: 'Lax' });
+  return locale;
 }
 
 export function publicApplyRoutes(services: ServiceContext) {
@@ -55,13 +68,12 @@ export function publicApplyRoutes(services: ServiceContext) {
     }
   });
 
-  // The status page speaks the language the applicant picked on it (?lang=en), Chinese otherwise.
-  app.get('/status', async (c) => c.html(renderApplyStatus({ bureauName: await bureau(), requestNo: '', status: null, message: null, locale: publicLocale(c.req.query('lang')) }), 200, NO_STORE));
+  app.get('/status', async (c) => c.html(renderApplyStatus({ bureauName: await bureau(), requestNo: '', status: null, message: null, locale: statusLocale(c) }), 200, NO_STORE));
 
   app.post('/status', sameOrigin, limitBody, async (c) => {
     const form = await c.req.parseBody();
     const requestNo = textOf(form.requestNo).slice(0, 20);
-    const locale = publicLocale(c.req.query('lang'));
+    const locale = statusLocale(c);
     try {
       const status = await lookUpRequestStatus(services, { requestNo, code: textOf(form.code), ip: clientAddress(c) });
       return c.html(renderApplyStatus({ bureauName: await bureau(), requestNo, status, message: status ? null : 'notFound', locale }), 200, NO_STORE);

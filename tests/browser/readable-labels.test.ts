@@ -66,8 +66,10 @@ describe('readable labels', () => {
     expect(await page.locator('[data-testid=audit-action] optgroup[label="Review"] option').allTextContents()).toContain('Submitted for review');
     expect(await registeredRow.locator('[data-testid=audit-facts] dt').first().textContent()).toBe('Request no.');
     await screenshot(page, '125-audit-log-en');
-    await page.click('.lang-toggle');
     expect(errors).toEqual([]);
+    // The public status page follows the language chosen in the staff app.
+    await page.goto(`${suite.server.url}/public/apply/status`);
+    expect(await page.textContent('h1')).toBe('Status of your information request');
     await context.close();
   }, 60_000);
 

@@ -151,6 +151,17 @@ describe('public information request form and status page', () => {
     expect(wrong.html).toContain('No request matches that request number and look-up code');
   });
 
+  it('remembers the language picked (a cookie the staff app sets too) until another is picked', async () => {
+    const picked = await fetch(`${server.url}/public/apply/status?lang=en`);
+    const cookie = picked.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^shenfa\.locale=en;/);
+    const lang = async (path: string, headers: Record<string, string> = {}) => /<html lang="([^"]+)">/.exec(await fetch(`${server.url}${path}`, { headers }).then((r) => r.text()))![1];
+    expect(await lang('/public/apply/status', { cookie: 'shenfa.locale=en' })).toBe('en');
+    expect(await lang('/public/apply/status?lang=zh', { cookie: 'shenfa.locale=en' })).toBe('zh-CN');
+    expect(await lang('/public/apply/status')).toBe('zh-CN');
+    expect(await lang('/public/apply/status', { cookie: 'shenfa.locale=fr' })).toBe('zh-CN');
+  });
+
   it('answers a wrong code exactly as an unknown number', async () => {
     const wrong = await postForm(server.url, '/public/apply/status', { requestNo: receipt.requestNo, code: 'AAAA-BBBB-CCCC' });
     const unknown = await postForm(server.url, '/public/apply/status', { requestNo: 'QY-2026-0999', code: receipt.code });

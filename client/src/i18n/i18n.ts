@@ -42,6 +42,8 @@ export async function setLocale(next: Locale): Promise<void> {
   } catch {
     // The choice then lasts for this page only; nothing else depends on it.
   }
+  // The server-rendered public pages (the request-status page) read the same choice from a cookie.
+  document.cookie = `${STORAGE_KEY}=${next}; path=/; max-age=31536000; samesite=lax`;
 }
 
 /**

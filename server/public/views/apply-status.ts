@@ -3,8 +3,8 @@
  * about the request's content is shown, and an unknown number and a wrong code read the same.
  * The status wording and whether the reply's last day shows come from the step's kind
  * (workflows/requests/public-request-status.ts), so a step an admin adds reads sensibly too.
- * Chinese by default; `?lang=en` gives the same page in English (the link on the page), and
- * the look-up form keeps the language it was shown in.
+ * Chinese by default; `?lang=en` gives the same page in English (the link on the page, a choice
+ * remembered in a cookie), and the look-up form keeps the language it was shown in.
  */
 import { html } from 'hono/html';
 import type { PublicStatus } from '../../services/request-intake-service';
@@ -64,8 +64,8 @@ export interface StatusPageView {
   locale?: PublicLocale;
 }
 
-/** The page's address in a language: Chinese is the plain address. */
-const statusPath = (locale: PublicLocale) => (locale === 'en' ? '/public/apply/status?lang=en' : '/public/apply/status');
+/** The page's address in a language; the language is explicit, so it also overrides a remembered choice. */
+const statusPath = (locale: PublicLocale) => `/public/apply/status?lang=${locale}`;
 
 export function renderApplyStatus(view: StatusPageView): string {
   const locale = view.locale ?? 'zh';

@@ -35,9 +35,21 @@ export interface PublicLayoutOptions {
 
 export type PublicLocale = 'zh' | 'en';
 
-/** `?lang=en` asks for English, anything else is Chinese (the bureau's language, the default). */
-export function publicLocale(query: string | undefined): PublicLocale {
-  return query === 'en' ? 'en' : 'zh';
+/**
+ * The cookie that remembers the language a person chose, on the public pages (`?lang=`) or in
+ * the staff app (client/src/i18n/i18n.ts writes it too), so a returning applicant, or a staff
+ * member looking at the public side, gets the language they picked last.
+ */
+export const LOCALE_COOKIE = 'shenfa.locale';
+
+/**
+ * The language of a public page: `?lang=en` / `?lang=zh` if given, else the remembered choice,
+ * else Chinese (the bureau's language).
+ * @example publicLocale(undefined, 'en') // 'en'
+ */
+export function publicLocale(query: string | undefined, remembered?: string): PublicLocale {
+  if (query === 'en' || query === 'zh') return query;
+  return remembered === 'en' ? 'en' : 'zh';
 }
 
 /** The header and footer, which every public page shares. */
