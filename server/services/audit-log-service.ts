@@ -3,6 +3,7 @@ import { auditLog, documents, infoRequests, users } from '../db/schema/index';
 import { badRequest } from './errors';
 import { pinnedDefinition } from './workflow-definitions';
 import type { LocalizedText } from '../../workflows/definition';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../workflows/audit-actions';
 import type { ServiceContext } from './service-context';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -11,12 +12,19 @@ export interface AuditFilter {
   /** An action name or its prefix with a dot, e.g. 'review.' for every review action. */
   action?: string;
   actorId?: string;
-  /** Words in the document title or the row's details. */
+  /** Words in the document title, the row's details or the action's name (退回 finds review.return). */
   q?: string;
   /** CST dates, inclusive. */
   from?: string;
   to?: string;
   page: number;
+}
+
+/** Rows whose action's name (Chinese or English) contains the words, as a condition; none if no name does. */
+function actionsNamed(q: string) {
+  const words = q.toLowerCase();
+  const codes = AUDIT_ACTIONS.filter((a) => AUDIT_ACTION_LABELS[a].zh.includes(q) || AUDIT_ACTION_LABELS[a].en.toLowerCase().includes(words));
+  return codes.length ? [inArray(auditLog.action, codes)] : [];
 }
 
 const startOfCstDay = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
@@ -32,7 +40,7 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.from ? gte(auditLog.at, startOfCstDay(filter.from)) : undefined,
     filter.to ? lt(auditLog.at, startOfCstDay(filter.to) + 86_400_000) : undefined,
-    q ? or(sql`${documents.title} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, sql`${auditLog.detail} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`) : undefined,
+    q ? or(sql`${documents.title} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, sql`${auditLog.detail} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, ...actionsNamed(q)) : undefined,
   );
   const [[total], rows, actions, actors] = await Promise.all([
     db.select({ n: count() }).from(auditLog).leftJoin(documents, eq(documents.id, auditLog.documentId)).where(where),

@@ -58,6 +58,14 @@ describe('audit log', () => {
     expect(new Set([...first.items, ...last.items].map((i) => i.seq)).size).toBe(first.items.length + last.items.length);
   });
 
+  it('finds rows by the action’s name, in either language', async () => {
+    const returned = await clients.admin!.trpc.audit.list.query({ q: '提交审查', page: 1 });
+    expect(returned.items.length).toBeGreaterThan(0);
+    expect(returned.items.every((i) => i.action === 'review.submit')).toBe(true);
+    const english = await clients.admin!.trpc.audit.list.query({ q: 'submitted for review', page: 1 });
+    expect(english.total).toBe(returned.total);
+  });
+
   it('is for admins only, and refuses a reversed range', async () => {
     expect((await failure(clients.publisher!.trpc.audit.list.query({ page: 1 }))).code).toBe('FORBIDDEN');
     expect((await failure(clients.admin!.trpc.audit.list.query({ from: '2026-12-31', to: '2026-01-01', page: 1 }))).message).toBe('开始日期不能晚于结束日期');
