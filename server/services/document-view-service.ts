@@ -46,6 +46,11 @@ export function stepLabel(def: WorkflowDefinition, stepId: string): string {
   return def.steps.find((s) => s.id === stepId)?.label.zh ?? stepId;
 }
 
+/** A step's name in both languages, for the page to show in the UI's; an unknown step by its id. */
+export function stepName(def: WorkflowDefinition, stepId: string): { zh: string; en: string } {
+  return def.steps.find((s) => s.id === stepId)?.label ?? { zh: stepId, en: stepId };
+}
+
 /**
  * Loads a document for someone with a part in its review; anyone else gets NOT_FOUND, not
  * FORBIDDEN, because telling an outsider that a non-public document exists is itself a leak.
@@ -129,7 +134,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     extraValues: doc.extraFields,
     redactions: redactionList,
     status: doc.status,
-    currentStep: { id: state.value, label: step?.label.zh ?? stepLabel(def, state.value) },
+    currentStep: { id: state.value, label: step?.label.zh ?? stepLabel(def, state.value), name: stepName(def, state.value) },
     drafter: { id: doc.drafterId, name: meta?.drafterName ?? '' },
     departmentName: meta?.departmentName ?? '',
     indexNumber: doc.indexNumber,
@@ -149,10 +154,18 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
         const detail = parseDetail(h.detail);
         // An opinion form filled at this step, worded with the labels of the version filled.
         const form = detail && typeof detail === 'object' && 'form' in detail ? await opinionFormView(db, (detail as { form: unknown }).form) : null;
-        return { ...h, detail, form, fromLabel: h.fromState ? stepLabel(def, h.fromState) : null, toLabel: h.toState ? stepLabel(def, h.toState) : null };
+        return {
+          ...h,
+          detail,
+          form,
+          fromLabel: h.fromState ? stepLabel(def, h.fromState) : null,
+          toLabel: h.toState ? stepLabel(def, h.toState) : null,
+          fromStep: h.fromState ? stepName(def, h.fromState) : null,
+          toStep: h.toState ? stepName(def, h.toState) : null,
+        };
       }),
     ),
-    reviews: await Promise.all(reviews.map(async ({ opinionForm, ...r }) => ({ ...r, form: opinionForm ? await opinionFormView(db, opinionForm) : null, stepLabel: stepLabel(def, r.step) }))),
+    reviews: await Promise.all(reviews.map(async ({ opinionForm, ...r }) => ({ ...r, form: opinionForm ? await opinionFormView(db, opinionForm) : null, stepLabel: stepLabel(def, r.step), stepName: stepName(def, r.step) }))),
     /** The opinion form this user fills at their open task (latest version), when the step names one. */
     opinionForm: taskIsMine && (events.has('APPROVE') || events.has('RETURN')) ? await opinionFormFor(db, step) : null,
     // 会签进度: every seat of the current step and who has signed it.
@@ -161,7 +174,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     privacyHits: await privacyFindings(db, doc, redactionList),
     // The law requires this category to be published, yet the drafter chose not to: the legality reviewer must look twice.
     warnings: meta?.requiresDisclosure && (doc.attribute === 'non_public' || doc.attribute === 'on_request') ? ['category_requires_disclosure' as const] : [],
-    returnTargets: taskIsMine ? returnTargetsFor(def, state).map((id) => ({ id, label: stepLabel(def, id) })) : [],
+    returnTargets: taskIsMine ? returnTargetsFor(def, state).map((id) => ({ id, label: stepLabel(def, id), name: stepName(def, id) })) : [],
     can: {
       edit: involvement.isDrafter && EDITABLE_STATUSES.has(doc.status),
       submit: events.has('SUBMIT'),

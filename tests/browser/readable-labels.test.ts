@@ -73,6 +73,30 @@ describe('readable labels', () => {
     await context.close();
   }, 60_000);
 
+  it('names the steps and actions of a document’s history in English too', async () => {
+    const drafter = await signedIn(suite.server.url, 'drafter');
+    const created = await drafter.trpc.documents.create.mutate(draftInput(await categoryId(drafter, 'notice'), { title: '英文历史测试通知' }));
+    await drafter.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    const context = await suite.browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors = watchPageErrors(page);
+    await signIn(page, suite.server.url, 'drafter');
+    await page.click('.lang-toggle');
+    await expect.poll(() => page.textContent('nav.app-nav')).toContain('My tasks');
+    await page.goto(`${suite.server.url}/documents/${created.id}`);
+    await page.waitForSelector('[data-testid=history]');
+    expect(await page.textContent('[data-testid=doc-status]')).toMatch(/^(Statistics|Legality) review$/);
+    const history = (await page.textContent('[data-testid=history]'))!;
+    expect(history).toContain('Submitted for review');
+    expect(history).toContain('Document drafted');
+    expect(history).toMatch(/Draft → (Statistics|Legality) review/);
+    await page.locator('[data-testid=history]').scrollIntoViewIfNeeded();
+    await screenshot(page, '125-document-history-en');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('answers a citizen in English on the status page when they pick English', async () => {
     const receipt = await registerLetter('Li Hua');
     const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 800 }, locale: 'en-GB' });

@@ -3,7 +3,7 @@
  * the client never works out permissions itself.
  */
 import { Show } from 'solid-js';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import type { DocumentView } from '../trpc';
 import { createDocumentActions } from './document-actions';
 import { DrafterActions } from './DrafterActions';
@@ -21,7 +21,7 @@ export function ActionPanel(props: { doc: () => DocumentView; reload: () => unkn
       <h2 id="action-panel-title">
         {t('action.panel')}
         <Show when={props.doc().openTask}>
-          <span class="muted small"> · {props.doc().currentStep.label}</span>
+          <span class="muted small"> · {localized(props.doc().currentStep.name)}</span>
         </Show>
       </h2>
       <Show when={actions.error()}>

@@ -59,10 +59,14 @@ export function HistoryTimeline(props: { history: DocumentView['history'] }) {
                 </div>
                 <Show when={entry.fromLabel !== entry.toLabel && (entry.fromLabel || entry.toLabel)}>
                   <div class="timeline-steps small">
-                    <Show when={entry.fromLabel}>
-                      <span>{entry.fromLabel}</span> →{' '}
+                    <Show when={entry.fromStep}>
+                      {(from) => (
+                        <>
+                          <span>{localized(from())}</span> →{' '}
+                        </>
+                      )}
                     </Show>
-                    <span>{entry.toLabel}</span>
+                    <span>{localized(entry.toStep ?? undefined)}</span>
                   </div>
                 </Show>
                 <Show when={noteOf(entry)}>

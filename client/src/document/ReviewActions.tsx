@@ -145,7 +145,7 @@ export function ReviewActions(props: { doc: DocumentView; actions: DocumentActio
               <For each={props.doc.returnTargets}>
                 {(r) => (
                   <option value={r.id} selected={r.id === target()}>
-                    {r.label}
+                    {localized(r.name)}
                   </option>
                 )}
               </For>

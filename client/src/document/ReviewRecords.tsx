@@ -42,7 +42,7 @@ export function ReviewRecords(props: { reviews: DocumentView['reviews'] }) {
           {(r) => (
             <tr>
               <td data-label={t('reviews.round')} class="nowrap">{t('reviews.roundN', { n: r.round })}</td>
-              <td data-label={t('reviews.step')}>{r.stepLabel}</td>
+              <td data-label={t('reviews.step')}>{localized(r.stepName)}</td>
               <td data-label={t('reviews.reviewer')} class="nowrap">{r.reviewerName}</td>
               <td data-label={t('reviews.decision')} class="nowrap">
                 <span class={`decision decision-${r.decision}`}>{tKnown('history', `review.${r.decision}`)}</span>

@@ -5,7 +5,7 @@
 import { createResource, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { trpc } from '../trpc';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import { AsyncView } from '../components/AsyncView';
 import { StatusBadge } from '../components/StatusBadge';
 import { HighlightedBody } from '../components/HighlightedBody';
@@ -46,7 +46,7 @@ function DocumentScreen(props: { id: string }) {
               <h1>{d().title}</h1>
               <div class="doc-state">
                 <span class="muted">{t('doc.stepPrefix')}</span>
-                <strong data-testid="doc-status">{d().currentStep.label}</strong>
+                <strong data-testid="doc-status">{localized(d().currentStep.name)}</strong>
                 <StatusBadge status={d().status} />
               </div>
             </div>
