@@ -3,7 +3,7 @@
  * document and above the edit form, so they need not look it up in the review records.
  */
 import { Show } from 'solid-js';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import type { DocumentView } from '../trpc';
 
@@ -13,7 +13,7 @@ export function ReturnNotice(props: { doc: DocumentView }) {
     <Show when={last()}>
       {(r) => (
         <div class="notice notice-warning return-notice" role="note" data-testid="return-notice">
-          <strong>{t('return.title', { step: r().stepLabel, name: r().reviewerName })}</strong>
+          <strong>{t('return.title', { step: localized(r().stepName), name: r().reviewerName })}</strong>
           <span class="muted small">{formatDateTime(r().at)}</span>
           <p class="pre">{r().opinion}</p>
         </div>
