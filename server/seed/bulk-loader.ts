@@ -67,6 +67,13 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
     if (!statement) cache.set(sql, (statement = db.prepare<Value[]>(sql)));
     return statement;
   };
+  // Multi-row INSERTs take their values as one array (bound positionally as it is).
+  const inserts = new Map<string, Database.Statement<[Value[]]>>();
+  const preparedInsert = (sql: string) => {
+    let statement = inserts.get(sql);
+    if (!statement) inserts.set(sql, (statement = db.prepare<[Value[]]>(sql)));
+    return statement;
+  };
   // Rows wait per table and go in ROWS_PER_STATEMENT at a time (one statement step instead of many).
   const pending = new Map<string, { columns: string[]; values: Value[]; rows: number }>();
   const insertSql = (table: string, columns: string[], rows: number) =>
@@ -83,8 +90,10 @@ export function openBulkLoader(url: string, tables: readonly string[]): BulkLoad
     const t0 = performance.now();
     const width = columns.length;
     let at = 0;
-    for (; rows - at >= ROWS_PER_STATEMENT; at += ROWS_PER_STATEMENT) prepared(insertSql(table, columns, ROWS_PER_STATEMENT)).run(...values.slice(at * width, (at + ROWS_PER_STATEMENT) * width));
-    if (at < rows) prepared(insertSql(table, columns, rows - at)).run(...values.slice(at * width, rows * width));
+    // One array argument binds as it is (spread arguments are copied and flattened again).
+    const full = rows - at >= ROWS_PER_STATEMENT ? preparedInsert(insertSql(table, columns, ROWS_PER_STATEMENT)) : null;
+    for (; rows - at >= ROWS_PER_STATEMENT; at += ROWS_PER_STATEMENT) full!.run(values.slice(at * width, (at + ROWS_PER_STATEMENT) * width));
+    if (at < rows) preparedInsert(insertSql(table, columns, rows - at)).run(values.slice(at * width, rows * width));
     timing.set(table, (timing.get(table) ?? 0) + performance.now() - t0);
   };
   const flush = () => {

@@ -113,10 +113,12 @@ export function scaleGenerator(setup: GeneratorSetup) {
     }
     const titleTokens = indexText(`${text.title} ${text.docNumber}`);
     batch.insert('search_documents', { id: ++searchId, document_id: id });
-    staffRows.push({ rowid: searchId, title: titleTokens, body: indexText(text.body) });
+    const bodyTokens = indexText(text.body);
+    staffRows.push({ rowid: searchId, title: titleTokens, body: bodyTokens });
     if (template.spec.stage === 'published') {
-      const publicBody = partial ? text.body.slice(0, text.privateAt) + '\n' + text.body.slice(text.privateAt + text.privatePassage.length) : text.body;
-      publicRows.push({ rowid: searchId, title: titleTokens, body: indexText(publicBody) });
+      // An open document's public text is its full text: its tokens are the staff index's.
+      const publicBody = partial ? text.body.slice(0, text.privateAt) + '\n' + text.body.slice(text.privateAt + text.privatePassage.length) : null;
+      publicRows.push({ rowid: searchId, title: titleTokens, body: publicBody === null ? bodyTokens : indexText(publicBody) });
     }
   }
 

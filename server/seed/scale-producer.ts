@@ -1,38 +1,38 @@
 import { scaleGenerator, type GeneratorSetup, type GeneratorTotals } from './scale-generator';
-import { openSideSearchWriter, SEARCH_TABLES } from './side-search-index';
+import { mergeSideSearchIndex, openSideSearchWriter, type SearchTable } from './side-search-index';
 import type { TableRows } from './row-batch';
 
-/** What the generator's side needs: its setup, and the scratch file it builds the search indexes in. */
+/** What the generator's side needs: its setup, and the search index it builds itself (in its scratch file). */
 export interface ProducerSetup {
   generator: GeneratorSetup;
-  searchFile: string;
+  search: { table: SearchTable; file: string };
 }
 
 export interface ProducerTotals extends GeneratorTotals {
-  /** Milliseconds of the search indexes' INSERTs per table and of their final merge, on the producing thread. */
+  /** Milliseconds of its search index's INSERTs, and of the final merges ('<table> (optimize)'), on the producing thread. */
   searchMs: Record<string, number>;
 }
 
-const isSearch = (t: TableRows) => (SEARCH_TABLES as readonly string[]).includes(t[0]);
-
 /**
  * The producing side of seed-scale (in the generator thread, or in-process): the generator's
- * rows of a chunk are handed on to the writer, except the search rows, which this thread writes
- * into the side search index itself after handing the rest over (so the writer starts on them).
+ * rows of a chunk are handed on to the writer, except those of its own search index, which this
+ * thread writes into the side index itself after handing the rest over (so the writer starts).
  */
-export function scaleProducer({ generator: setup, searchFile }: ProducerSetup) {
+export function scaleProducer({ generator: setup, search: own }: ProducerSetup) {
   const generator = scaleGenerator(setup);
-  const search = openSideSearchWriter(searchFile);
+  const search = openSideSearchWriter(own.file, own.table);
   return {
     chunk(from: number, to: number, handOver: (rows: TableRows[]) => void): void {
       const tables = generator.chunk(from, to);
-      handOver(tables.filter((t) => !isSearch(t)));
-      search.insertRows(tables.filter(isSearch));
+      handOver(tables.filter((t) => t[0] !== own.table));
+      search.insertRows(tables);
     },
-    /** Finishes the side index (merged, closed) and returns the totals; the producer is done. */
-    finish(): ProducerTotals {
-      search.finish();
-      return { ...generator.totals(), searchMs: search.timing() };
+    /** Closes its side index, merges it and the other finished ones it is given, and returns the totals; the producer is done. */
+    finish(others: { table: SearchTable; file: string }[]): ProducerTotals {
+      search.close();
+      const searchMs = search.timing();
+      for (const { table, file } of [own, ...others]) searchMs[`${table} (optimize)`] = mergeSideSearchIndex(file, table);
+      return { ...generator.totals(), searchMs };
     },
   };
 }

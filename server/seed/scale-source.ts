@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { scaleProducer, type ProducerSetup, type ProducerTotals } from './scale-producer';
 import type { TableRows } from './row-batch';
+import type { SearchTable } from './side-search-index';
 
 /**
  * Where seed-scale's rows come from: the generator in a worker thread (the default: it makes
@@ -8,8 +9,8 @@ import type { TableRows } from './row-batch';
  */
 export interface ChunkSource {
   chunk(from: number, to: number): Promise<TableRows[]>;
-  /** After the last chunk: the side search index finished, and the totals. */
-  finish(): Promise<ProducerTotals>;
+  /** After the last chunk: its side search index and `others` (closed by their writers) merged, and the totals. */
+  finish(others: { table: SearchTable; file: string }[]): Promise<ProducerTotals>;
   close(): Promise<void>;
 }
 
@@ -21,7 +22,7 @@ export function inProcessSource(setup: ProducerSetup): ChunkSource {
       producer.chunk(from, to, (r) => (rows = r));
       return rows;
     },
-    finish: async () => producer.finish(),
+    finish: async (others) => producer.finish(others),
     close: async () => {},
   };
 }
@@ -61,7 +62,7 @@ export function workerSource(setup: ProducerSetup): ChunkSource {
     });
   return {
     chunk: (from, to) => ask<TableRows[]>({ from, to }),
-    finish: () => ask<ProducerTotals>('finish'),
+    finish: (others) => ask<ProducerTotals>({ finish: others }),
     close: async () => {
       await worker.terminate();
     },

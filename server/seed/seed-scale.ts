@@ -10,7 +10,7 @@ import { buildTemplate, rows, TEMPLATES, type Template } from './scale-templates
 import { buildRequestTemplates } from './scale-requests';
 import { databaseFile, openBulkLoader } from './bulk-loader';
 import type { ClockRowData, GeneratorSetup } from './scale-generator';
-import { adoptSideSearchIndex, prepareSideSearchIndex, removeSideSearchIndex, sideSearchFile } from './side-search-index';
+import { adoptSideSearchIndex, openSideSearchWriter, prepareSideSearchIndex, removeSideSearchIndex, SEARCH_TABLES, sideSearchFile, type SearchTable, type SideSearchWriter } from './side-search-index';
 import { inProcessSource, workerSource } from './scale-source';
 import { threadCpuSeconds } from './thread-cpu';
 import type { ServiceContext } from '../services/service-context';
@@ -23,10 +23,10 @@ import type { ServiceContext } from '../services/service-context';
  * records, redactions, statutory clock (of its own category), audit rows (re-chained, so `audit verify` passes) and
  * search-index rows. The copies are made by the generator (scale-generator.ts) in a worker
  * thread, a chunk ahead, and written here by the bulk loader (one connection of its own,
- * prepared statements, 10,000 documents per transaction); the generator's thread writes the
- * search indexes itself, beside the database, and they are moved in at the end
- * (side-search-index.ts). Run it while no server writes to the same database: it appends to
- * the audit chain's tip, and replaces the search indexes' contents.
+ * prepared statements, 10,000 documents per transaction). The search indexes are built beside
+ * the database, the staff index by the generator thread and the public one by the writer, and
+ * moved in at the end (side-search-index.ts). Run it while no server writes to the same
+ * database: it appends to the audit chain's tip, and replaces the search indexes' contents.
  */
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,6 +35,13 @@ const TRANSACTION = 10_000;
 const CHUNK = 2_000;
 /** Tables the bulk load writes; their secondary indexes and triggers are set aside until the end. */
 const LOADED_TABLES = ['documents', 'tasks', 'review_records', 'redactions', 'document_clocks', 'audit_log', 'info_requests', 'request_events', 'request_appeals', 'reply_letters'];
+/**
+ * Which thread writes which search index (each into a scratch file, see side-search-index.ts):
+ * the staff index (every document, full text) is about 60% of the indexing work, the public
+ * one 40%; with the staff index the generator thread does about as much as the writer.
+ */
+const GENERATOR_SEARCH: SearchTable = 'search_staff';
+const WRITER_SEARCH: SearchTable = 'search_public';
 
 
 export interface SeedScaleResult {
@@ -46,8 +53,8 @@ export interface SeedScaleResult {
   phases: { templatesMs: number; loadMs: number; indexesMs: number };
   /**
    * Milliseconds of the writer's INSERTs per table (and '(indexes)', '(search adopt)'); the rest
-   * of loadMs is waiting for rows. search_staff, search_public and '(search optimize)' are the
-   * generator thread's, which writes the search indexes.
+   * of loadMs is waiting for rows. search_staff and its '(optimize)' are the generator
+   * thread's, which writes that index.
    */
   tableMs: Record<string, number>;
   /** CPU seconds of the writing thread (load and index rebuild) and of the generator's (null where unknown, or in-process). */
@@ -101,15 +108,18 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
   const loadStarted = Date.now();
   const writerCpu0 = threadCpuSeconds();
   let generatorCpu: number | null = null;
-  const searchFile = sideSearchFile(databaseFile(ctx.config.databaseUrl));
+  const file = databaseFile(ctx.config.databaseUrl);
+  const searchFile = (table: SearchTable) => sideSearchFile(file, table);
   const loader = openBulkLoader(ctx.config.databaseUrl, LOADED_TABLES);
   let auditRows = 0;
   let loadMs = 0;
   let searchMs: Record<string, number> = {};
   let source: ReturnType<typeof workerSource> | null = null;
+  let search: SideSearchWriter | null = null;
   try {
-    prepareSideSearchIndex(loader, searchFile);
-    source = (options.inProcess ? inProcessSource : workerSource)({ generator: setup, searchFile });
+    for (const table of SEARCH_TABLES) prepareSideSearchIndex(loader, searchFile(table), table);
+    source = (options.inProcess ? inProcessSource : workerSource)({ generator: setup, search: { table: GENERATOR_SEARCH, file: searchFile(GENERATOR_SEARCH) } });
+    search = openSideSearchWriter(searchFile(WRITER_SEARCH), WRITER_SEARCH);
     // The generator makes the next chunk while this thread writes the current one.
     const bounds = (from: number) => ({ from, to: Math.min(options.docs, from + CHUNK) });
     let next = source.chunk(0, Math.min(options.docs, CHUNK));
@@ -118,20 +128,22 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
       const { to } = bounds(from);
       if (to < options.docs) next = source.chunk(to, bounds(to).to);
       if (from % TRANSACTION === 0) loader.begin();
-      loader.insertRows(tables);
+      loader.insertRows(tables.filter((t) => t[0] !== WRITER_SEARCH));
+      search.insertRows(tables);
       if (to % TRANSACTION === 0 || to === options.docs) {
         loader.commit();
         options.onProgress?.(to);
       }
     }
     loadMs = Date.now() - loadStarted;
-    // The generator's thread merges the side search index while this one builds the indexes.
-    const finishing = source.finish();
+    // The generator's thread merges both search indexes while this one builds the others.
+    search.close();
+    const finishing = source.finish([{ table: WRITER_SEARCH, file: searchFile(WRITER_SEARCH) }]);
     loader.rebuildIndexes();
     const totals = await finishing;
     auditRows = totals.auditRows;
     generatorCpu = options.inProcess ? null : totals.cpuSeconds;
-    searchMs = totals.searchMs;
+    searchMs = { ...search.timing(), ...totals.searchMs };
     loader.transaction(() => {
       // What the documents triggers (dropped during the load) would have counted.
       for (const [categoryId, n] of totals.publicCounts) loader.run('INSERT INTO catalog_counts (category_id, count) VALUES (?, ?) ON CONFLICT (category_id) DO UPDATE SET count = count + excluded.count', categoryId, n);
@@ -139,12 +151,13 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
       if (requestCount > 0) for (const [year, last] of totals.requestSequences) loader.run('INSERT INTO request_number_sequences (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last', year, last);
     });
     const adoptStarted = performance.now();
-    adoptSideSearchIndex(loader, searchFile);
+    for (const table of SEARCH_TABLES) adoptSideSearchIndex(loader, searchFile(table), table);
     searchMs['(search adopt)'] = Math.round(performance.now() - adoptStarted);
   } finally {
     await source?.close();
+    search?.close();
     loader.finish();
-    removeSideSearchIndex(searchFile);
+    for (const table of SEARCH_TABLES) removeSideSearchIndex(searchFile(table));
   }
   const ms = Date.now() - started;
   const writerCpu = threadCpuSeconds();

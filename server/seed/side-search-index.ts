@@ -5,16 +5,19 @@ import type { TableRows } from './row-batch';
 
 /**
  * seed-scale builds the search indexes (FTS5 over bigram text: 46% of the writer's time when
- * the writer built them) beside the database instead of in it: the generator thread, which
- * makes the tokens anyway, writes them into a scratch file with the same FTS5 tables, and at
- * the end the writer replaces the database's FTS5 shadow tables (`<table>_data`, `_idx`,
- * `_docsize`: everything an FTS5 index is) with the scratch file's. The scratch tables start
- * as a copy of the database's, so the result is the index the writer would have built itself:
- * same rows, same tokens, same statistics for ranking. Each table's `_config` (its settings)
- * stays the database's own: the load settings below live only in the scratch file.
+ * the writer built them in the database) beside the database instead: each index in a scratch
+ * file of its own with the same FTS5 table, written by whichever thread has time (the staff
+ * index by the generator thread, which makes the tokens anyway; the public one by the writer,
+ * which waited for rows), and at the end the writer replaces the database's FTS5 shadow tables
+ * (`<table>_data`, `_idx`, `_docsize`: everything an FTS5 index holds) with the scratch
+ * file's. The scratch table starts as a copy of the database's, so the result is the index the
+ * writer would have built itself: same rows, same tokens, same statistics for ranking. The
+ * table's `_config` (its settings) stays the database's own: the load settings below live only
+ * in the scratch file.
  */
 
 export const SEARCH_TABLES = ['search_staff', 'search_public'] as const;
+export type SearchTable = (typeof SEARCH_TABLES)[number];
 
 /**
  * Load settings, in the scratch file only: merge 16 segments of a level at a time instead of 4
@@ -24,8 +27,8 @@ export const SEARCH_TABLES = ['search_staff', 'search_public'] as const;
  */
 const LOAD_SETTINGS: [string, number][] = [['automerge', 16], ['hashsize', 64 * 1024 * 1024]];
 
-/** The scratch file beside a database file. */
-export const sideSearchFile = (databaseFile: string) => `${databaseFile}-seed-search`;
+/** The scratch file of one search table, beside the database file. */
+export const sideSearchFile = (databaseFile: string, table: SearchTable) => `${databaseFile}-seed-${table}`;
 
 type Query = (sql: string, ...args: Value[]) => Record<string, Value>[];
 
@@ -43,19 +46,17 @@ function copyShadows(loader: BulkLoader, from: string, to: string, names: string
 }
 
 /**
- * Creates the scratch file with the database's own FTS5 tables (from their stored SQL) holding
- * a copy of what the database's indexes hold now. Called by the writer before the load.
+ * Creates the scratch file with the database's own FTS5 table (from its stored SQL) holding a
+ * copy of what the database's index holds now. Called by the writer before the load.
  */
-export function prepareSideSearchIndex(loader: BulkLoader, file: string): void {
+export function prepareSideSearchIndex(loader: BulkLoader, file: string, table: SearchTable): void {
   removeSideSearchIndex(file);
   const side = new Database(file);
   side.pragma('journal_mode = OFF');
-  for (const table of SEARCH_TABLES) {
-    const [created] = loader.all("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table);
-    if (!created) throw new Error(`seed-scale: the database has no search table ${table}`);
-    side.exec(String(created.sql));
-  }
-  const names = SEARCH_TABLES.flatMap((t) => shadowTables((sql, ...args) => side.prepare(sql).all(...args) as Record<string, Value>[], t));
+  const [created] = loader.all("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table);
+  if (!created) throw new Error(`seed-scale: the database has no search table ${table}`);
+  side.exec(String(created.sql));
+  const names = shadowTables((sql, ...args) => side.prepare(sql).all(...args) as Record<string, Value>[], table);
   side.close();
   loader.run('ATTACH DATABASE ? AS seed_search', file);
   try {
@@ -66,13 +67,13 @@ export function prepareSideSearchIndex(loader: BulkLoader, file: string): void {
 }
 
 /**
- * Replaces the database's FTS5 index contents with the scratch file's (not their `_config`),
- * in one transaction, and deletes the scratch file. Called by the writer after the load.
+ * Replaces the database's FTS5 index contents with the scratch file's (not its `_config`), in
+ * one transaction, and deletes the scratch file. Called by the writer after the load.
  */
-export function adoptSideSearchIndex(loader: BulkLoader, file: string): void {
+export function adoptSideSearchIndex(loader: BulkLoader, file: string, table: SearchTable): void {
   loader.run('ATTACH DATABASE ? AS seed_search', file);
   try {
-    copyShadows(loader, 'seed_search', 'main', SEARCH_TABLES.flatMap((t) => shadowTables(loader.all, t)).filter((n) => !n.endsWith('_config')));
+    copyShadows(loader, 'seed_search', 'main', shadowTables(loader.all, table).filter((n) => !n.endsWith('_config')));
   } finally {
     loader.run('DETACH DATABASE seed_search');
   }
@@ -84,42 +85,55 @@ export function removeSideSearchIndex(file: string): void {
 }
 
 export interface SideSearchWriter {
-  /** Writes the search tables' rows of a chunk (other tables are the caller's). */
+  /** Writes this index's rows of a chunk (the other tables' rows are someone else's). */
   insertRows(tables: readonly TableRows[]): void;
-  /** Milliseconds of INSERTs per table, and of the final merge ('(search optimize)'). */
+  /** Milliseconds of INSERTs. */
   timing(): Record<string, number>;
-  /** Merges each index into one segment (what the database's queries read), and closes the file. */
-  finish(): void;
+  /** Closes the file (idempotent; after a failure the caller deletes it). */
+  close(): void;
 }
 
-/** The generator thread's connection to the scratch file. */
-export function openSideSearchWriter(file: string): SideSearchWriter {
+/** A connection to one scratch file, on the thread that writes that index. */
+export function openSideSearchWriter(file: string, table: SearchTable): SideSearchWriter {
   const db = new Database(file);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144'); // 256 MB
-  for (const table of SEARCH_TABLES) for (const [key, value] of LOAD_SETTINGS) db.prepare(`INSERT INTO "${table}" ("${table}", rank) VALUES ('${key}', ${value})`).run();
-  const statements = new Map<string, Database.Statement<Value[]>>();
+  for (const [key, value] of LOAD_SETTINGS) db.prepare(`INSERT INTO "${table}" ("${table}", rank) VALUES ('${key}', ${value})`).run();
+  let statement: Database.Statement<[Value[]]> | null = null;
   const timing = new Map<string, number>();
   return {
     insertRows(tables) {
+      const mine = tables.find((t) => t[0] === table);
+      if (!mine) return;
+      const [, columns, values, rows] = mine;
+      const t0 = performance.now();
+      statement ??= db.prepare<[Value[]]>(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const width = columns.length;
       db.exec('BEGIN');
-      for (const [table, columns, values, rows] of tables) {
-        const t0 = performance.now();
-        let statement = statements.get(table);
-        if (!statement) statements.set(table, (statement = db.prepare<Value[]>(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
-        const width = columns.length;
-        for (let at = 0; at < rows * width; at += width) statement.run(...values.slice(at, at + width));
-        timing.set(table, (timing.get(table) ?? 0) + performance.now() - t0);
-      }
+      for (let at = 0; at < rows * width; at += width) statement.run(values.slice(at, at + width));
       db.exec('COMMIT');
+      timing.set(table, (timing.get(table) ?? 0) + performance.now() - t0);
     },
     timing: () => Object.fromEntries([...timing].map(([k, v]) => [k, Math.round(v)])),
-    finish() {
-      const t0 = performance.now();
-      for (const table of SEARCH_TABLES) db.prepare(`INSERT INTO "${table}" ("${table}") VALUES ('optimize')`).run();
-      timing.set('(search optimize)', performance.now() - t0);
-      db.close();
+    close() {
+      if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Merges a finished scratch index into one segment (what the database's queries then read: the
+ * load settings leave more, smaller segments than the database's own automerge would), and
+ * returns the milliseconds it took. On the generator thread, while the writer builds the indexes.
+ */
+export function mergeSideSearchIndex(file: string, table: SearchTable): number {
+  const t0 = performance.now();
+  const db = new Database(file);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  db.prepare(`INSERT INTO "${table}" ("${table}") VALUES ('optimize')`).run();
+  db.close();
+  return Math.round(performance.now() - t0);
 }

@@ -13,6 +13,18 @@ describe('bigram search tokens', () => {
     expect(searchTokens('＂全角ＡＢＣ＂')).toEqual(['全角', 'abc']);
   });
 
+  it('stores exactly the tokens separated by spaces, for any text (astral characters, full-width forms, case, marks)', () => {
+    const alphabet = ['低', '保', '标', '𠀀', '𪚥', 'A', 'É', 'é', 'İ', 'ß', 'Σ', 'ǅ', '１', '³', 'Ⅻ', '㍿', '　', ' ', '，', '。', '\n', 'x', '9', '〇', '々', 'ｶ', 'ﾞ', '\u0301', '🙂', '\uD800', 'ア', '가', '𝐀', '٣', 'ﬁ', '〔', '号'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(indexText(text)).toBe(searchTokens(text).join(' '));
+    }
+    const long = '城市最低生活保障标准调整为每人每月860元。'.repeat(2000);
+    expect(indexText(long)).toBe(searchTokens(long).join(' '));
+  });
+
   it('turns each term of a query into a phrase of its bigrams, all terms required', () => {
     expect(matchExpression('低保')).toBe('"低保"');
     expect(matchExpression('低保标准  救助')).toBe('"低保 保标 标准" AND "救助"');

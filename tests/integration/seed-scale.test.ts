@@ -6,7 +6,7 @@ import { listPublished } from '../../server/services/catalog-service';
 import { refreshSearchIndex, searchPublic } from '../../server/services/search-service';
 import { matchExpression } from '../../server/services/search-text';
 import { databaseFile } from '../../server/seed/bulk-loader';
-import { sideSearchFile } from '../../server/seed/side-search-index';
+import { SEARCH_TABLES, sideSearchFile } from '../../server/seed/side-search-index';
 import fs from 'node:fs';
 import { listMyTasks } from '../../server/services/inbox-service';
 import { loadSessionUser } from '../../server/services/users';
@@ -45,7 +45,7 @@ describe('seed-scale (bulk loader)', () => {
   it('builds the search indexes beside the database, then holds exactly what the search service itself would index', async () => {
     // The load settings (automerge, hashsize) stayed in the scratch file, which is gone.
     expect(await searchConfig()).toEqual(searchConfigBefore);
-    expect(fs.existsSync(sideSearchFile(databaseFile(server.services.config.databaseUrl)))).toBe(false);
+    for (const table of SEARCH_TABLES) expect(fs.existsSync(sideSearchFile(databaseFile(server.services.config.databaseUrl), table))).toBe(false);
     for (const table of ['search_staff', 'search_public']) await query(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
     const answers = async () => {
       const out: unknown[] = [];
