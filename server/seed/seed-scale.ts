@@ -12,6 +12,7 @@ import { databaseFile, openBulkLoader } from './bulk-loader';
 import type { ClockRowData, GeneratorSetup } from './scale-generator';
 import { adoptSideSearchIndex, openSideSearchWriter, prepareSideSearchIndex, removeSideSearchIndex, SEARCH_TABLES, sideSearchFile, type SearchTable, type SideSearchWriter } from './side-search-index';
 import { inProcessSource, workerSource } from './scale-source';
+import type { TableRows } from './row-batch';
 import { threadCpuSeconds } from './thread-cpu';
 import type { ServiceContext } from '../services/service-context';
 
@@ -33,6 +34,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Documents per transaction, and per chunk the generator hands over. */
 const TRANSACTION = 10_000;
 const CHUNK = 2_000;
+const AHEAD = 2;
 /** Tables the bulk load writes; their secondary indexes and triggers are set aside until the end. */
 const LOADED_TABLES = ['documents', 'tasks', 'review_records', 'redactions', 'document_clocks', 'audit_log', 'info_requests', 'request_events', 'request_appeals', 'reply_letters'];
 /**
@@ -118,15 +120,26 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
   let search: SideSearchWriter | null = null;
   try {
     for (const table of SEARCH_TABLES) prepareSideSearchIndex(loader, searchFile(table), table);
-    source = (options.inProcess ? inProcessSource : workerSource)({ generator: setup, search: { table: GENERATOR_SEARCH, file: searchFile(GENERATOR_SEARCH) } });
+    const producing = (options.inProcess ? inProcessSource : workerSource)({ generator: setup, search: { table: GENERATOR_SEARCH, file: searchFile(GENERATOR_SEARCH) } });
+    source = producing;
     search = openSideSearchWriter(searchFile(WRITER_SEARCH), WRITER_SEARCH);
-    // The generator makes the next chunk while this thread writes the current one.
-    const bounds = (from: number) => ({ from, to: Math.min(options.docs, from + CHUNK) });
-    let next = source.chunk(0, Math.min(options.docs, CHUNK));
+    // The generator works up to AHEAD chunks ahead of this thread, so neither waits for the
+    // other when one chunk happens to take one of them longer (their loads are about equal).
+    const ahead: Promise<TableRows[]>[] = [];
+    let asked = 0;
+    const askNext = () => {
+      if (asked >= options.docs) return;
+      const to = Math.min(options.docs, asked + CHUNK);
+      const chunk = producing.chunk(asked, to);
+      chunk.catch(() => {}); // a failure is thrown where the chunk is awaited (the later ones then fail too)
+      ahead.push(chunk);
+      asked = to;
+    };
+    for (let i = 0; i < AHEAD; i++) askNext();
     for (let from = 0; from < options.docs; from += CHUNK) {
-      const tables = await next;
-      const { to } = bounds(from);
-      if (to < options.docs) next = source.chunk(to, bounds(to).to);
+      const tables = await ahead.shift()!;
+      const to = Math.min(options.docs, from + CHUNK);
+      askNext();
       if (from % TRANSACTION === 0) loader.begin();
       loader.insertRows(tables.filter((t) => t[0] !== WRITER_SEARCH));
       search.insertRows(tables);
