@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { defaultClockRule, firstOnTimeDue, type DeadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
 import { definitionLookup } from './workflow-definitions';
-import { stepLabel } from './document-view-service';
+import { stepName } from './document-view-service';
 import { cstDate } from '../time';
 import { openRequestDeadlines } from './request-query-service';
 import { REQUEST_READER_ROLES } from '../../workflows/requests/request-roles';
@@ -117,12 +117,12 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     // Built field by field: spreading rows with rest patterns was most of the board's JS time.
     tasks: taskRows.map((r) => ({
       taskId: r.taskId, step: r.step, role: r.role, dueDate: r.dueDate, provisional: r.provisional, documentId: r.documentId, title: r.title, status: r.status,
-      departmentName: r.departmentName, assigneeName: r.assigneeName, state: state(r.dueDate!), canView: viewable.has(r.documentId), stepLabel: stepLabel(pinnedDefinition(r.workflowKey, r.workflowVersion), r.step),
+      departmentName: r.departmentName, assigneeName: r.assigneeName, state: state(r.dueDate!), canView: viewable.has(r.documentId), stepLabel: stepName(pinnedDefinition(r.workflowKey, r.workflowVersion), r.step),
     })),
     documents: clockRows.map((r) => ({
       documentId: r.documentId, title: r.title, status: r.status, currentStep: r.currentStep, rule: r.rule, dueDate: r.dueDate, provisional: r.provisional,
       departmentName: r.departmentName, drafterName: r.drafterName, categoryName: r.categoryName, state: state(r.dueDate), canView: viewable.has(r.documentId), ruleLabel: ruleLabel(r.rule),
-      stepLabel: stepLabel(pinnedDefinition(r.workflowKey, r.workflowVersion), r.currentStep),
+      stepLabel: stepName(pinnedDefinition(r.workflowKey, r.workflowVersion), r.currentStep),
     })),
   };
 }

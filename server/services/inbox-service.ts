@@ -1,9 +1,11 @@
-import { and, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, documents, tasks, users } from '../db/schema/index';
 import { hasAvailableEvent, type PersistedReview } from '../../workflows/index';
 import { definitionLookup } from './workflow-definitions';
-import { stepLabel } from './document-view-service';
+import { stepName } from './document-view-service';
+import { preparedQuery } from '../db/prepared';
+import type { Db } from '../db/client';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -19,6 +21,44 @@ const INBOX_LIMIT = 200;
 const mayAct = new Map<string, boolean>();
 const MAY_ACT_LIMIT = 100_000;
 
+/** The columns of an inbox row: the task and what the list shows of its document. */
+function inboxRows(d: Db, where: SQL | undefined) {
+  const drafter = alias(users, 'drafter');
+  return d
+    .select({
+      taskId: tasks.id,
+      step: tasks.step,
+      createdAt: tasks.createdAt,
+      dueDate: tasks.dueDate,
+      dueProvisional: tasks.dueProvisional,
+      documentId: documents.id,
+      version: documents.version,
+      title: documents.title,
+      docNumber: documents.docNumber,
+      attribute: documents.attribute,
+      status: documents.status,
+      workflowKey: documents.workflowKey,
+      workflowVersion: documents.workflowVersion,
+      categoryName: categories.nameZh,
+      drafterName: drafter.displayName,
+    })
+    .from(tasks)
+    .innerJoin(documents, eq(documents.id, tasks.documentId))
+    .innerJoin(categories, eq(categories.id, documents.categoryId))
+    .innerJoin(drafter, eq(drafter.id, documents.drafterId))
+    .where(where)
+    .orderBy(desc(tasks.createdAt))
+    .limit(INBOX_LIMIT);
+}
+
+// Built once per database (prepared.ts): a reviewer's inbox is read on every visit and refresh.
+const assignedQuery = (db: Db) =>
+  preparedQuery(db, 'inbox.assigned', (d) => inboxRows(d, and(eq(tasks.status, 'open'), eq(tasks.assigneeId, sql.placeholder('userId')))).prepare());
+const offeredQuery = (db: Db) =>
+  preparedQuery(db, 'inbox.offered', (d) =>
+    inboxRows(d, and(eq(tasks.status, 'open'), eq(tasks.role, sql.placeholder('role')), isNull(tasks.assigneeId), ne(documents.drafterId, sql.placeholder('userId')))).prepare(),
+  );
+
 /**
  * 我的待办: open tasks this user may act on now, newest first. One query for the tasks
  * assigned to the user and one per role for the tasks offered to it, each walking its index
@@ -28,36 +68,9 @@ const MAY_ACT_LIMIT = 100_000;
  */
 export async function listMyTasks(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
-  const drafter = alias(users, 'drafter');
-  const query = (where: SQL | undefined) =>
-    db
-      .select({
-        taskId: tasks.id,
-        step: tasks.step,
-        createdAt: tasks.createdAt,
-        dueDate: tasks.dueDate,
-        dueProvisional: tasks.dueProvisional,
-        documentId: documents.id,
-        version: documents.version,
-        title: documents.title,
-        docNumber: documents.docNumber,
-        attribute: documents.attribute,
-        status: documents.status,
-        workflowKey: documents.workflowKey,
-        workflowVersion: documents.workflowVersion,
-        categoryName: categories.nameZh,
-        drafterName: drafter.displayName,
-      })
-      .from(tasks)
-      .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .innerJoin(categories, eq(categories.id, documents.categoryId))
-      .innerJoin(drafter, eq(drafter.id, documents.drafterId))
-      .where(where)
-      .orderBy(desc(tasks.createdAt))
-      .limit(INBOX_LIMIT);
   const parts = await Promise.all([
-    query(and(eq(tasks.status, 'open'), eq(tasks.assigneeId, user.id))),
-    ...[...new Set(user.roles)].map((role) => query(and(eq(tasks.status, 'open'), eq(tasks.role, role), isNull(tasks.assigneeId), ne(documents.drafterId, user.id)))),
+    assignedQuery(db).all({ userId: user.id }),
+    ...[...new Set(user.roles)].map((role) => offeredQuery(db).all({ role, userId: user.id })),
   ]);
   const rows = parts.flat().sort((a, b) => b.createdAt - a.createdAt).slice(0, INBOX_LIMIT);
   const actor = { id: user.id, roles: user.roles };
@@ -80,7 +93,7 @@ export async function listMyTasks(ctx: ServiceContext, user: SessionUser) {
     .filter((r) => r.status === 'returned' || (mayAct.get(keyOf(r.documentId, r.version)) ?? answered.get(r.documentId) ?? false))
     .map((r) => ({
       taskId: r.taskId, step: r.step, createdAt: r.createdAt, dueDate: r.dueDate, dueProvisional: r.dueProvisional, documentId: r.documentId, version: r.version, title: r.title,
-      docNumber: r.docNumber, attribute: r.attribute, status: r.status, categoryName: r.categoryName, drafterName: r.drafterName, stepLabel: stepLabel(pinnedDefinition(r.workflowKey, r.workflowVersion), r.step),
+      docNumber: r.docNumber, attribute: r.attribute, status: r.status, categoryName: r.categoryName, drafterName: r.drafterName, stepLabel: stepName(pinnedDefinition(r.workflowKey, r.workflowVersion), r.step),
     }));
 }
 
@@ -107,5 +120,5 @@ export async function listMyDocuments(ctx: ServiceContext, user: SessionUser) {
     .orderBy(desc(documents.updatedAt))
     .limit(500);
   const pinnedDefinition = await definitionLookup(db, rows);
-  return rows.map(({ workflowKey, workflowVersion, ...r }) => ({ ...r, stepLabel: stepLabel(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) }));
+  return rows.map(({ workflowKey, workflowVersion, ...r }) => ({ ...r, stepLabel: stepName(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) }));
 }

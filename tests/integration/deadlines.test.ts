@@ -65,7 +65,7 @@ describe('working days and deadlines', () => {
     const board = await clients.publisher!.trpc.deadlines.board.query();
     const row = board.tasks.find((t) => t.documentId === id);
     // The publisher oversees the deadline but has no part in this review: no link to its text.
-    expect(row).toMatchObject({ state: 'overdue', dueDate: '2026-09-30', stepLabel: '合法性审查', canView: false });
+    expect(row).toMatchObject({ state: 'overdue', dueDate: '2026-09-30', stepLabel: { zh: '合法性审查', en: 'Legality review' }, canView: false });
     expect(board.documents.find((d) => d.documentId === late.id)).toMatchObject({ state: 'overdue', dueDate: '2026-09-17', rule: 'proactive_disclosure' });
     expect(board.documents.some((d) => d.documentId === id)).toBe(false); // due 10/29: on time
     const otherSection = await clients.drafter2!.trpc.deadlines.board.query();

@@ -116,9 +116,9 @@ describe('one document from draft to the public catalog', () => {
   it('lists the document with its current step in 我的起草 and as a task in the reviewer inbox', async () => {
     const id = await draftAndSubmit({ title: '待办列表测试' });
     const mine = await clients.drafter!.trpc.documents.mine.query();
-    expect(mine.find((d) => d.id === id)?.stepLabel).toBe('合法性审查');
+    expect(mine.find((d) => d.id === id)?.stepLabel).toEqual({ zh: '合法性审查', en: 'Legality review' });
     const legalInbox = await clients.legal!.trpc.review.inbox.query();
-    expect(legalInbox.find((t) => t.documentId === id)?.stepLabel).toBe('合法性审查');
+    expect(legalInbox.find((t) => t.documentId === id)?.stepLabel).toEqual({ zh: '合法性审查', en: 'Legality review' });
     const secrecyInbox = await clients.secrecy!.trpc.review.inbox.query();
     expect(secrecyInbox.some((t) => t.documentId === id)).toBe(false);
   });

@@ -1,7 +1,7 @@
 /** 法定公开时限 on the deadline board: documents whose statutory disclosure clock is running out. */
 import { Show } from 'solid-js';
 import { DocumentTitleLink } from './DocumentTitleLink';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import type { DocumentDeadline } from '../trpc';
 import { DeadlineBadge, DueDate } from './DueDate';
 import { ListTable } from '../components/ListTable';
@@ -29,7 +29,7 @@ export function DocumentDeadlines(props: { documents: DocumentDeadline[] }) {
               <td data-label={t('col.category')} class="nowrap">{doc.categoryName}</td>
               <td data-label={t('col.rule')}>{doc.ruleLabel}</td>
               <td data-label={t('col.step')} class="nowrap">
-                <span class="step-label">{doc.stepLabel}</span>
+                <span class="step-label">{localized(doc.stepLabel)}</span>
               </td>
               <td data-label={t('col.dueDate')} class="nowrap">
                 <DueDate date={doc.dueDate} provisional={doc.provisional} />

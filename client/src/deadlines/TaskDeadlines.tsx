@@ -28,7 +28,7 @@ export function TaskDeadlines(props: { tasks: TaskDeadline[] }) {
                 <DocumentTitleLink documentId={task.documentId} title={task.title} canView={task.canView} />
               </td>
               <td data-label={t('col.stepShort')}>
-                <span class="step-label">{task.stepLabel}</span>
+                <span class="step-label">{localized(task.stepLabel)}</span>
               </td>
               <td data-label={t('col.department')} class="nowrap">{task.departmentName}</td>
               <td data-label={t('col.assignee')}>{holderOf(task)}</td>

@@ -4,7 +4,7 @@
  */
 import { createResource, Show } from 'solid-js';
 import { trpc } from '../trpc';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import { attributeLabel } from '../i18n/labels';
 import { formatDateTime } from '../i18n/format';
 import { AsyncView } from '../components/AsyncView';
@@ -24,7 +24,7 @@ const INBOX_SORTS = {
   due: by.date<InboxTask>((t) => t.dueDate),
   title: by.text<InboxTask>((t) => t.title),
 };
-const INBOX_VIEW = { searchable: (t: InboxTask) => [t.title, t.docNumber, t.drafterName, t.categoryName, t.stepLabel], sorts: INBOX_SORTS, defaultSort: 'newest' as const };
+const INBOX_VIEW = { searchable: (t: InboxTask) => [t.title, t.docNumber, t.drafterName, t.categoryName, t.stepLabel.zh, t.stepLabel.en], sorts: INBOX_SORTS, defaultSort: 'newest' as const };
 
 export function InboxPage() {
   usePageTitle(() => t('inbox.title'));
@@ -55,7 +55,7 @@ export function InboxPage() {
                     <tr data-testid="task-row">
                       <DocumentTitleCell documentId={task.documentId} title={task.title} docNumber={task.docNumber} />
                       <td data-label={t('col.step')}>
-                        <span class="step-label">{task.stepLabel}</span>{' '}
+                        <span class="step-label">{localized(task.stepLabel)}</span>{' '}
                         <Show when={task.status === 'returned'}>
                           <StatusBadge status={task.status} />
                         </Show>

@@ -1,7 +1,7 @@
 /** 我的起草: the user's own documents and where each one stands. */
 import { createResource, Show } from 'solid-js';
 import { trpc } from '../trpc';
-import { t } from '../i18n/i18n';
+import { localized, t } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { attributeLabel } from '../i18n/labels';
 import { AsyncView } from '../components/AsyncView';
@@ -18,7 +18,7 @@ const MINE_SORTS = {
   oldest: by.oldest<MyDocument>((d) => d.updatedAt),
   title: by.text<MyDocument>((d) => d.title),
 };
-const MINE_VIEW = { searchable: (d: MyDocument) => [d.title, d.docNumber, d.stepLabel, d.indexNumber], sorts: MINE_SORTS, defaultSort: 'newest' as const };
+const MINE_VIEW = { searchable: (d: MyDocument) => [d.title, d.docNumber, d.stepLabel.zh, d.stepLabel.en, d.indexNumber], sorts: MINE_SORTS, defaultSort: 'newest' as const };
 
 export function MyDocumentsPage() {
   usePageTitle(() => t('mine.title'));
@@ -37,7 +37,7 @@ export function MyDocumentsPage() {
                     <tr data-testid="document-row">
                       <DocumentTitleCell documentId={doc.id} title={doc.title} docNumber={doc.docNumber} />
                       <td data-label={t('col.step')}>
-                        <span class="step-label">{doc.stepLabel}</span> <StatusBadge status={doc.status} />
+                        <span class="step-label">{localized(doc.stepLabel)}</span> <StatusBadge status={doc.status} />
                       </td>
                       <td data-label={t('col.attribute')}>{attributeLabel(doc.attribute)}</td>
                       <td data-label={t('col.updated')} class="nowrap">
