@@ -4,8 +4,8 @@
  * the HTML pages: only published open/partial documents, and partial ones only as redacted
  * segments (the removed text never enters these views).
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { categories, documents, redactions } from '../db/schema/index';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { catalogCounts, categories, documents, redactions } from '../db/schema/index';
 import { LEGAL_GROUND_LABELS, PUBLISHABLE_ATTRIBUTES, type LegalGround } from '../../forms/disclosure';
 import { redactedSegments } from '../../forms/index';
 import { getPublishedDocument } from './catalog-service';
@@ -66,7 +66,12 @@ export async function listPublicItems(ctx: ServiceContext, options: { categoryId
       .orderBy(desc(documents.publishedAt), asc(documents.indexNumber))
       .limit(options.limit)
       .offset(options.offset),
-    db.select({ n: count() }).from(documents).where(where),
+    // From the counts the triggers keep (catalog_counts), not a count over every public
+    // document: the soak found that count growing the API's cost with the catalog (14 ms at 133k).
+    db
+      .select({ n: sql<number>`coalesce(sum(${catalogCounts.count}), 0)` })
+      .from(catalogCounts)
+      .where(options.categoryId ? eq(catalogCounts.categoryId, options.categoryId) : undefined),
   ]);
   const items: PublicItemSummary[] = rows.map((r) => ({
     indexNumber: r.indexNumber ?? '',

@@ -122,6 +122,9 @@ describe('JSON API', () => {
     expect(list.items.map((i) => i.title)).toEqual(expect.arrayContaining([published.open!.title, published.partial!.title]));
     const byCategory = publicDocumentList.parse(await (await get('/public/api/documents?category=policy')).json());
     expect(byCategory.items.every((i) => i.category.code === 'policy')).toBe(true);
+    // Totals come from the trigger-kept counts: the category's alone, and all categories' sum.
+    expect(byCategory.total).toBe(byCategory.items.length);
+    expect(byCategory.total).toBeLessThan(list.total);
     const one = publicDocument.parse(await (await get(`/public/api/documents/${encodeURIComponent(published.partial!.indexNumber)}`)).json());
     expect(one.body).toContain('（此处依法删除：');
     expectNoConfidentialText(JSON.stringify(list) + JSON.stringify(one));
