@@ -7,6 +7,24 @@ import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../workflows/audit-action
 import type { ServiceContext } from './service-context';
 
 export const AUDIT_PAGE_SIZE = 50;
+/** Matching rows are counted up to this many; narrower filters reach older rows. */
+export const AUDIT_COUNT_CAP = 10_000;
+
+/**
+ * The distinct actions the log holds, in order, one index seek each (audit_action) instead of
+ * reading every row: a loose index scan SQLite does not make by itself for DISTINCT.
+ */
+async function actionsPresent(ctx: ServiceContext): Promise<string[]> {
+  const result = await ctx.database.client.execute(
+    `WITH RECURSIVE present(action) AS (
+       SELECT min(action) FROM audit_log
+       UNION ALL
+       SELECT (SELECT min(action) FROM audit_log WHERE action > present.action) FROM present WHERE present.action IS NOT NULL
+     )
+     SELECT action FROM present WHERE action IS NOT NULL`,
+  );
+  return result.rows.map((r) => String(r.action));
+}
 
 export interface AuditFilter {
   /** An action name or its prefix with a dot, e.g. 'review.' for every review action. */
@@ -42,8 +60,12 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
     filter.to ? lt(auditLog.at, startOfCstDay(filter.to) + 86_400_000) : undefined,
     q ? or(sql`${documents.title} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, sql`${auditLog.detail} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, ...actionsNamed(q)) : undefined,
   );
+  // Counted up to a cap, and joined to documents only when the words may match a title: an
+  // exact count of a large log read every row of it on each page view (3 s over 6.1M rows).
+  const counted = db.select({ one: sql`1` }).from(auditLog);
+  const matching = (q ? counted.leftJoin(documents, eq(documents.id, auditLog.documentId)) : counted).where(where).limit(AUDIT_COUNT_CAP + 1);
   const [[total], rows, actions, actors] = await Promise.all([
-    db.select({ n: count() }).from(auditLog).leftJoin(documents, eq(documents.id, auditLog.documentId)).where(where),
+    db.select({ n: count() }).from(matching.as('matching')),
     db
       .select({
         seq: auditLog.seq,
@@ -67,7 +89,7 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
       .orderBy(desc(auditLog.seq))
       .limit(AUDIT_PAGE_SIZE)
       .offset((filter.page - 1) * AUDIT_PAGE_SIZE),
-    db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+    actionsPresent(ctx),
     db.select({ id: users.id, name: users.displayName }).from(users).orderBy(users.displayName),
   ]);
   const n = total?.n ?? 0;
@@ -90,10 +112,12 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
         };
       }),
     ),
-    total: n,
+    total: Math.min(n, AUDIT_COUNT_CAP),
+    /** More rows match than the cap; the page says "more than". */
+    totalCapped: n > AUDIT_COUNT_CAP,
     page: filter.page,
-    pageCount: Math.max(1, Math.ceil(n / AUDIT_PAGE_SIZE)),
-    actions: actions.map((a) => a.action),
+    pageCount: Math.max(1, Math.ceil(Math.min(n, AUDIT_COUNT_CAP) / AUDIT_PAGE_SIZE)),
+    actions,
     actors,
   };
 }

@@ -923,6 +923,7 @@ export const en: Record<MessageKey, string> = {
   'list.previous': 'Previous',
   'list.next': 'Next',
   'list.pageOf': 'Page {page} of {pages}, {total} in all',
+  'list.pageOfMore': 'Page {page} of {pages}, more than {total} (narrow the filters to reach older rows)',
   'list.search': 'Search',
   'list.sort': 'Sort',
   'list.sort.newest': 'Newest first',

@@ -921,6 +921,7 @@ export const zh = {
   'list.previous': '上一页',
   'list.next': '下一页',
   'list.pageOf': '第 {page} / {pages} 页，共 {total} 条',
+  'list.pageOfMore': '第 {page} / {pages} 页，超过 {total} 条（缩小筛选范围可查看更早的记录）',
   'list.search': '搜索',
   'list.sort': '排序',
   'list.sort.newest': '最新在前',

@@ -2,7 +2,8 @@
 import { Show } from 'solid-js';
 import { t } from '../i18n/i18n';
 
-export function Pager(props: { page: number; pageCount: number; total: number; onPage: (page: number) => void }) {
+/** `capped`: more rows match than were counted (the audit log counts up to a cap); the total reads "more than". */
+export function Pager(props: { page: number; pageCount: number; total: number; capped?: boolean; onPage: (page: number) => void }) {
   return (
     <Show when={props.pageCount > 1}>
       <nav class="pager" aria-label={t('list.pages')} data-testid="pager">
@@ -10,7 +11,7 @@ export function Pager(props: { page: number; pageCount: number; total: number; o
           {t('list.previous')}
         </button>
         <span class="muted" data-testid="pager-status">
-          {t('list.pageOf', { page: props.page, pages: props.pageCount, total: props.total })}
+          {t(props.capped ? 'list.pageOfMore' : 'list.pageOf', { page: props.page, pages: props.pageCount, total: props.total })}
         </span>
         <button type="button" class="button button-small" data-testid="pager-next" disabled={props.page >= props.pageCount} onClick={() => props.onPage(props.page + 1)}>
           {t('list.next')}

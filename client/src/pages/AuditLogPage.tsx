@@ -140,7 +140,7 @@ export function AuditLogPage() {
                 )}
               </ListTable>
             </Show>
-            <Pager page={data().page} pageCount={data().pageCount} total={data().total} onPage={list.setPage} />
+            <Pager page={data().page} pageCount={data().pageCount} total={data().total} capped={data().totalCapped} onPage={list.setPage} />
           </>
         )}
       </AsyncView>

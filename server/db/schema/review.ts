@@ -70,5 +70,13 @@ export const auditLog = sqliteTable(
     /** SHA-256 of prevHash and this row's content; see services/audit-chain.ts. */
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_document').on(t.documentId, t.seq), uniqueIndex('audit_prev_hash').on(t.prevHash)],
+  (t) => [
+    index('audit_document').on(t.documentId, t.seq),
+    uniqueIndex('audit_prev_hash').on(t.prevHash),
+    // The audit page's filters by action and by person, newest first, and its list of the
+    // actions present (walked one distinct value at a time): without them each read the whole
+    // log (5 s for the distinct actions over 6.1M rows at 1M documents).
+    index('audit_action').on(t.action, t.seq),
+    index('audit_actor').on(t.actorId, t.seq),
+  ],
 );
