@@ -51,7 +51,7 @@ describe('working days and deadlines', () => {
     expect(calendar.overrides).toEqual([{ date: '2026-09-29', kind: 'holiday', note: '地方防汛停工（测试）' }]);
     await clients.admin!.trpc.deadlines.setDay.mutate({ date: '2026-09-29', kind: 'default', note: '' });
     expect((await clients.legal!.trpc.review.inbox.query()).find((t) => t.documentId === id)?.dueDate).toBe('2026-09-30');
-    const audit = await server.services.database.client.execute("SELECT action FROM audit_log WHERE action LIKE 'calendar.%' OR action = 'deadlines.recomputed'");
+    const audit = await server.services.database.client.execute("SELECT action FROM audit_log WHERE action LIKE 'calendar.%' OR action = 'deadlines.recomputed' ORDER BY seq");
     expect(audit.rows.map((r) => r.action)).toEqual(['calendar.day_set', 'deadlines.recomputed', 'calendar.day_cleared', 'deadlines.recomputed']);
   });
 
