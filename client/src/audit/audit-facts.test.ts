@@ -8,7 +8,7 @@ Object.assign(globalThis, {
 const { setLocale } = await import('../i18n/i18n');
 const { auditFacts } = await import('./audit-facts');
 const { groupAuditActions } = await import('./audit-action-choices');
-const { auditActionText, auditGroupText } = await import('../i18n/labels');
+const { auditActionText, auditGroupText } = await import('./audit-action-text');
 
 const facts = (row: Parameters<typeof auditFacts>[0]) => auditFacts(row).map((f) => [f.label, f.text, f.href ?? '']);
 

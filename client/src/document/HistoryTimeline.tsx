@@ -2,7 +2,8 @@
 import { For, Show } from 'solid-js';
 import { localized, t, tKnown } from '../i18n/i18n';
 import { FilledFormFields } from './FilledFormFields';
-import { auditActionText, validityLabel } from '../i18n/labels';
+import { validityLabel } from '../i18n/labels';
+import { auditActionText } from '../audit/audit-action-text';
 import { formatDateTime } from '../i18n/format';
 import type { DocumentView } from '../trpc';
 

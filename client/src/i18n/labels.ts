@@ -12,7 +12,6 @@ import {
   type LegalGround,
 } from '../../../forms/disclosure';
 import { VALIDITY_LABELS, type Validity } from '../../../workflows/validity/validity-values';
-import { auditActionLabel, auditGroupLabel } from '../../../workflows/audit-actions';
 import { localized } from './i18n';
 
 const lookup = <K extends string>(labels: Record<K, { zh: string; en: string }>) => (key: string | null | undefined) =>
@@ -22,8 +21,3 @@ export const attributeLabel = lookup<DisclosureAttribute>(ATTRIBUTE_LABELS);
 export const legalGroundLabel = lookup<LegalGround>(LEGAL_GROUND_LABELS);
 export const checkLabel = lookup<FiveCheck>(FIVE_CHECK_LABELS);
 export const validityLabel = lookup<Validity>(VALIDITY_LABELS);
-
-/** An audit action code in words ('review.approve' → 审查同意); an unknown code shows as itself. */
-export const auditActionText = (code: string) => localized(auditActionLabel(code)) || code;
-/** An audit group from a code or a filter prefix ('review.' → 审查). */
-export const auditGroupText = (codeOrPrefix: string) => localized(auditGroupLabel(codeOrPrefix)) || codeOrPrefix.split('.')[0] || codeOrPrefix;

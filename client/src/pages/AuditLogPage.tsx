@@ -13,7 +13,7 @@ import { usePageTitle } from '../components/page-title';
 import { Pager } from '../lists/Pager';
 import { useUrlListState } from '../lists/url-list-state';
 import { ListTable } from '../components/ListTable';
-import { auditActionText, auditGroupText } from '../i18n/labels';
+import { auditActionText, auditGroupText } from '../audit/audit-action-text';
 import { groupAuditActions } from '../audit/audit-action-choices';
 import { auditFacts } from '../audit/audit-facts';
 
