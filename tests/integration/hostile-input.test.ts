@@ -81,6 +81,16 @@ describe('hostile request bodies', () => {
     const created = await drafter.trpc.documents.create.mutate(draftInput(noticeCategory, { title: '接近上限的正文', body: '一'.repeat(20_000) }));
     expect(created.id).toBeTruthy();
   });
+
+  it('accepts a form streamed without a declared length (the counted path), with its Chinese text intact', async () => {
+    const json = JSON.stringify(draftInput(noticeCategory, { title: '分块上传的草稿', body: '低保标准调整。'.repeat(3_000) }));
+    const answer = await post(CREATE, [json.slice(0, 5_000), json.slice(5_000)], { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    expect(answer.status, answer.body.slice(0, 300)).toBe(200);
+    const id = (JSON.parse(answer.body) as { result: { data: { id: string } } }).result.data.id;
+    const stored = await server.services.database.client.execute({ sql: 'SELECT title, body FROM documents WHERE id = ?', args: [id] });
+    expect(stored.rows[0]?.title).toBe('分块上传的草稿');
+    expect(stored.rows[0]?.body).toBe('低保标准调整。'.repeat(3_000));
+  });
 });
 
 describe('attachments keep their own 20 MB limit', () => {

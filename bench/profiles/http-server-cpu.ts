@@ -1,0 +1,62 @@
+// CPU the real server process spends per request over loopback (bench/lib/bench-server.ts in a
+// child process, its /proc utime+stime before and after each run divided by the calls), for
+// /healthz, the signed-in no-op tRPC query and review.approve, from `concurrency` keep-alive
+// clients. Unlike http-cpu.ts (app.request in process, which always builds a full Request) this
+// counts what @hono/node-server, the sockets and the log really cost, and not the load
+// generator's own CPU, so two runs on a busy machine still compare.
+// LOG_LEVEL=info npx tsx bench/profiles/http-server-cpu.ts [approvals] [concurrency]
+// (BENCH_CPU_PROF=1 writes the server's .cpuprofile to bench/results/profiles/; ONLY=approve or
+// ONLY=me runs that call alone, for a profile of it)
+import fs from 'node:fs';
+import path from 'node:path';
+import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
+import { closedLoop, request, signIn, type Session } from '../lib/load';
+import { startServer, stopServer } from '../lib/server-process';
+import { summary } from '../lib/stats';
+
+const approvals = Number(process.argv[2] ?? 2000);
+const concurrency = Number(process.argv[3] ?? 50);
+const calls = 4000;
+
+/** Server CPU (user + system) in µs, from /proc (clock ticks of 10 ms; runs are long enough). */
+function serverCpuMicros(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+const fixture = await freshFixture();
+const docs = await submittedDocuments(fixture, approvals);
+const targets: { documentId: string; taskId: string }[] = [];
+for (const documentId of docs) targets.push({ documentId, taskId: await openTaskId(fixture, documentId) });
+fixture.services.database.close();
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/profiles')}`] : [];
+// SERVERS=2: two server processes on the one file, client c talking to server c % 2 (CPU summed).
+const servers = await Promise.all(Array.from({ length: Number(process.env.SERVERS ?? 1) }, () => startServer(fixture.dbFile, fixture.dir, profile)));
+try {
+  const portOf = (c: number) => servers[c % servers.length]!.port;
+  const sessions: Session[] = [];
+  for (let c = 0; c < concurrency; c++) sessions.push(await signIn(portOf(c), 'legal', BENCH_PASSWORD));
+  const cpuOfServers = () => servers.reduce((sum, s) => sum + serverCpuMicros(s.child.pid!), 0);
+  const measure = async (label: string, total: number, work: (c: number, i: number) => ReturnType<typeof request>) => {
+    const before = cpuOfServers();
+    const run = await closedLoop(concurrency, total, work);
+    const used = cpuOfServers() - before;
+    const l = summary(run.latencies);
+    console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms`);
+  };
+  const get = (c: number, path: string) => request(portOf(c), sessions[c]!, 'GET', path);
+  const only = process.env.ONLY;
+  if (!only) {
+    await closedLoop(concurrency, 1000, (c) => get(c, '/healthz'));
+    await closedLoop(concurrency, 1000, (c) => get(c, '/bench/trpc/noop'));
+    await measure('GET /healthz', calls, (c) => get(c, '/healthz'));
+    await measure('GET tRPC no-op', calls, (c) => get(c, '/bench/trpc/noop'));
+  }
+  if (!only || only === 'me') await measure('GET tRPC auth.me', only ? calls * 3 : calls, (c) => get(c, '/api/trpc/auth.me'));
+  if (!only || only === 'approve') await measure('POST review.approve', targets.length, (c, i) =>
+    request(portOf(c), sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ ...targets[i]!, expectedVersion: 2, opinion: '同意', checks: ALL_CHECKS })),
+  );
+} finally {
+  for (const s of servers) await stopServer(s.child);
+  fs.rmSync(fixture.dir, { recursive: true, force: true });
+}
