@@ -1,14 +1,15 @@
-import { and, asc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, departments, documentClocks, documents, reviewRecords, tasks, users } from '../db/schema/index';
 import { canViewDocument, isTaskFor } from './access';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { defaultClockRule, firstOnTimeDue, type DeadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
 import { definitionLookup } from './workflow-definitions';
 import { stepName } from './document-view-service';
 import { cstDate } from '../time';
-import { openRequestDeadlines } from './request-query-service';
+import { flaggedRequestDeadlines } from './request-query-service';
 import { REQUEST_READER_ROLES } from '../../workflows/requests/request-roles';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -57,21 +58,14 @@ function ruleLabel(key: string): string {
 }
 
 /**
- * 临期/超期: open review tasks and statutory clocks that are due soon or overdue, for the
- * whole bureau (overseers) or the user's own section, soonest first; and, for those who may
- * read requests (they carry applicants' data), the requests whose next limit is near or past,
- * so the board's counts include them. At most BOARD_LIMIT rows of each, soonest due first.
+ * Open review tasks with a due date before `before` (placeholder), soonest first, at most
+ * BOARD_LIMIT, read on `tasks_open_due` in due order. Built once per database and scope
+ * (preparedQuery): building the two lists' drizzle queries on every view cost as much CPU as
+ * running them.
  */
-export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
-  const { db } = ctx.database;
-  const calendar = await loadWorkCalendar(ctx);
-  const today = cstDate(ctx.now());
-  // Only what is due soon or overdue is read: both lists ask their index for due < this day.
-  const onTimeFrom = firstOnTimeDue(today, calendar);
-  const oversees = OVERSEERS.some((r) => user.roles.includes(r));
-  const scope = oversees ? undefined : or(eq(documents.departmentId, user.department.id), eq(tasks.assigneeId, user.id), inArray(tasks.role, user.roles.length ? user.roles : ['-']));
+function dueTasks(db: Db, scope: SQL | undefined) {
   const assignee = alias(users, 'assignee');
-  const taskRows = await db
+  return db
     .select({
       taskId: tasks.id, step: tasks.step, role: tasks.role, dueDate: tasks.dueDate, provisional: tasks.dueProvisional,
       documentId: documents.id, title: documents.title, workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion,
@@ -82,12 +76,15 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     .innerJoin(documents, eq(documents.id, tasks.documentId))
     .innerJoin(departments, eq(departments.id, documents.departmentId))
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
-    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, onTimeFrom), scope))
+    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, sql.placeholder('before')), scope))
     .orderBy(asc(tasks.dueDate))
     .limit(BOARD_LIMIT);
-  const docScope = oversees ? undefined : eq(documents.departmentId, user.department.id);
+}
+
+/** Running statutory clocks due before `before` (placeholder), soonest first, at most BOARD_LIMIT. */
+function runningClocks(db: Db, scope: SQL | undefined) {
   const drafter = alias(users, 'drafter');
-  const clockRows = await db
+  return db
     .select({
       documentId: documents.id, title: documents.title, status: documents.status, currentStep: documents.currentStep, drafterId: documents.drafterId,
       workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion,
@@ -102,15 +99,41 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
     // Running clocks only (the document is not yet public nor ended), on their partial index in
     // due order, stopping at the limit: the literal `= 1` is what lets SQLite use that index.
     // Walking every clock in due order stepped over each published document's finished one.
-    .where(and(sql`${documentClocks.running} = 1`, lt(documentClocks.dueDate, onTimeFrom), docScope))
+    .where(and(sql`${documentClocks.running} = 1`, lt(documentClocks.dueDate, sql.placeholder('before')), scope))
     .orderBy(asc(documentClocks.dueDate))
     .limit(BOARD_LIMIT);
+}
+
+/**
+ * 临期/超期: open review tasks and statutory clocks that are due soon or overdue, for the
+ * whole bureau (overseers) or the user's own section, soonest first; and, for those who may
+ * read requests (they carry applicants' data), the requests whose next limit is near or past,
+ * so the board's counts include them. At most BOARD_LIMIT rows of each, soonest due first.
+ */
+export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
+  const { db } = ctx.database;
+  const calendar = await loadWorkCalendar(ctx);
+  const today = cstDate(ctx.now());
+  // Only what is due soon or overdue is read: both lists ask their index for due < this day.
+  const onTimeFrom = firstOnTimeDue(today, calendar);
+  const oversees = OVERSEERS.some((r) => user.roles.includes(r));
+  const params = { before: onTimeFrom, departmentId: user.department.id, userId: user.id, roles: JSON.stringify(user.roles) };
+  const taskRows = await (oversees
+    ? preparedQuery(db, 'board.tasks.all', (d) => dueTasks(d, undefined).prepare())
+    : preparedQuery(db, 'board.tasks.section', (d) =>
+        dueTasks(d, or(eq(documents.departmentId, sql.placeholder('departmentId')), eq(tasks.assigneeId, sql.placeholder('userId')), sql`${tasks.role} IN (SELECT value FROM json_each(${sql.placeholder('roles')}))`)).prepare(),
+      )
+  ).all(params);
+  const clockRows = await (oversees
+    ? preparedQuery(db, 'board.clocks.all', (d) => runningClocks(d, undefined).prepare())
+    : preparedQuery(db, 'board.clocks.section', (d) => runningClocks(d, eq(documents.departmentId, sql.placeholder('departmentId'))).prepare())
+  ).all(params);
   // Every row read is due soon or overdue (due < onTimeFrom); the state says which.
   const viewable = await viewableDocuments(db, user, [...taskRows, ...clockRows]);
   const pinnedDefinition = await definitionLookup(db, [...taskRows, ...clockRows]);
   const state = (due: string) => (due < today ? 'overdue' : 'due_soon') as DeadlineStatus;
   const readsRequests = REQUEST_READER_ROLES.some((r) => user.roles.includes(r));
-  const flaggedRequests = readsRequests ? (await openRequestDeadlines(ctx)).filter((r) => r.state !== 'on_time').slice(0, BOARD_LIMIT) : [];
+  const flaggedRequests = readsRequests ? (await flaggedRequestDeadlines(ctx, BOARD_LIMIT)).rows : [];
   return {
     today,
     requests: flaggedRequests,

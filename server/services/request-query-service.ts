@@ -1,6 +1,8 @@
 /** The request register (依申请公开登记) as the disclosure office reads it: list and one request. */
 import { and, asc, desc, eq, inArray, isNull, like, ne, or } from 'drizzle-orm';
-import { documents, infoRequests, replyLetters, requestAppeals, requestDocuments, requestEvents, users } from '../db/schema/index';
+import { documents, infoRequests, replyLetters, requestAppeals, requestDocuments, requestEvents, tableChanges, users } from '../db/schema/index';
+import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { deadlineStatus, type DeadlineStatus } from '../../workflows/clocks/index';
 import { nextDeadline, requestDeadlines } from '../../workflows/requests/request-clocks';
 import { acceptedEvents } from '../../workflows/requests/request-engine';
@@ -111,28 +113,40 @@ type RequestNextDeadline = NonNullable<ReturnType<typeof nextDeadline>> & { stat
 type RequestDeadlineRow = { id: string; requestNo: string; status: string; stepLabel: { zh: string; en: string }; summary: string } & RequestNextDeadline;
 
 /**
- * Each open request's deadline row, remembered per calendar (the same object while its content
- * is unchanged) and day, by request id and version: every write to a request bumps its version
- * (trigger), and with the calendar and the day fixed nothing else moves a deadline or changes
- * what the row shows. The board used to read every open request's saved state and count its
- * clocks day by day on each view.
+ * Every open request's deadline row, soonest first, remembered per calendar (the same object
+ * while its content is unchanged), day and count of writes to info_requests (`table_changes`,
+ * kept by triggers in every process's transactions): with those three fixed nothing moves a
+ * deadline or changes what a row shows, so a view reads one counter row, not every open
+ * request. When the counter moved, only the rows whose request version changed (every write
+ * bumps it, trigger) are computed again. At 1M documents (7,859 open requests) reading every
+ * open request on each view was most of the board's growth from 10k.
  */
-const deadlineRows = new WeakMap<WorkCalendar, { today: string; byId: Map<string, { version: number; row: RequestDeadlineRow | null }> }>();
+interface RequestDeadlineMemo {
+  db: Db;
+  today: string;
+  changes: number;
+  byId: Map<string, { version: number; row: RequestDeadlineRow | null }>;
+  sorted: RequestDeadlineRow[];
+  /** The rows due soon or overdue (a prefix of `sorted` in practice), for the board. */
+  flagged: RequestDeadlineRow[];
+}
+const deadlineMemo = new WeakMap<WorkCalendar, RequestDeadlineMemo>();
 
-/** Open requests for the deadline board, with their next deadline, soonest first. */
-export async function openRequestDeadlines(ctx: ServiceContext): Promise<RequestDeadlineRow[]> {
+async function requestDeadlineMemo(ctx: ServiceContext): Promise<RequestDeadlineMemo> {
   const { db } = ctx.database;
   const calendar = await loadWorkCalendar(ctx);
   const today = cstDate(ctx.now());
+  // Read before the requests: a write that lands after this read moves the counter past what is kept.
+  const changes = (await preparedQuery(db, 'tableChanges.infoRequests', (d) => d.select({ changes: tableChanges.changes }).from(tableChanges).where(eq(tableChanges.tableName, 'info_requests')).prepare()).get())?.changes ?? -1;
+  const memo = deadlineMemo.get(calendar);
+  const sameDay = memo !== undefined && memo.db === db && memo.today === today;
+  if (sameDay && changes >= 0 && memo.changes === changes) return memo;
+  const known = sameDay ? memo.byId : new Map<string, { version: number; row: RequestDeadlineRow | null }>();
   const open = await db
     .select({ id: infoRequests.id, version: infoRequests.version })
     .from(infoRequests)
     // Open = not closed, whatever steps the request's flow version names.
-    .where(isNull(infoRequests.closedAt))
-    .limit(1000);
-  let memo = deadlineRows.get(calendar);
-  if (!memo || memo.today !== today) deadlineRows.set(calendar, (memo = { today, byId: new Map() }));
-  const known = memo.byId;
+    .where(isNull(infoRequests.closedAt));
   const stale = open.filter((r) => known.get(r.id)?.version !== r.version).map((r) => r.id);
   for (let at = 0; at < stale.length; at += 500) {
     const rows = await db
@@ -146,9 +160,26 @@ export async function openRequestDeadlines(ctx: ServiceContext): Promise<Request
       known.set(r.id, { version: r.version, row: next ? { id: r.id, requestNo: r.requestNo, status: r.status, stepLabel: stepLabelOf(flow, r.status), summary: r.description.slice(0, 40), ...next, state: deadlineStatus(next.due, today, calendar) } : null });
     }
   }
-  return open
-    .map((r) => known.get(r.id)?.row ?? null)
-    .filter((r) => r !== null)
-    .map((r) => ({ ...r }))
-    .sort((a, b) => a.due.localeCompare(b.due));
+  // Only open requests stay remembered (closed ones would pile up over the day).
+  const byId = new Map<string, { version: number; row: RequestDeadlineRow | null }>();
+  for (const r of open) {
+    const entry = known.get(r.id);
+    if (entry) byId.set(r.id, entry);
+  }
+  const sorted = [...byId.values()].flatMap((e) => (e.row ? [e.row] : [])).sort((a, b) => a.due.localeCompare(b.due));
+  const fresh: RequestDeadlineMemo = { db, today, changes, byId, sorted, flagged: sorted.filter((r) => r.state !== 'on_time') };
+  deadlineMemo.set(calendar, fresh);
+  return fresh;
+}
+
+/** Open requests with their next deadline, the `limit` soonest. */
+export async function openRequestDeadlines(ctx: ServiceContext, limit = 1000): Promise<RequestDeadlineRow[]> {
+  // Copies: the remembered rows are shared by every later view.
+  return (await requestDeadlineMemo(ctx)).sorted.slice(0, limit).map((r) => ({ ...r }));
+}
+
+/** Open requests whose next deadline is due soon or overdue, the `limit` soonest, and how many there are. */
+export async function flaggedRequestDeadlines(ctx: ServiceContext, limit: number): Promise<{ rows: RequestDeadlineRow[]; total: number }> {
+  const { flagged } = await requestDeadlineMemo(ctx);
+  return { rows: flagged.slice(0, limit).map((r) => ({ ...r })), total: flagged.length };
 }

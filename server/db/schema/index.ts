@@ -14,3 +14,4 @@ export * from './report-tables';
 export * from './channel-proofs';
 export * from './catalog-counts';
 export * from './channel-settings';
+export * from './table-changes';

@@ -1,0 +1,131 @@
+/**
+ * The deadline board's cost must not grow with the data (issue 6): each list reads its index
+ * in due order and stops at BOARD_LIMIT, no statement scans one of the large tables or sorts
+ * its rows, and the open requests' deadlines are derived again only when info_requests changed
+ * (table_changes, kept by triggers), so a view does not read every open request. These tests
+ * check plans and statements, not timings (those depend on the machine).
+ */
+import type { InStatement } from '@libsql/client';
+import { createClient } from '@libsql/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signedIn, type ApiClient } from '../support/api-client';
+import { applicationFields, testClock } from '../support/apply-form';
+import { categoryId, draftInput } from '../support/draft-input';
+import { BOARD_LIMIT } from '../../server/services/deadline-board-service';
+
+const cst = (date: string) => Date.parse(`${date}T10:00:00+08:00`);
+/** Tables that grow with the bureau's history: the board may only seek into them. */
+const LARGE_TABLES = ['documents', 'tasks', 'document_clocks', 'review_records', 'info_requests', 'request_events', 'audit_log'];
+
+const clock = testClock(cst('2026-06-01'));
+let server: TestServer;
+let office: ApiClient;
+let drafter: ApiClient;
+let submittedId: string;
+
+/** Every statement the server runs while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<{ sql: string; args: unknown }[]> {
+  const client = server.services.database.client;
+  const execute = client.execute.bind(client);
+  const seen: { sql: string; args: unknown }[] = [];
+  client.execute = (async (stmt: InStatement | string, args?: unknown) => {
+    seen.push(typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : { sql: stmt.sql, args: stmt.args ?? [] });
+    return execute(stmt as InStatement);
+  }) as typeof client.execute;
+  try {
+    await work();
+  } finally {
+    client.execute = execute;
+  }
+  return seen;
+}
+
+/** Plan lines that scan a large table or sort rows for ORDER BY (the LIMIT could not stop early). */
+async function badPlans(statements: { sql: string; args: unknown }[]): Promise<string[]> {
+  const bad: string[] = [];
+  // On a connection of its own: an EXPLAIN run through the server's connection left it reading
+  // an old snapshot of the database (a later test would then miss another process's write).
+  const explainer = createClient({ url: server.databaseUrl });
+  try {
+    for (const { sql, args } of statements) {
+      if (!/^\s*select/i.test(sql)) continue;
+      const plan = await explainer.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never });
+      for (const row of plan.rows) {
+        const detail = String(row.detail);
+        const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+        if ((scanned && LARGE_TABLES.includes(scanned)) || /TEMP B-TREE FOR ORDER BY/.test(detail)) bad.push(`${detail} ← ${sql}`);
+      }
+    }
+  } finally {
+    explainer.close();
+  }
+  return bad;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ now: clock.now });
+  [office, drafter] = await Promise.all([signedIn(server.url, 'publisher'), signedIn(server.url, 'drafter')]);
+  const notice = await categoryId(drafter, 'notice');
+  for (let i = 0; i < 3; i++) {
+    const created = await drafter.trpc.documents.create.mutate(draftInput(notice, { title: `看板语句测试${i + 1}`, writtenAt: '2026-06-01' }));
+    await drafter.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    submittedId = created.id;
+  }
+  for (let i = 0; i < 3; i++) await office.trpc.requests.register.mutate({ form: applicationFields({ description: `看板语句测试申请${i + 1}` }), channel: 'letter', receivedAt: '2026-06-01' });
+  // More overdue review tasks than the board shows: open tasks on one document, due one day apart.
+  const rows = Array.from({ length: BOARD_LIMIT + 20 }, (_, i) => {
+    const due = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    return { sql: "INSERT INTO tasks (id, document_id, step, seat_id, role, round, status, created_at, due_date) VALUES (?, ?, 'legality_review', ?, 'legal', 1, 'open', ?, ?)", args: [`board-limit-${i}`, submittedId, `board-seat-${i}`, clock.now(), due] };
+  });
+  await server.services.database.client.batch(rows, 'write');
+  // Months on: every task and request above is overdue.
+  clock.set(cst('2026-09-15'));
+  [office, drafter] = await Promise.all([signedIn(server.url, 'publisher'), signedIn(server.url, 'drafter')]);
+});
+afterAll(() => server?.close());
+
+describe('deadline board statements', () => {
+  it('shows at most BOARD_LIMIT rows of a list, the most overdue first', async () => {
+    const board = await office.trpc.deadlines.board.query();
+    expect(board.tasks).toHaveLength(BOARD_LIMIT);
+    const dues = board.tasks.map((t) => t.dueDate!);
+    expect(dues).toEqual([...dues].sort());
+    expect(dues[0]).toBe('2026-01-01');
+    expect(board.tasks.every((t) => t.state === 'overdue')).toBe(true);
+    expect(board.requests).toHaveLength(3);
+  });
+
+  it('reads the large tables only through their indexes, in due order, for an overseer and for a section member', async () => {
+    const statements = await statementsOf(async () => {
+      await office.trpc.deadlines.board.query();
+      await drafter.trpc.deadlines.board.query();
+    });
+    expect(statements.some((s) => /"document_clocks"\."running" = 1/.test(s.sql))).toBe(true);
+    expect(statements.some((s) => /json_each/.test(s.sql))).toBe(true); // the section member's scope
+    expect(await badPlans(statements)).toEqual([]);
+  });
+
+  it('reads no request rows while info_requests is unchanged, and sees a change made by another process', async () => {
+    const before = await office.trpc.deadlines.board.query();
+    const repeat = await statementsOf(() => office.trpc.deadlines.board.query());
+    expect(repeat.filter((s) => /from "info_requests"/i.test(s.sql)).map((s) => s.sql)).toEqual([]);
+    expect(repeat.some((s) => /table_changes/.test(s.sql))).toBe(true);
+
+    // Another process closes a request: the counter moves with its write, and the next view drops it.
+    const closed = before.requests[0]!;
+    const other = createClient({ url: server.databaseUrl });
+    try {
+      await other.execute({ sql: "UPDATE info_requests SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = ?", args: [clock.now(), closed.id] });
+    } finally {
+      other.close();
+    }
+    const after = await office.trpc.deadlines.board.query();
+    expect(after.requests.map((r) => r.id)).toEqual(before.requests.map((r) => r.id).filter((id) => id !== closed.id));
+
+    // A new request through the service shows at once too.
+    const fresh = await office.trpc.requests.register.mutate({ form: applicationFields({ description: '看板语句测试申请（新）' }), channel: 'letter', receivedAt: '2026-06-02' });
+    expect((await office.trpc.deadlines.board.query()).requests.map((r) => r.id)).toContain(fresh.id);
+    expect((await office.trpc.requests.deadlines.query()).map((r) => r.id)).toContain(fresh.id);
+  });
+});
