@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
 import { closedLoop, request, signIn, type Session } from '../lib/load';
-import { startServer, stopServer } from '../lib/server-process';
+import { rssMb, startServer, stopServer } from '../lib/server-process';
 import { summary } from '../lib/stats';
 
 const approvals = Number(process.argv[2] ?? 2000);
@@ -30,6 +30,8 @@ const targets: { documentId: string; taskId: string }[] = [];
 for (const documentId of docs) targets.push({ documentId, taskId: await openTaskId(fixture, documentId) });
 fixture.services.database.close();
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/profiles')}`] : [];
+// SERVER_FLAGS='--max-semi-space-size=16': more node flags for the server (after the product's, so they win).
+profile.push(...(process.env.SERVER_FLAGS?.split(' ').filter(Boolean) ?? []));
 // SERVERS=2: two server processes on the one file, client c talking to server c % 2 (CPU summed).
 const servers = await Promise.all(Array.from({ length: Number(process.env.SERVERS ?? 1) }, () => startServer(fixture.dbFile, fixture.dir, profile)));
 try {
@@ -39,10 +41,13 @@ try {
   const cpuOfServers = () => servers.reduce((sum, s) => sum + serverCpuMicros(s.child.pid!), 0);
   const measure = async (label: string, total: number, work: (c: number, i: number) => ReturnType<typeof request>) => {
     const before = cpuOfServers();
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...servers.map((s) => rssMb(s.child.pid!)))), 50);
     const run = await closedLoop(concurrency, total, work);
+    clearInterval(sampler);
     const used = cpuOfServers() - before;
     const l = summary(run.latencies);
-    console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms`);
+    console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms  peak RSS ${peakRss} MB`);
   };
   const get = (c: number, path: string) => request(portOf(c), sessions[c]!, 'GET', path);
   const only = process.env.ONLY;

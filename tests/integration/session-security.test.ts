@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 import { apiClient, failure, signedIn } from '../support/api-client';
+import { sessionIdFromToken } from '../../server/auth/session-token';
+import { SESSION_IDLE_MS } from '../../server/services/session-service';
 
 let clock = Date.parse('2026-11-02T09:00:00+08:00');
 let server: TestServer;
@@ -41,6 +43,30 @@ describe('sessions', () => {
     const idle = await signedIn(server.url, 'drafter');
     clock += 8 * 60 * 60 * 1000 + 1000;
     expect(await idle.trpc.auth.me.query()).toBeNull();
+  });
+
+  it('slide their expiry only once less than half of the idle time is left, not on every request', async () => {
+    const client = await signedIn(server.url, 'drafter');
+    const sessionId = sessionIdFromToken(client.cookie.split('=')[1]!);
+    const expiresAt = async () => Number((await server.services.database.client.execute({ sql: 'SELECT expires_at FROM sessions WHERE id = ?', args: [sessionId] })).rows[0]!.expires_at);
+    const me = () => client.fetch('/api/trpc/auth.me');
+    const signedInAt = clock;
+    const first = await expiresAt();
+    expect(first).toBe(signedInAt + SESSION_IDLE_MS);
+    // Within the first half of the idle time: no write, no new cookie.
+    for (const minutes of [1, 60, 3 * 60, 4 * 60 - 1]) {
+      clock = signedInAt + minutes * 60 * 1000;
+      const answer = await me();
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('set-cookie')).toBeNull();
+      expect(await expiresAt()).toBe(first);
+    }
+    // Past it: the expiry moves to 8 hours from now and the cookie is sent again with it.
+    clock = signedInAt + 4 * 60 * 60 * 1000 + 60 * 1000;
+    const refreshed = await me();
+    expect(refreshed.headers.get('set-cookie')).toMatch(/^shenfa_session=[a-z0-9]+;/);
+    expect(await expiresAt()).toBe(clock + SESSION_IDLE_MS);
+    expect((await (await me()).json()).result.data.username).toBe('drafter');
   });
 });
 
