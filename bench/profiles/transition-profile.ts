@@ -5,7 +5,7 @@ import { performReviewAction } from '../../server/services/review-service';
 import { ALL_CHECKS, FIVE_STEPS, freshFixture, openTaskId, person, submittedDocuments } from '../lib/fixture';
 
 const f = await freshFixture();
-const docs = await submittedDocuments(f, 60);
+const docs = await submittedDocuments(f, Number(process.env.N ?? 60));
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');

@@ -19,6 +19,13 @@ export interface Database {
 /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * The log is copied into the file every 100 ms and made to start over past 4,000 frames
+ * (16 MB), by a thread that starts once a client has committed 100 write transactions (a CLI
+ * command or a test's short-lived client never starts it).
+ */
+const BACKGROUND_CHECKPOINT = { intervalMs: 100, restartFrames: 4000, restartWaitMs: 1000, startAfterWrites: 100 };
+
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
@@ -49,6 +56,8 @@ async function openLocalClient(url: string, sync?: DatabaseSync): Promise<Client
       // synchronous=NORMAL in WAL mode loses no committed transaction on a process crash (only,
       // at worst, the last ones on a power loss) and saves an fsync per commit.
       pragmas: ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'],
+      // The log is folded into the file by a thread of its own, not inside a request's commit (wal-checkpointer.ts).
+      backgroundCheckpoint: file && file !== ':memory:' ? BACKGROUND_CHECKPOINT : undefined,
     });
   }
   // An embedded replica: the driver owns the file's journal (it refuses journal_mode,

@@ -12,6 +12,7 @@ import {
   type Transaction,
   type TransactionMode,
 } from '@libsql/client';
+import { WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
 
 /**
  * The embedded database driver: `@libsql/client`'s `Client` interface (so drizzle-orm's libsql
@@ -42,6 +43,12 @@ export interface LocalClientOptions {
   statementCacheSize?: number;
   /** Embedded replica: the file is a replica of this libsql primary, pulled every `periodSeconds` by the driver. */
   replica?: { syncUrl: string; authToken: string | undefined; periodSeconds: number } | undefined;
+  /**
+   * Checkpoint the WAL on a thread of its own (wal-checkpointer.ts), once the client has
+   * committed `startAfterWrites` write transactions (a short-lived client, a CLI command, never
+   * starts the thread). Omitted: SQLite's automatic checkpoint, inside the commit.
+   */
+  backgroundCheckpoint?: (WalCheckpointerOptions & { startAfterWrites: number }) | undefined;
 }
 
 type Statement = Database.Statement<unknown[]>;
@@ -352,9 +359,36 @@ export class LocalClient implements Client {
   closed = false;
   readonly protocol = 'file';
   private connection: Connection;
+  private writes = 0;
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(private readonly options: LocalClientOptions) {
     this.connection = new Connection(options);
+  }
+
+  /** Counts a committed write transaction; starts the background checkpointer after the configured number. */
+  private wrote(): void {
+    const background = this.options.backgroundCheckpoint;
+    if (!background || this.checkpointer || ++this.writes < background.startAfterWrites || this.options.replica) return;
+    this.checkpointer = new WalCheckpointer(this.options.path, background, {
+      onReady: () => {
+        if (!this.closed) this.connection.db.exec('PRAGMA wal_autocheckpoint = 0');
+      },
+      // The thread is gone: the writer checkpoints itself again, as SQLite does by default.
+      onFailure: () => {
+        if (!this.closed) this.connection.db.exec('PRAGMA wal_autocheckpoint = 1000');
+      },
+    });
+  }
+
+  /** Resolves when the writer may begin a transaction without waiting inside SQLite (see WalCheckpointer). */
+  writesResumed(): Promise<void> | null {
+    return this.checkpointer?.writesPaused ? this.checkpointer.writesResumed() : null;
+  }
+
+  /** True while a background thread checkpoints the WAL (the writer's own automatic checkpoint is off). */
+  get checkpointsInBackground(): boolean {
+    return this.checkpointer?.alive ?? false;
   }
 
   private live(): Connection {
@@ -382,7 +416,9 @@ export class LocalClient implements Client {
    */
   async batch(stmts: (InStatement | [string, InArgs?])[], mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     const begin = mode === 'deferred' && stmts.some(isWrite) ? BEGIN.write : BEGIN[mode];
-    return this.live().inTransaction(begin, stmts);
+    const results = this.live().inTransaction(begin, stmts);
+    if (begin === BEGIN.write) this.wrote();
+    return results;
   }
 
   /**
@@ -398,6 +434,7 @@ export class LocalClient implements Client {
     try {
       const result = write(new GroupWriter(connection));
       connection.execute('COMMIT');
+      this.wrote();
       return result;
     } finally {
       if (connection.db.open && connection.db.inTransaction) connection.db.exec('ROLLBACK');
@@ -434,11 +471,15 @@ export class LocalClient implements Client {
   reconnect(): void {
     this.connection.close();
     this.connection = new Connection(this.options);
+    if (this.checkpointsInBackground) this.connection.db.exec('PRAGMA wal_autocheckpoint = 0');
     this.closed = false;
   }
 
   close(): void {
     this.closed = true;
+    // The worker's connection closes first, so the writer's close is the last and folds the whole log into the file.
+    this.checkpointer?.stop();
+    this.checkpointer = null;
     this.connection.close();
   }
 }

@@ -1,3 +1,5 @@
+import { is, Param, Placeholder, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
 
 /**
@@ -28,4 +30,51 @@ export function preparedQuery<T>(db: Db, name: string, build: (db: Db) => T): T 
     queries.set(name, query);
   }
   return query;
+}
+
+/** What drizzle's batch (and group commit) read from a query: its SQL and parameters, and how to shape its result. */
+interface BuiltWrite {
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(result: unknown, isFromBatch?: boolean): unknown;
+}
+
+/**
+ * A write built once with placeholders, for the statements every review step issues (close a
+ * task, open the next, record the decision, chain the audit row). Each call returns an item for
+ * `db.batch()` or `commitChange` with the SQL text as built the first time and the values
+ * encoded by their columns, as drizzle's builder encodes them (a JSON column's value
+ * stringified, null left null); it skips drizzle's query building, about a sixth of a
+ * transition's CPU.
+ *
+ * @example
+ * const closeTask = preparedWrite<{ status: string; id: string }>(db, 'tasks.close', (d) =>
+ *   d.update(tasks).set({ status: placeholder('status') }).where(eq(tasks.id, sql.placeholder('id'))));
+ * statements.push(closeTask({ status: 'done', id }));
+ */
+export function preparedWrite<Values extends object>(db: Db, name: string, build: (db: Db) => BatchItem<'sqlite'>): (values: Values) => BatchItem<'sqlite'> {
+  // `_prepare()` is what drizzle's own batch calls on each item.
+  const prepared = preparedQuery(db, name, (d) => (build(d) as unknown as { _prepare(): BuiltWrite })._prepare());
+  const { sql: text, params } = prepared.getQuery();
+  return (values) => {
+    const query = { sql: text, params: params.map((param) => fill(param, values as Record<string, unknown>)) };
+    const built: BuiltWrite = { getQuery: () => query, mapResult: (result, isFromBatch) => prepared.mapResult(result, isFromBatch) };
+    return { _prepare: () => built } as unknown as BatchItem<'sqlite'>;
+  };
+}
+
+function fill(param: unknown, values: Record<string, unknown>): unknown {
+  const named = is(param, Placeholder) ? { placeholder: param, encode: (v: unknown) => v } : is(param, Param) && is(param.value, Placeholder) ? { placeholder: param.value, encode: (v: unknown) => param.encoder.mapToDriverValue(v) } : null;
+  if (!named) return param;
+  const value = values[named.placeholder.name];
+  // A builder leaves an undefined value out (the column's default); a prepared statement cannot, so it must be given.
+  if (value === undefined) throw new Error(`No value for placeholder "${named.placeholder.name}"`);
+  return value === null ? null : named.encode(value);
+}
+
+/**
+ * A placeholder where drizzle's types want a column value (`set()`, `values()`): drizzle wraps
+ * it with the column's encoder, and `preparedWrite` encodes the value given at run time with it.
+ */
+export function placeholder(name: string): never {
+  return sql.placeholder(name) as never;
 }

@@ -2,6 +2,7 @@ import { desc } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema/index';
 import { auditHash, GENESIS_HASH, type AuditContent } from './audit-chain';
+import { placeholder, preparedWrite } from '../db/prepared';
 
 export interface AuditEntry {
   at: number;
@@ -32,9 +33,25 @@ export function chainedAuditInserts(db: Db, prevHash: string, entries: readonly 
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     };
     const hash = auditHash(previous, content);
-    const insert = db.insert(auditLog).values({ ...content, prevHash: previous, hash });
+    const insert = auditInsert(db)({ ...content, prevHash: previous, hash });
     previous = hash;
     return insert;
   });
   return { inserts, tip: previous };
 }
+
+/** One audit row, prepared once per database: group commit writes one for every change. */
+const auditInsert = (db: Db) =>
+  preparedWrite<AuditContent & { prevHash: string; hash: string }>(db, 'auditLog.insert', (d) =>
+    d.insert(auditLog).values({
+      at: placeholder('at'),
+      actorId: placeholder('actorId'),
+      documentId: placeholder('documentId'),
+      action: placeholder('action'),
+      fromState: placeholder('fromState'),
+      toState: placeholder('toState'),
+      detail: placeholder('detail'),
+      prevHash: placeholder('prevHash'),
+      hash: placeholder('hash'),
+    }),
+  );

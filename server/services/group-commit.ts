@@ -91,6 +91,9 @@ async function flush(database: Database, changes: PendingChange[], isBusy: (erro
   if (!changes.length) return;
   const client = database.client as LocalClient;
   for (let busy = 0; ; busy++) {
+    // The WAL checkpointer is restarting the log: wait here, off the event loop, rather than in SQLite's busy handler.
+    const paused = client.writesResumed();
+    if (paused) await paused;
     try {
       const outcomes = client.writeGroup((tx) => writeChanges(tx, database.db, changes));
       changes.forEach((change, index) => change.settle(outcomes[index] ?? null));

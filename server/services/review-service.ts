@@ -12,7 +12,8 @@ import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
 import { factsOf, loadDocument, loadDocumentTasks, loadDocumentWithCategoryCode, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
-import { closeTaskStatement, DRAFTER_SEAT, syncTasks, wantedTasks } from './task-sync';
+import { closeTaskStatement, DRAFTER_SEAT, openTaskStatement, syncTasks, wantedTasks } from './task-sync';
+import { moveDocument, recordDecision } from './review-writes';
 import { loadSessionUser } from './users';
 import { isTaskFor } from './access';
 import type { Db } from '../db/client';
@@ -165,8 +166,11 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
       db.insert(indexSequences).values({ prefix, last: 1 }).onConflictDoUpdate({ target: indexSequences.prefix, set: { last: sql`${indexSequences.last} + 1` } }),
     );
   }
+  const stepOnly = nextStatus === doc.status && !published && input.action !== 'withdraw_publication';
   statements.push(
-    db
+    stepOnly
+      ? moveDocument(db)({ snapshot: next, currentStep: next.value, version: input.expectedVersion + 1, updatedAt: now, id: doc.id })
+      : db
       .update(documents)
       .set({
         snapshot: next,
@@ -197,7 +201,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const calendar = sync.open.length ? await loadWorkCalendar(ctx) : null;
   for (const task of sync.open) {
     const due = task.seatId === DRAFTER_SEAT || !calendar ? { dueDate: null, dueProvisional: false } : taskDue(def, task.step, now, calendar);
-    statements.push(db.insert(tasks).values({ id: orderedId(now), documentId: doc.id, ...task, ...due, round: next.context.round, status: 'open', createdAt: now }));
+    statements.push(openTaskStatement(db)({ id: orderedId(now), documentId: doc.id, step: task.step, seatId: task.seatId, role: task.role, assigneeId: task.assigneeId, ...due, round: next.context.round, createdAt: now }));
     statements.push(
       ...newTaskNotificationStatements(db, {
         documentId: doc.id,
@@ -214,7 +218,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   }
   const opinion = 'opinion' in input ? input.opinion : input.action === 'withdraw_publication' ? input.reason : '';
   statements.push(
-    db.insert(reviewRecords).values({
+    recordDecision(db)({
       id: orderedId(now),
       documentId: doc.id,
       taskId: actedTask?.id ?? null,

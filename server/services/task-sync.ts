@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { tasks } from '../db/schema/index';
 import { openSeats, reviewStatus, stepById, type PersistedReview, type WorkflowDefinition } from '../../workflows/index';
 import type { Db } from '../db/client';
+import { placeholder, preparedWrite } from '../db/prepared';
 import type { TaskRow } from './document-store';
 
 /** The drafter's own task after a return (修改后重新提交); not a workflow seat. */
@@ -53,9 +54,36 @@ export function syncTasks(openTasks: readonly TaskRow[], wanted: readonly Wanted
 }
 
 export function closeTaskStatement(db: Db, close: TaskSync['close'][number], actorId: string, outcome: string, now: number): BatchItem<'sqlite'> {
-  const mine = close.status !== 'closed';
-  return db
-    .update(tasks)
-    .set({ status: close.status, completedAt: now, ...(mine ? { completedBy: actorId, outcome } : { outcome: 'superseded' }) })
-    .where(eq(tasks.id, close.task.id));
+  if (close.status === 'closed') return closeSuperseded(db)({ status: close.status, completedAt: now, id: close.task.id });
+  return closeActed(db)({ status: close.status, completedAt: now, completedBy: actorId, outcome, id: close.task.id });
 }
+
+/** The task acted on: who closed it and how. */
+const closeActed = (db: Db) =>
+  preparedWrite<{ status: string; completedAt: number; completedBy: string; outcome: string; id: string }>(db, 'tasks.closeActed', (d) =>
+    d.update(tasks).set({ status: placeholder('status'), completedAt: placeholder('completedAt'), completedBy: placeholder('completedBy'), outcome: placeholder('outcome') }).where(eq(tasks.id, sql.placeholder('id'))),
+  );
+
+/** A seat the step no longer has: closed by the change, acted on by nobody. */
+const closeSuperseded = (db: Db) =>
+  preparedWrite<{ status: string; completedAt: number; id: string }>(db, 'tasks.closeSuperseded', (d) =>
+    d.update(tasks).set({ status: placeholder('status'), completedAt: placeholder('completedAt'), outcome: 'superseded' }).where(eq(tasks.id, sql.placeholder('id'))),
+  );
+
+/** A new open task (every column given: a prepared insert cannot fall back to a default). */
+export const openTaskStatement = (db: Db) =>
+  preparedWrite<{ id: string; documentId: string; step: string; seatId: string; role: string; assigneeId: string | null; round: number; createdAt: number; dueDate: string | null; dueProvisional: boolean }>(db, 'tasks.open', (d) =>
+    d.insert(tasks).values({
+      id: placeholder('id'),
+      documentId: placeholder('documentId'),
+      step: placeholder('step'),
+      seatId: placeholder('seatId'),
+      role: placeholder('role'),
+      assigneeId: placeholder('assigneeId'),
+      round: placeholder('round'),
+      status: 'open',
+      createdAt: placeholder('createdAt'),
+      dueDate: placeholder('dueDate'),
+      dueProvisional: placeholder('dueProvisional'),
+    }),
+  );
