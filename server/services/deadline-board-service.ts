@@ -59,9 +59,9 @@ function ruleLabel(key: string): string {
 
 /**
  * Open review tasks with a due date before `before` (placeholder), soonest first, at most
- * BOARD_LIMIT, read on `tasks_open_due` in due order. Built once per database and scope
- * (preparedQuery): building the two lists' drizzle queries on every view cost as much CPU as
- * running them.
+ * BOARD_LIMIT + 1 (the one past says there are more), read on `tasks_open_due` in due order.
+ * Built once per database and scope (preparedQuery): building the two lists' drizzle queries on
+ * every view cost as much CPU as running them.
  */
 function dueTasks(db: Db, scope: SQL | undefined) {
   const assignee = alias(users, 'assignee');
@@ -78,10 +78,11 @@ function dueTasks(db: Db, scope: SQL | undefined) {
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
     .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, sql.placeholder('before')), scope))
     .orderBy(asc(tasks.dueDate))
-    .limit(BOARD_LIMIT);
+    // One past the limit: whether more are due than the board lists, for one more index step.
+    .limit(BOARD_LIMIT + 1);
 }
 
-/** Running statutory clocks due before `before` (placeholder), soonest first, at most BOARD_LIMIT. */
+/** Running statutory clocks due before `before` (placeholder), soonest first, at most BOARD_LIMIT + 1. */
 function runningClocks(db: Db, scope: SQL | undefined) {
   const drafter = alias(users, 'drafter');
   return db
@@ -101,7 +102,7 @@ function runningClocks(db: Db, scope: SQL | undefined) {
     // Walking every clock in due order stepped over each published document's finished one.
     .where(and(sql`${documentClocks.running} = 1`, lt(documentClocks.dueDate, sql.placeholder('before')), scope))
     .orderBy(asc(documentClocks.dueDate))
-    .limit(BOARD_LIMIT);
+    .limit(BOARD_LIMIT + 1);
 }
 
 /**
@@ -118,25 +119,33 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const onTimeFrom = firstOnTimeDue(today, calendar);
   const oversees = OVERSEERS.some((r) => user.roles.includes(r));
   const params = { before: onTimeFrom, departmentId: user.department.id, userId: user.id, roles: JSON.stringify(user.roles) };
-  const taskRows = await (oversees
+  const taskRead = await (oversees
     ? preparedQuery(db, 'board.tasks.all', (d) => dueTasks(d, undefined).prepare())
     : preparedQuery(db, 'board.tasks.section', (d) =>
         dueTasks(d, or(eq(documents.departmentId, sql.placeholder('departmentId')), eq(tasks.assigneeId, sql.placeholder('userId')), sql`${tasks.role} IN (SELECT value FROM json_each(${sql.placeholder('roles')}))`)).prepare(),
       )
   ).all(params);
-  const clockRows = await (oversees
+  const clockRead = await (oversees
     ? preparedQuery(db, 'board.clocks.all', (d) => runningClocks(d, undefined).prepare())
     : preparedQuery(db, 'board.clocks.section', (d) => runningClocks(d, eq(documents.departmentId, sql.placeholder('departmentId'))).prepare())
   ).all(params);
+  const taskRows = taskRead.slice(0, BOARD_LIMIT);
+  const clockRows = clockRead.slice(0, BOARD_LIMIT);
   // Every row read is due soon or overdue (due < onTimeFrom); the state says which.
   const viewable = await viewableDocuments(db, user, [...taskRows, ...clockRows]);
   const pinnedDefinition = await definitionLookup(db, [...taskRows, ...clockRows]);
   const state = (due: string) => (due < today ? 'overdue' : 'due_soon') as DeadlineStatus;
   const readsRequests = REQUEST_READER_ROLES.some((r) => user.roles.includes(r));
-  const flaggedRequests = readsRequests ? (await flaggedRequestDeadlines(ctx, BOARD_LIMIT)).rows : [];
+  const flagged = readsRequests ? await flaggedRequestDeadlines(ctx, BOARD_LIMIT) : { rows: [], total: 0 };
   return {
     today,
-    requests: flaggedRequests,
+    /**
+     * Rows per list, and which lists were cut there: the board is bounded (its cost must not
+     * grow with the bureau's backlog), and says so rather than counting a backlog it does not list.
+     */
+    limit: BOARD_LIMIT,
+    more: { tasks: taskRead.length > BOARD_LIMIT, documents: clockRead.length > BOARD_LIMIT, requests: flagged.total > BOARD_LIMIT },
+    requests: flagged.rows,
     // Built field by field: spreading rows with rest patterns was most of the board's JS time.
     tasks: taskRows.map((r) => ({
       taskId: r.taskId, step: r.step, role: r.role, dueDate: r.dueDate, provisional: r.provisional, documentId: r.documentId, title: r.title, status: r.status,

@@ -86,7 +86,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('deadline board statements', () => {
-  it('shows at most BOARD_LIMIT rows of a list, the most overdue first', async () => {
+  it('shows at most BOARD_LIMIT rows of a list, the most overdue first, and says when there are more', async () => {
     const board = await office.trpc.deadlines.board.query();
     expect(board.tasks).toHaveLength(BOARD_LIMIT);
     const dues = board.tasks.map((t) => t.dueDate!);
@@ -94,6 +94,9 @@ describe('deadline board statements', () => {
     expect(dues[0]).toBe('2026-01-01');
     expect(board.tasks.every((t) => t.state === 'overdue')).toBe(true);
     expect(board.requests).toHaveLength(3);
+    // It says which lists were cut, rather than counting a backlog it does not list.
+    expect(board.limit).toBe(BOARD_LIMIT);
+    expect(board.more).toEqual({ tasks: true, documents: false, requests: false });
   });
 
   it('reads the large tables only through their indexes, in due order, for an overseer and for a section member', async () => {

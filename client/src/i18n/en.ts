@@ -224,6 +224,7 @@ export const en: Record<MessageKey, string> = {
   'deadline.allDepartments': 'All sections',
   'deadline.countOverdue': '{n} overdue',
   'deadline.countDueSoon': '{n} due soon',
+  'deadline.more': 'Each list shows only its {n} most urgent items and more are due; the counts above cover only what is listed.',
   'deadline.state.overdue': 'Overdue',
   'deadline.state.due_soon': 'Due soon',
   'deadline.provisional': 'provisional',

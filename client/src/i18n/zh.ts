@@ -222,6 +222,7 @@ export const zh = {
   'deadline.allDepartments': '全部科室',
   'deadline.countOverdue': '超期 {n} 项',
   'deadline.countDueSoon': '临期 {n} 项',
+  'deadline.more': '每栏只列出最紧急的 {n} 项，另有事项未列出；上方计数只含所列事项。',
   'deadline.state.overdue': '超期',
   'deadline.state.due_soon': '临期',
   'deadline.provisional': '暂定',

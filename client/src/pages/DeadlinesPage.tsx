@@ -4,6 +4,8 @@
  * bureau for 公开办, leaders and admins, one's own section otherwise) and the state; the page
  * only filters by 科室, kept in the address so a filtered board can be bookmarked or sent on.
  * Requests belong to no 科室: a 科室 filter leaves them out, of the list and of the counts.
+ * Each list holds at most the server's limit of the most urgent rows (the board's cost must not
+ * grow with a backlog); when one was cut, the page says its counts cover only what is listed.
  */
 import { createResource, For, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
@@ -73,6 +75,9 @@ export function DeadlinesPage() {
                   <span class="summary-chip summary-overdue">{t('deadline.countOverdue', { n: count('overdue') })}</span>
                   <span class="summary-chip summary-due_soon">{t('deadline.countDueSoon', { n: count('due_soon') })}</span>
                 </p>
+                <Show when={b().more.tasks || b().more.documents || (b().more.requests && !department())}>
+                  <p class="muted small" data-testid="deadline-more">{t('deadline.more', { n: b().limit })}</p>
+                </Show>
                 <TaskDeadlines tasks={tasks()} />
                 <DocumentDeadlines documents={documents()} />
               </Show>
