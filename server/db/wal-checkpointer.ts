@@ -40,7 +40,11 @@ export class WalCheckpointer {
   private ready = false;
 
   constructor(path: string, options: WalCheckpointerOptions, handlers: { onReady(): void; onFailure(reason: string): void }) {
-    this.worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), { workerData: { path, ...options, flags: this.flags } });
+    this.worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
+      workerData: { path, ...options, flags: this.flags },
+      // Its heap holds two statements; a bound keeps a fault from growing it (the thread would die and the writer take the checkpoints back).
+      resourceLimits: { maxOldGenerationSizeMb: 16 },
+    });
     // The process may exit without closing the database (a crash, a test's end): the log stays and SQLite replays it at the next open.
     this.worker.unref();
     const fail = (reason: string) => {
