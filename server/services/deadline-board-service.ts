@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, departments, documentClocks, documents, reviewRecords, tasks, users } from '../db/schema/index';
-import { canViewDocument, isTaskFor } from './access';
+import { categories, departments, documentClocks, documents, tasks, users } from '../db/schema/index';
+import { canViewDocument } from './access';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../db/prepared';
 import { defaultClockRule, firstOnTimeDue, type DeadlineStatus } from '../../workflows/clocks/index';
@@ -24,18 +24,35 @@ const OVERSEERS = ['admin', 'publisher', 'leader'] as const;
 export const BOARD_LIMIT = 200;
 
 /**
+ * Per document id (json array ?3): whether the user (?1) has acted on it and whether one of
+ * its open tasks is theirs (assigned to them, or unassigned for one of their roles, json ?2:
+ * isTaskFor in access.ts). One SQL text whatever the number of ids, so SQLite compiles it
+ * once; it returns a row per id, and each EXISTS stops at the first match. Two `IN (?, ?, …)`
+ * queries with up to 400 placeholders were built by drizzle and compiled again whenever the
+ * number of ids changed, and returned every open task of every listed document.
+ */
+const INVOLVEMENT_SQL = `SELECT j.value AS id,
+  EXISTS (SELECT 1 FROM review_records r WHERE r.document_id = j.value AND r.user_id = ?1) AS acted,
+  EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = j.value AND +t.status = 'open'
+    AND (t.assignee_id = ?1 OR (t.assignee_id IS NULL AND t.role IN (SELECT value FROM json_each(?2))))) AS holding
+FROM json_each(?3) j`;
+
+/**
  * Which of the listed documents this user may open. An overseer sees that a deadline is
  * running bureau-wide, but the text stays with the people who have a part in the review.
  */
-async function viewableDocuments(db: Db, user: SessionUser, rows: { documentId: string; drafterId: string; status: string }[]): Promise<Set<string>> {
+async function viewableDocuments(ctx: ServiceContext, user: SessionUser, rows: { documentId: string; drafterId: string; status: string }[]): Promise<Set<string>> {
   // Only rows the drafter and publisher rules leave open need the database.
   const decided = (r: { drafterId: string; status: string }) => canViewDocument(user.roles, r.status, { isDrafter: r.drafterId === user.id, hasActed: false, holdsOpenTask: false });
   const ids = [...new Set(rows.filter((r) => !decided(r)).map((r) => r.documentId))];
   if (ids.length === 0) return new Set(rows.filter(decided).map((r) => r.documentId));
-  const acted = new Set((await db.selectDistinct({ id: reviewRecords.documentId }).from(reviewRecords).where(and(eq(reviewRecords.userId, user.id), inArray(reviewRecords.documentId, ids)))).map((r) => r.id));
-  // `+status`: found through tasks_document by id; on the status index it read every open task.
-  const open = await db.select({ documentId: tasks.documentId, role: tasks.role, assigneeId: tasks.assigneeId }).from(tasks).where(and(sql`+${tasks.status} = 'open'`, inArray(tasks.documentId, ids)));
-  const holding = new Set(open.filter((t) => isTaskFor(user, t)).map((t) => t.documentId));
+  const involved = await ctx.database.client.execute({ sql: INVOLVEMENT_SQL, args: [user.id, JSON.stringify(user.roles), JSON.stringify(ids)] });
+  const acted = new Set<string>();
+  const holding = new Set<string>();
+  for (const r of involved.rows) {
+    if (Number(r.acted)) acted.add(String(r.id));
+    if (Number(r.holding)) holding.add(String(r.id));
+  }
   return new Set(
     rows
       .filter((r) => canViewDocument(user.roles, r.status, { isDrafter: r.drafterId === user.id, hasActed: acted.has(r.documentId), holdsOpenTask: holding.has(r.documentId) }))
@@ -132,7 +149,7 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   const taskRows = taskRead.slice(0, BOARD_LIMIT);
   const clockRows = clockRead.slice(0, BOARD_LIMIT);
   // Every row read is due soon or overdue (due < onTimeFrom); the state says which.
-  const viewable = await viewableDocuments(db, user, [...taskRows, ...clockRows]);
+  const viewable = await viewableDocuments(ctx, user, [...taskRows, ...clockRows]);
   const pinnedDefinition = await definitionLookup(db, [...taskRows, ...clockRows]);
   const state = (due: string) => (due < today ? 'overdue' : 'due_soon') as DeadlineStatus;
   const readsRequests = REQUEST_READER_ROLES.some((r) => user.roles.includes(r));

@@ -9,7 +9,8 @@ import type { InStatement } from '@libsql/client';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { signedIn, type ApiClient } from '../support/api-client';
+import type { ApiClient } from '../support/api-client';
+import { actOnCurrentStep, signInAll, type Clients } from '../support/review-driver';
 import { applicationFields, testClock } from '../support/apply-form';
 import { categoryId, draftInput } from '../support/draft-input';
 import { BOARD_LIMIT } from '../../server/services/deadline-board-service';
@@ -22,7 +23,6 @@ const clock = testClock(cst('2026-06-01'));
 let server: TestServer;
 let office: ApiClient;
 let drafter: ApiClient;
-let submittedId: string;
 
 /** Every statement the server runs while `work` runs. */
 async function statementsOf(work: () => Promise<unknown>): Promise<{ sql: string; args: unknown }[]> {
@@ -63,30 +63,51 @@ async function badPlans(statements: { sql: string; args: unknown }[]): Promise<s
   return bad;
 }
 
-beforeAll(async () => {
-  server = await startTestServer({ now: clock.now });
-  [office, drafter] = await Promise.all([signedIn(server.url, 'publisher'), signedIn(server.url, 'drafter')]);
-  const notice = await categoryId(drafter, 'notice');
-  for (let i = 0; i < 3; i++) {
-    const created = await drafter.trpc.documents.create.mutate(draftInput(notice, { title: `看板语句测试${i + 1}`, writtenAt: '2026-06-01' }));
-    await drafter.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
-    submittedId = created.id;
-  }
-  for (let i = 0; i < 3; i++) await office.trpc.requests.register.mutate({ form: applicationFields({ description: `看板语句测试申请${i + 1}` }), channel: 'letter', receivedAt: '2026-06-01' });
-  // More overdue review tasks than the board shows: open tasks on one document, due one day apart.
+/** Adds more overdue review tasks than the board shows: open tasks on one document, due one day apart from 2026-01-01. */
+async function addBacklog(documentId: string) {
   const rows = Array.from({ length: BOARD_LIMIT + 20 }, (_, i) => {
     const due = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-    return { sql: "INSERT INTO tasks (id, document_id, step, seat_id, role, round, status, created_at, due_date) VALUES (?, ?, 'legality_review', ?, 'legal', 1, 'open', ?, ?)", args: [`board-limit-${i}`, submittedId, `board-seat-${i}`, clock.now(), due] };
+    return { sql: "INSERT INTO tasks (id, document_id, step, seat_id, role, round, status, created_at, due_date) VALUES (?, ?, 'legality_review', ?, 'legal', 1, 'open', ?, ?)", args: [`board-limit-${i}`, documentId, `board-seat-${i}`, clock.now(), due] };
   });
   await server.services.database.client.batch(rows, 'write');
-  // Months on: every task and request above is overdue.
+}
+
+let clients: Clients;
+let documentIds: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ now: clock.now });
+  clients = await signInAll(server.url, ['drafter', 'publisher', 'legal', 'secrecy', 'leader']);
+  const notice = await categoryId(clients.drafter!, 'notice');
+  for (let i = 0; i < 3; i++) {
+    const created = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title: `看板语句测试${i + 1}`, writtenAt: '2026-06-01' }));
+    await clients.drafter!.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+    documentIds.push(created.id);
+  }
+  // The first document past legality, secrecy and the leader's sign-off: now at filing.
+  for (let i = 0; i < 3; i++) await actOnCurrentStep(clients, documentIds[0]!);
+  for (let i = 0; i < 3; i++) await clients.publisher!.trpc.requests.register.mutate({ form: applicationFields({ description: `看板语句测试申请${i + 1}` }), channel: 'letter', receivedAt: '2026-06-01' });
+  // Months on: every task and request above is overdue; sessions have expired.
   clock.set(cst('2026-09-15'));
-  [office, drafter] = await Promise.all([signedIn(server.url, 'publisher'), signedIn(server.url, 'drafter')]);
+  clients = await signInAll(server.url, ['drafter', 'publisher', 'legal', 'leader']);
+  [office, drafter] = [clients.publisher!, clients.drafter!];
 });
 afterAll(() => server?.close());
 
 describe('deadline board statements', () => {
+  it('links a row to its document for those who acted on it or hold its open task, not for an overseer with no part', async () => {
+    const [acted, pending] = documentIds;
+    const leader = await clients.leader!.trpc.deadlines.board.query();
+    expect(leader.tasks.find((t) => t.documentId === acted)).toMatchObject({ step: 'filing', canView: true });
+    expect(leader.tasks.find((t) => t.documentId === pending)).toMatchObject({ step: 'legality_review', canView: false });
+    const legal = await clients.legal!.trpc.deadlines.board.query();
+    expect(legal.tasks.find((t) => t.documentId === pending)).toMatchObject({ step: 'legality_review', canView: true });
+    expect(legal.tasks.find((t) => t.documentId === acted)).toBeUndefined();
+    expect((await office.trpc.deadlines.board.query()).tasks.find((t) => t.documentId === pending)).toMatchObject({ canView: false });
+  });
+
   it('shows at most BOARD_LIMIT rows of a list, the most overdue first, and says when there are more', async () => {
+    await addBacklog(documentIds[2]!);
     const board = await office.trpc.deadlines.board.query();
     expect(board.tasks).toHaveLength(BOARD_LIMIT);
     const dues = board.tasks.map((t) => t.dueDate!);
