@@ -10,6 +10,7 @@ export const auditRouter = router({
       z.object({
         action: z.string().trim().max(64).optional(),
         actorId: z.string().min(1).max(64).optional(),
+        documentId: z.string().min(1).max(64).optional(),
         q: z.string().trim().max(100).optional(),
         from: isoDateSchema.optional(),
         to: isoDateSchema.optional(),

@@ -30,6 +30,8 @@ export interface AuditFilter {
   /** An action name or its prefix with a dot, e.g. 'review.' for every review action. */
   action?: string;
   actorId?: string;
+  /** One document's trail: every row about it (the audit_document index serves it). */
+  documentId?: string;
   /** Words in the document title, the row's details or the action's name (退回 finds review.return). */
   q?: string;
   /** CST dates, inclusive. */
@@ -56,6 +58,7 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
   const where = and(
     filter.action ? (filter.action.endsWith('.') ? like(auditLog.action, `${escapeLike(filter.action)}%`) : eq(auditLog.action, filter.action)) : undefined,
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.documentId ? eq(auditLog.documentId, filter.documentId) : undefined,
     filter.from ? gte(auditLog.at, startOfCstDay(filter.from)) : undefined,
     filter.to ? lt(auditLog.at, startOfCstDay(filter.to) + 86_400_000) : undefined,
     q ? or(sql`${documents.title} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, sql`${auditLog.detail} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`, ...actionsNamed(q)) : undefined,
@@ -64,7 +67,7 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
   // exact count of a large log read every row of it on each page view (3 s over 6.1M rows).
   const counted = db.select({ one: sql`1` }).from(auditLog);
   const matching = (q ? counted.leftJoin(documents, eq(documents.id, auditLog.documentId)) : counted).where(where).limit(AUDIT_COUNT_CAP + 1);
-  const [[total], rows, actions, actors] = await Promise.all([
+  const [[total], rows, actions, actors, [trailOf]] = await Promise.all([
     db.select({ n: count() }).from(matching.as('matching')),
     db
       .select({
@@ -91,6 +94,8 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
       .offset((filter.page - 1) * AUDIT_PAGE_SIZE),
     actionsPresent(ctx),
     db.select({ id: users.id, name: users.displayName }).from(users).orderBy(users.displayName),
+    // The filtered document's title, for the page to say whose trail it shows (also when other filters leave no row).
+    filter.documentId ? db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.id, filter.documentId)) : Promise.resolve([]),
   ]);
   const n = total?.n ?? 0;
   const details = rows.map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null));
@@ -119,6 +124,8 @@ export async function listAuditLog(ctx: ServiceContext, filter: AuditFilter) {
     pageCount: Math.max(1, Math.ceil(Math.min(n, AUDIT_COUNT_CAP) / AUDIT_PAGE_SIZE)),
     actions,
     actors,
+    /** The document whose trail this is (the documentId filter), or null. */
+    document: trailOf ?? null,
   };
 }
 

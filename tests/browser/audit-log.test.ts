@@ -31,6 +31,24 @@ describe('audit log in the browser', () => {
     expect(await page.inputValue('[data-testid=audit-q]')).toBe('最低生活保障');
     await page.locator('[data-testid=audit-row] details').first().click();
     await screenshot(page, '97-audit-log');
+
+    // A document's title opens its whole trail here (an admin may not read the document itself).
+    const title = (await page.locator('[data-testid=audit-document-trail]').first().textContent())!;
+    await page.locator('[data-testid=audit-document-trail]').first().click();
+    await page.waitForURL(/document=/);
+    expect(page.url()).not.toMatch(/[?&](q|actor)=/);
+    await page.locator('[data-testid=audit-document-filter]').waitFor();
+    expect(await page.locator('[data-testid=audit-document-filter]').textContent()).toContain(`只显示文件「${title}」的记录`);
+    await page.waitForFunction((t) => {
+      const cells = [...document.querySelectorAll('[data-testid=audit-row] td:nth-child(4)')];
+      return cells.length > 1 && cells.every((td) => td.textContent === t);
+    }, title);
+    const actions = await page.locator('[data-testid=audit-row] .audit-action-code').allTextContents();
+    expect(actions.at(-1)).toBe('document.created');
+    await screenshot(page, '97-audit-log-document-trail');
+    await page.locator('[data-testid=audit-document-filter] button').click();
+    await page.waitForURL((url) => !url.search.includes('document='));
+    await page.locator('[data-testid=audit-document-filter]').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

@@ -1,6 +1,6 @@
 /** 审计日志 over a real server: every change of a review is listed, filters narrow it, pages split it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { failure } from '../support/api-client';
 import { driveThroughReview, signInAll, type Clients } from '../support/review-driver';
@@ -58,6 +58,23 @@ describe('audit log', () => {
     expect(new Set([...first.items, ...last.items].map((i) => i.seq)).size).toBe(first.items.length + last.items.length);
   });
 
+  it('shows one document’s whole trail, with its title, whatever other document the log holds', async () => {
+    const other = await clients.drafter!.trpc.documents.create.mutate(draftInput(await categoryId(clients.drafter!, 'notice'), { title: '另一份不相干的通知' }));
+    const trail = await clients.admin!.trpc.audit.list.query({ documentId, page: 1 });
+    expect(trail.document).toEqual({ id: documentId, title: '审计日志查询测试通知' });
+    expect(trail.items.length).toBeGreaterThan(5);
+    expect(trail.items.every((i) => i.documentId === documentId)).toBe(true);
+    const [rows] = await server.services.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.documentId, documentId));
+    expect(trail.total).toBe(rows!.n);
+    // Combined with another filter; and the other document's trail is its own.
+    const approvals = await clients.admin!.trpc.audit.list.query({ documentId, action: 'review.approve', page: 1 });
+    expect(approvals.items.length).toBeGreaterThanOrEqual(3);
+    expect(approvals.items.every((i) => i.action === 'review.approve' && i.documentId === documentId)).toBe(true);
+    const otherTrail = await clients.admin!.trpc.audit.list.query({ documentId: other.id, page: 1 });
+    expect(otherTrail.items.map((i) => i.action)).toEqual(['document.created']);
+    expect((await clients.admin!.trpc.audit.list.query({ documentId: 'no-such-document', page: 1 })).document).toBeNull();
+  });
+
   it('finds rows by the action’s name, in either language', async () => {
     const returned = await clients.admin!.trpc.audit.list.query({ q: '提交审查', page: 1 });
     expect(returned.items.length).toBeGreaterThan(0);
@@ -92,7 +109,7 @@ describe('audit log', () => {
     expect(filtered.items.every((i) => i.action === 'review.approve')).toBe(true);
     expect(capped.actions).toEqual(await distinct());
     // The plans: the page's filters and the actions list walk indexes, never the whole log.
-    for (const sql of ['SELECT seq FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 50', 'SELECT seq FROM audit_log WHERE actor_id = ? ORDER BY seq DESC LIMIT 50', 'SELECT min(action) FROM audit_log WHERE action > ?']) {
+    for (const sql of ['SELECT seq FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 50', 'SELECT seq FROM audit_log WHERE actor_id = ? ORDER BY seq DESC LIMIT 50', 'SELECT seq FROM audit_log WHERE document_id = ? ORDER BY seq DESC LIMIT 50', 'SELECT min(action) FROM audit_log WHERE action > ?']) {
       const plan = (await client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: ['x'] })).rows.map((r) => String(r.detail));
       expect(plan.join(' | '), sql).not.toMatch(/\bSCAN audit_log\b/);
     }

@@ -1,7 +1,9 @@
 /**
  * /admin/audit — 审计日志: every change, newest first, with who, what, which document and the
- * chain hash; filtered by action, person, words and dates, all kept in the URL. Actions read as
- * words from the core's catalog (workflows/audit-actions.ts), the code still beside them.
+ * chain hash; filtered by action, person, document, words and dates, all kept in the URL.
+ * Actions read as words from the core's catalog (workflows/audit-actions.ts), the code still
+ * beside them. A document's title opens its trail here (every row about it), not the document:
+ * an administrator manages the system and may not read a document's content.
  */
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
@@ -17,7 +19,7 @@ import { auditActionText, auditGroupText } from '../audit/audit-action-text';
 import { groupAuditActions } from '../audit/audit-action-choices';
 import { auditFacts } from '../audit/audit-facts';
 
-type Key = 'action' | 'actor' | 'q' | 'from' | 'to';
+type Key = 'action' | 'actor' | 'document' | 'q' | 'from' | 'to';
 
 export function AuditLogPage() {
   usePageTitle(() => t('audit.title'));
@@ -25,6 +27,7 @@ export function AuditLogPage() {
   const query = () => ({
     action: list.get('action') || undefined,
     actorId: list.get('actor') || undefined,
+    documentId: list.get('document') || undefined,
     q: list.get('q') || undefined,
     from: list.get('from') || undefined,
     to: list.get('to') || undefined,
@@ -83,6 +86,14 @@ export function AuditLogPage() {
       <AsyncView resource={log} onRetry={refetch}>
         {(data) => (
           <>
+            <Show when={list.get('document')}>
+              <p class="filter-chip" data-testid="audit-document-filter">
+                {t('audit.onlyDocument', { title: data().document?.title ?? list.get('document') })}{' '}
+                <button type="button" class="link-button" onClick={() => list.set({ document: '' })}>
+                  {t('audit.allDocuments')}
+                </button>
+              </p>
+            </Show>
             <Show when={data().items.length > 0} fallback={<p class="empty">{t('audit.none')}</p>}>
               <ListTable
                 class="compact-table"
@@ -102,7 +113,9 @@ export function AuditLogPage() {
                     </td>
                     <td>
                       <Show when={row.documentId && row.title} fallback="—">
-                        <A href={`/documents/${row.documentId}`}>{row.title}</A>
+                        <button type="button" class="link-button" data-testid="audit-document-trail" title={t('audit.documentTrail')} onClick={() => list.set({ document: row.documentId ?? '', action: '', actor: '', q: '', from: '', to: '' })}>
+                          {row.title}
+                        </button>
                       </Show>
                     </td>
                     <td class="small">
