@@ -20,6 +20,8 @@ const fixture = await openFixture(path.resolve(file), { keep: true });
 const s = fixture.services;
 const publisher = person(fixture, process.env.BOARD_USER ?? 'publisher');
 const client = s.database.client;
+// BOARD_PRAGMAS='PRAGMA cache_size = -16000;…': connection settings to try (the server's are in server/db/client.ts).
+for (const pragma of (process.env.BOARD_PRAGMAS ?? '').split(';').filter((p) => p.trim())) await client.execute(pragma);
 // BOARD_MODULE=<path>: an older copy of the service, to compare old and new code on the same file in the same minutes.
 const deadlineBoard: typeof currentBoard = process.env.BOARD_MODULE ? (await import(path.resolve(process.env.BOARD_MODULE))).deadlineBoard : currentBoard;
 
