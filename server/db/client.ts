@@ -22,9 +22,11 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * The log is copied into the file every 100 ms and made to start over past 4,000 frames
  * (16 MB), by a thread that starts once a client has committed 100 write transactions (a CLI
- * command or a test's short-lived client never starts it).
+ * command or a test's short-lived client never starts it). A restart waits at most 100 ms for
+ * a reader (another process's long report): this process's writes are paused meanwhile, so
+ * the wait is short, and a restart that gave up is tried again later (wal-checkpoint-worker.mjs).
  */
-const BACKGROUND_CHECKPOINT = { intervalMs: 100, restartFrames: 4000, restartWaitMs: 1000, startAfterWrites: 100 };
+const BACKGROUND_CHECKPOINT = { intervalMs: 100, restartFrames: 4000, restartWaitMs: 100, startAfterWrites: 100 };
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
