@@ -1,6 +1,9 @@
 // CPU per request through the whole Hono + tRPC app in process (no sockets), for the
 // approval, the session-checked tRPC path and /healthz, with an optional CPU profile:
 // LOG_LEVEL=silent npx tsx bench/profiles/http-cpu.ts [approvals] [--prof]
+// app.request always builds a full fetch Request (a web stream body), which the real server's
+// @hono/node-server does not: for what the server process itself spends per call over a socket,
+// see http-server-cpu.ts.
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { freshFixture } from '../lib/fixture';
