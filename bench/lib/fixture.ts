@@ -103,3 +103,25 @@ export async function openTaskId(fixture: Fixture, documentId: string): Promise<
   if (!task) throw new Error(`no open task on ${documentId}`);
   return task.id;
 }
+
+type ReviewResult = Awaited<ReturnType<typeof performReviewAction>>;
+
+/**
+ * Takes a submitted document (version 2) through the five steps by the service layer, in
+ * order. `step` runs each approval: it is given the step and the call, and times or counts
+ * around it as the benchmark wants; the open task is looked up before, outside it (a client
+ * already has the task id).
+ */
+export async function reviewToPublication(
+  fixture: Fixture,
+  documentId: string,
+  step: (which: (typeof FIVE_STEPS)[number], approve: () => Promise<ReviewResult>) => Promise<ReviewResult> = (_, approve) => approve(),
+): Promise<void> {
+  let version = 2;
+  for (const which of FIVE_STEPS) {
+    const taskId = await openTaskId(fixture, documentId);
+    const { action } = which;
+    const input = action === 'publish' ? ({ documentId, expectedVersion: version, action, taskId } as const) : ({ documentId, expectedVersion: version, action, taskId, opinion: '同意', checks: ALL_CHECKS } as const);
+    version = (await step(which, () => performReviewAction(fixture.services, person(fixture, which.username), input))).version;
+  }
+}

@@ -3,42 +3,32 @@
 //   npx tsx bench/profiles/commit-latency.ts [documents]            background checkpoints
 //   INLINE=1 npx tsx bench/profiles/commit-latency.ts [documents]   inside the commit
 import fs from 'node:fs';
-import type { InStatement } from '@libsql/client';
 import { LocalClient } from '../../server/db/local-client';
-import { performReviewAction } from '../../server/services/review-service';
-import { ALL_CHECKS, FIVE_STEPS, freshFixture, openTaskId, person, submittedDocuments } from '../lib/fixture';
+import { freshFixture, reviewToPublication, submittedDocuments } from '../lib/fixture';
+import { probeStatements } from '../lib/statement-probe';
 
 const f = await freshFixture();
 const client = f.services.database.client as LocalClient;
 if (process.env.INLINE) client.checkpointInline();
 const docs = await submittedDocuments(f, Number(process.argv[2] ?? 300));
 
-// Times each COMMIT on the writer's connection (the connection class is private to the driver: patched on its prototype).
+// Times each COMMIT on the writer's connection.
 const commits: number[] = [];
-const original = Object.getPrototypeOf((client as unknown as { connection: object }).connection) as { execute(stmt: InStatement | string): unknown };
-const execute = original.execute;
 let counting = false;
-original.execute = function (this: unknown, stmt: InStatement | string) {
-  const t = process.hrtime.bigint();
-  try {
-    return execute.call(this, stmt);
-  } finally {
-    if (counting && stmt === 'COMMIT') commits.push(Number(process.hrtime.bigint() - t) / 1000);
-  }
-};
+probeStatements(client, (sql, micros) => {
+  if (counting && sql === 'COMMIT') commits.push(micros);
+});
 
 const walls: number[] = [];
 for (const documentId of docs) {
-  let version = 2;
-  for (const { username, action } of FIVE_STEPS) {
-    const taskId = await openTaskId(f, documentId);
-    const input = action === 'publish' ? ({ documentId, expectedVersion: version, action, taskId } as const) : ({ documentId, expectedVersion: version, action, taskId, opinion: '同意', checks: ALL_CHECKS } as const);
+  await reviewToPublication(f, documentId, async (_, approve) => {
     counting = true;
     const t = performance.now();
-    version = (await performReviewAction(f.services, person(f, username), input)).version;
+    const result = await approve();
     walls.push(performance.now() - t);
     counting = false;
-  }
+    return result;
+  });
 }
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,21 +1,18 @@
 // CPU time (user + system) per service-layer transition, which a busy machine disturbs far
 // less than wall time: npx tsx bench/profiles/transition-cpu.ts [documents]
-import { performReviewAction } from '../../server/services/review-service';
-import { ALL_CHECKS, FIVE_STEPS, freshFixture, openTaskId, person, submittedDocuments } from '../lib/fixture';
+import { freshFixture, reviewToPublication, submittedDocuments } from '../lib/fixture';
 
 const f = await freshFixture();
 const docs = await submittedDocuments(f, Number(process.argv[2] ?? 200));
 const byStep = new Map<string, number[]>();
 for (const documentId of docs) {
-  let version = 2;
-  for (const { step, username, action } of FIVE_STEPS) {
-    const taskId = await openTaskId(f, documentId);
-    const input = action === 'publish' ? ({ documentId, expectedVersion: version, action, taskId } as const) : ({ documentId, expectedVersion: version, action, taskId, opinion: '同意', checks: ALL_CHECKS } as const);
+  await reviewToPublication(f, documentId, async ({ step }, approve) => {
     const before = process.cpuUsage();
-    version = (await performReviewAction(f.services, person(f, username), input)).version;
+    const result = await approve();
     const used = process.cpuUsage(before);
     byStep.set(step, [...(byStep.get(step) ?? []), used.user + used.system]);
-  }
+    return result;
+  });
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 let all: number[] = [];

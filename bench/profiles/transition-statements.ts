@@ -1,44 +1,34 @@
-// Which statements one service-layer transition runs, and where the time goes:
+// Which statements one service-layer transition runs (every one on the driver's connection,
+// group commit's BEGIN, audit tip, savepoints and COMMIT included), and where the time goes:
 // npx tsx bench/profiles/transition-statements.ts
-import { performReviewAction } from '../../server/services/review-service';
-import { ALL_CHECKS, FIVE_STEPS, freshFixture, openTaskId, person, submittedDocuments } from '../lib/fixture';
+import type { LocalClient } from '../../server/db/local-client';
+import { freshFixture, reviewToPublication, submittedDocuments } from '../lib/fixture';
+import { probeStatements } from '../lib/statement-probe';
 
 const f = await freshFixture();
 const docs = await submittedDocuments(f, 40);
-const client = f.services.database.client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
 const stats = new Map<string, { n: number; ms: number }>();
 let counting = false;
-for (const method of ['execute', 'batch']) {
-  const original = client[method]!.bind(client);
-  client[method] = async (...args: unknown[]) => {
-    const t = performance.now();
-    try {
-      return await original(...args);
-    } finally {
-      if (counting) {
-        const first = args[0] as { sql?: string } | string | unknown[];
-        const sql = method === 'batch' ? `BATCH(${(first as unknown[]).length})` : typeof first === 'string' ? first : ((first as { sql?: string }).sql ?? '');
-        const key = sql.replace(/\s+/g, ' ').slice(0, 110);
-        const s = stats.get(key) ?? { n: 0, ms: 0 };
-        s.n++;
-        s.ms += performance.now() - t;
-        stats.set(key, s);
-      }
-    }
-  };
-}
+probeStatements(f.services.database.client as LocalClient, (sql, micros) => {
+  if (!counting) return;
+  const key = sql.replace(/\s+/g, ' ').slice(0, 110);
+  const s = stats.get(key) ?? { n: 0, ms: 0 };
+  s.n++;
+  s.ms += micros / 1000;
+  stats.set(key, s);
+});
 let n = 0;
 const t0 = performance.now();
 for (const documentId of docs) {
-  let version = 2;
-  for (const { username, action } of FIVE_STEPS) {
-    const taskId = await openTaskId(f, documentId);
-    const input = action === 'publish' ? ({ documentId, expectedVersion: version, action, taskId } as const) : ({ documentId, expectedVersion: version, action, taskId, opinion: '同意', checks: ALL_CHECKS } as const);
+  await reviewToPublication(f, documentId, async (_, approve) => {
     counting = true;
-    version = (await performReviewAction(f.services, person(f, username), input)).version;
-    counting = false;
-    n++;
-  }
+    try {
+      return await approve();
+    } finally {
+      counting = false;
+      n++;
+    }
+  });
 }
 console.log(`${n} transitions in ${((performance.now() - t0) / n).toFixed(2)} ms each (incl. task lookup)`);
 const rows = [...stats].sort((a, b) => b[1].ms - a[1].ms);
