@@ -100,14 +100,14 @@ export function scaleGenerator(setup: GeneratorSetup) {
       const newId = orderedId(base);
       taskIds.set(String(task.id), newId);
       const created = shift(task.created_at, by)!;
-      batch.insert('tasks', { ...task, id: newId, document_id: id, created_at: created, completed_at: shift(task.completed_at, by), due_date: task.due_date ? cstDate(created + 7 * DAY) : null });
+      batch.insert('tasks', { ...task, id: newId, document_id: id, created_at: created, completed_at: shift(task.completed_at, by), due_date: task.due_date ? cstDate(created + 7 * DAY) : null, department_id: doc.department_id ?? null });
     }
     for (const record of template.records) batch.insert('review_records', { ...record, id: orderedId(base), document_id: id, task_id: record.task_id ? (taskIds.get(String(record.task_id)) ?? null) : null, created_at: shift(record.created_at, by) });
     for (const red of template.redactions) batch.insert('redactions', { ...red, id: orderedId(base), document_id: id, start: text.privateAt, end: text.privateAt + text.privatePassage.length, confirmed_at: shift(red.confirmed_at, by) });
     // The statutory clock of the copy's own category, computed beforehand by the deadline service per day.
     const clock = clocks[`${writtenAt}|${category.clockRule}`];
-    // `running` as the (dropped) triggers would set it from the document's status.
-    if (clock) batch.insert('document_clocks', { document_id: id, rule: clock.rule, started_on: clock.startedOn, due_date: clock.dueDate, provisional: clock.provisional ? 1 : 0, running: CLOCK_RUNNING_STATUSES.includes(String(doc.status)) ? 1 : 0 });
+    // `running` and `department_id` as the (dropped) triggers would set them from the document.
+    if (clock) batch.insert('document_clocks', { document_id: id, rule: clock.rule, started_on: clock.startedOn, due_date: clock.dueDate, provisional: clock.provisional ? 1 : 0, running: CLOCK_RUNNING_STATUSES.includes(String(doc.status)) ? 1 : 0, department_id: doc.department_id ?? null });
     for (const a of template.audit) {
       audit({ at: shift(a.at, by)!, actorId: (a.actor_id as string | null) ?? null, documentId: id, action: String(a.action), fromState: (a.from_state as string | null) ?? null, toState: (a.to_state as string | null) ?? null, detail: (a.detail as string | null) ?? null });
     }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, departments, documentClocks, documents, tasks, users } from '../db/schema/index';
 import { canViewDocument } from './access';
@@ -75,12 +75,12 @@ function ruleLabel(key: string): string {
 }
 
 /**
- * Open review tasks with a due date before `before` (placeholder), soonest first, at most
+ * The bureau's open review tasks (an overseer's board) with a due date before `before` (placeholder), soonest first, at most
  * BOARD_LIMIT + 1 (the one past says there are more), read on `tasks_open_due` in due order.
- * Built once per database and scope (preparedQuery): building the two lists' drizzle queries on
+ * Built once per database (preparedQuery): building the two lists' drizzle queries on
  * every view cost as much CPU as running them.
  */
-function dueTasks(db: Db, scope: SQL | undefined) {
+function dueTasks(db: Db) {
   const assignee = alias(users, 'assignee');
   return db
     .select({
@@ -93,14 +93,14 @@ function dueTasks(db: Db, scope: SQL | undefined) {
     .innerJoin(documents, eq(documents.id, tasks.documentId))
     .innerJoin(departments, eq(departments.id, documents.departmentId))
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
-    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, sql.placeholder('before')), scope))
+    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, sql.placeholder('before'))))
     .orderBy(asc(tasks.dueDate))
     // One past the limit: whether more are due than the board lists, for one more index step.
     .limit(BOARD_LIMIT + 1);
 }
 
-/** Running statutory clocks due before `before` (placeholder), soonest first, at most BOARD_LIMIT + 1. */
-function runningClocks(db: Db, scope: SQL | undefined) {
+/** The bureau's running statutory clocks due before `before` (placeholder), soonest first, at most BOARD_LIMIT + 1. */
+function runningClocks(db: Db) {
   const drafter = alias(users, 'drafter');
   return db
     .select({
@@ -117,9 +117,79 @@ function runningClocks(db: Db, scope: SQL | undefined) {
     // Running clocks only (the document is not yet public nor ended), on their partial index in
     // due order, stopping at the limit: the literal `= 1` is what lets SQLite use that index.
     // Walking every clock in due order stepped over each published document's finished one.
-    .where(and(sql`${documentClocks.running} = 1`, lt(documentClocks.dueDate, sql.placeholder('before')), scope))
+    .where(and(sql`${documentClocks.running} = 1`, lt(documentClocks.dueDate, sql.placeholder('before'))))
     .orderBy(asc(documentClocks.dueDate))
     .limit(BOARD_LIMIT + 1);
+}
+
+/**
+ * A section member's lists. Their scope (their 科室's documents, tasks assigned to them, tasks
+ * of their roles) is read part by part, each on an index in due order and stopped at the limit
+ * (tasks_open_department_due, tasks_open_assignee_due, tasks_open_role_due,
+ * document_clocks_running_department_due), then merged. One due-ordered walk over
+ * the whole bureau filtered by scope stepped over every other section's due row with a
+ * document lookup each: 0.6 s per list at 1M documents for a 科室 with nothing due.
+ * `INDEXED BY` makes a plan that cannot use the index an error instead of a silent scan.
+ */
+const SECTION_TASK_SQL = (index: string, column: string) => `SELECT t.id AS taskId, t.step AS step, t.role AS role, t.due_date AS dueDate, t.due_provisional AS provisional,
+  d.id AS documentId, d.title AS title, d.workflow_key AS workflowKey, d.workflow_version AS workflowVersion, d.status AS status, d.drafter_id AS drafterId,
+  dep.name AS departmentName, a.display_name AS assigneeName
+FROM tasks t INDEXED BY ${index}
+JOIN documents d ON d.id = t.document_id
+JOIN departments dep ON dep.id = d.department_id
+LEFT JOIN users a ON a.id = t.assignee_id
+WHERE t.status = 'open' AND t.${column} = ?1 AND t.due_date < ?2
+ORDER BY t.due_date LIMIT ${BOARD_LIMIT + 1}`;
+const SECTION_TASKS = {
+  department: SECTION_TASK_SQL('tasks_open_department_due', 'department_id'),
+  role: SECTION_TASK_SQL('tasks_open_role_due', 'role'),
+  assignee: SECTION_TASK_SQL('tasks_open_assignee_due', 'assignee_id'),
+};
+const SECTION_CLOCKS = `SELECT d.id AS documentId, d.title AS title, d.status AS status, d.current_step AS currentStep, d.drafter_id AS drafterId,
+  d.workflow_key AS workflowKey, d.workflow_version AS workflowVersion, c.rule AS rule, c.due_date AS dueDate, c.provisional AS provisional,
+  dep.name AS departmentName, u.display_name AS drafterName, cat.name_zh AS categoryName
+FROM document_clocks c INDEXED BY document_clocks_running_department_due
+JOIN documents d ON d.id = c.document_id
+JOIN departments dep ON dep.id = d.department_id
+JOIN users u ON u.id = d.drafter_id
+JOIN categories cat ON cat.id = d.category_id
+WHERE c.running = 1 AND c.department_id = ?1 AND c.due_date < ?2
+ORDER BY c.due_date LIMIT ${BOARD_LIMIT + 1}`;
+
+type TaskRow = Awaited<ReturnType<ReturnType<typeof dueTasks>['all']>>[number];
+type ClockRow = Awaited<ReturnType<ReturnType<typeof runningClocks>['all']>>[number];
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+async function sectionTasks(ctx: ServiceContext, user: SessionUser, before: string): Promise<TaskRow[]> {
+  const { client } = ctx.database;
+  const parts = [
+    { sql: SECTION_TASKS.department, key: user.department.id },
+    { sql: SECTION_TASKS.assignee, key: user.id },
+    ...user.roles.map((role) => ({ sql: SECTION_TASKS.role, key: role })),
+  ];
+  const byId = new Map<string, TaskRow>();
+  for (const part of parts) {
+    for (const r of (await client.execute({ sql: part.sql, args: [part.key, before] })).rows) {
+      const taskId = String(r.taskId);
+      if (byId.has(taskId)) continue;
+      byId.set(taskId, {
+        taskId, step: String(r.step), role: String(r.role), dueDate: str(r.dueDate), provisional: Boolean(Number(r.provisional)),
+        documentId: String(r.documentId), title: String(r.title), workflowKey: String(r.workflowKey), workflowVersion: Number(r.workflowVersion),
+        status: String(r.status), drafterId: String(r.drafterId), departmentName: String(r.departmentName), assigneeName: str(r.assigneeName),
+      });
+    }
+  }
+  // Each part is the soonest of its own; together, the soonest BOARD_LIMIT + 1 of their union.
+  return [...byId.values()].sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.taskId.localeCompare(b.taskId)).slice(0, BOARD_LIMIT + 1);
+}
+
+async function sectionClocks(ctx: ServiceContext, user: SessionUser, before: string): Promise<ClockRow[]> {
+  const { rows } = await ctx.database.client.execute({ sql: SECTION_CLOCKS, args: [user.department.id, before] });
+  return rows.map((r) => ({
+    documentId: String(r.documentId), title: String(r.title), status: String(r.status), currentStep: String(r.currentStep), drafterId: String(r.drafterId),
+    workflowKey: String(r.workflowKey), workflowVersion: Number(r.workflowVersion), rule: String(r.rule), dueDate: String(r.dueDate), provisional: Boolean(Number(r.provisional)),
+    departmentName: String(r.departmentName), drafterName: String(r.drafterName), categoryName: String(r.categoryName),
+  }));
 }
 
 /**
@@ -135,17 +205,8 @@ export async function deadlineBoard(ctx: ServiceContext, user: SessionUser) {
   // Only what is due soon or overdue is read: both lists ask their index for due < this day.
   const onTimeFrom = firstOnTimeDue(today, calendar);
   const oversees = OVERSEERS.some((r) => user.roles.includes(r));
-  const params = { before: onTimeFrom, departmentId: user.department.id, userId: user.id, roles: JSON.stringify(user.roles) };
-  const taskRead = await (oversees
-    ? preparedQuery(db, 'board.tasks.all', (d) => dueTasks(d, undefined).prepare())
-    : preparedQuery(db, 'board.tasks.section', (d) =>
-        dueTasks(d, or(eq(documents.departmentId, sql.placeholder('departmentId')), eq(tasks.assigneeId, sql.placeholder('userId')), sql`${tasks.role} IN (SELECT value FROM json_each(${sql.placeholder('roles')}))`)).prepare(),
-      )
-  ).all(params);
-  const clockRead = await (oversees
-    ? preparedQuery(db, 'board.clocks.all', (d) => runningClocks(d, undefined).prepare())
-    : preparedQuery(db, 'board.clocks.section', (d) => runningClocks(d, eq(documents.departmentId, sql.placeholder('departmentId'))).prepare())
-  ).all(params);
+  const taskRead = oversees ? await preparedQuery(db, 'board.tasks.all', (d) => dueTasks(d).prepare()).all({ before: onTimeFrom }) : await sectionTasks(ctx, user, onTimeFrom);
+  const clockRead = oversees ? await preparedQuery(db, 'board.clocks.all', (d) => runningClocks(d).prepare()).all({ before: onTimeFrom }) : await sectionClocks(ctx, user, onTimeFrom);
   const taskRows = taskRead.slice(0, BOARD_LIMIT);
   const clockRows = clockRead.slice(0, BOARD_LIMIT);
   // Every row read is due soon or overdue (due < onTimeFrom); the state says which.

@@ -124,10 +124,35 @@ describe('deadline board statements', () => {
     const statements = await statementsOf(async () => {
       await office.trpc.deadlines.board.query();
       await drafter.trpc.deadlines.board.query();
+      await clients.legal!.trpc.deadlines.board.query();
     });
     expect(statements.some((s) => /"document_clocks"\."running" = 1/.test(s.sql))).toBe(true);
-    expect(statements.some((s) => /json_each/.test(s.sql))).toBe(true); // the section member's scope
+    // A section member's scope, part by part, each on its own index in due order.
+    for (const index of ['tasks_open_department_due', 'tasks_open_assignee_due', 'tasks_open_role_due', 'document_clocks_running_department_due']) {
+      expect(statements.some((s) => s.sql.includes(`INDEXED BY ${index}`))).toBe(true);
+    }
     expect(await badPlans(statements)).toEqual([]);
+  });
+
+  it('gives a section member the open tasks of their 科室, assigned to them and of their roles, and their 科室\'s clocks, soonest first', async () => {
+    // The drafter's 科室 drafted every document here: all three are in review, so their tasks
+    // (legality review) and clocks show; the legal reviewer sees the same tasks by role, but not
+    // the drafter's 科室's clocks.
+    const mine = await drafter.trpc.deadlines.board.query();
+    expect(mine.tasks.filter((t) => t.documentId === documentIds[1]).map((t) => t.step)).toEqual(['legality_review']);
+    expect(mine.documents.map((d) => d.documentId).sort()).toEqual([...documentIds].sort());
+    const dues = mine.tasks.map((t) => t.dueDate!);
+    expect(dues).toEqual([...dues].sort());
+    const legal = await clients.legal!.trpc.deadlines.board.query();
+    expect(legal.tasks.some((t) => t.documentId === documentIds[1])).toBe(true);
+    expect(legal.documents).toEqual([]);
+    // The department follows the document (trigger): moved to another 科室, its rows go with it.
+    const { client } = server.services.database;
+    const other = String((await client.execute({ sql: 'SELECT id FROM departments WHERE id <> (SELECT department_id FROM documents WHERE id = ?) LIMIT 1', args: [documentIds[1]!] })).rows[0]!.id);
+    await client.execute({ sql: 'UPDATE documents SET department_id = ?, version = version + 1 WHERE id = ?', args: [other, documentIds[1]!] });
+    expect((await client.execute({ sql: 'SELECT DISTINCT department_id FROM tasks WHERE document_id = ? UNION SELECT department_id FROM document_clocks WHERE document_id = ?', args: [documentIds[1]!, documentIds[1]!] })).rows.map((r) => r.department_id)).toEqual([other]);
+    const after = await drafter.trpc.deadlines.board.query();
+    expect(after.documents.some((d) => d.documentId === documentIds[1])).toBe(false);
   });
 
   it('reads no request rows while info_requests is unchanged, and sees a change made by another process', async () => {

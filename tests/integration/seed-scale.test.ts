@@ -94,6 +94,14 @@ describe('seed-scale (bulk loader)', () => {
     expect(Number(counts!.wrong)).toBe(0);
   });
 
+  it("copies each document's 科室 onto its tasks and clock as the triggers would (the deadline board's section lists read them)", async () => {
+    const [tasks] = await query('SELECT count(*) AS n, sum(t.department_id IS NOT d.department_id) AS wrong FROM tasks t JOIN documents d ON d.id = t.document_id');
+    const [clocks] = await query('SELECT count(*) AS n, sum(k.department_id IS NOT d.department_id) AS wrong FROM document_clocks k JOIN documents d ON d.id = k.document_id');
+    expect(Number(tasks!.n)).toBeGreaterThan(0);
+    expect(Number(clocks!.n)).toBeGreaterThan(0);
+    expect([Number(tasks!.wrong), Number(clocks!.wrong)]).toEqual([0, 0]);
+  });
+
   it('gives generated rows time-ordered ids (appended to their primary-key index in time order)', async () => {
     const generated = await query("SELECT id, created_at FROM documents WHERE id LIKE '________-____-7%' ORDER BY created_at");
     expect(generated.length).toBeGreaterThanOrEqual(600);

@@ -139,8 +139,14 @@ export const documentClocks = sqliteTable(
      * due order instead of stepping over every published document's finished one.
      */
     running: integer('running', { mode: 'boolean' }).notNull().default(true),
+    /** The document's 科室, copied by triggers like tasks.department_id: a section member's board reads its section's running clocks in due order. */
+    departmentId: text('department_id'),
   },
-  (t) => [index('document_clocks_due').on(t.dueDate), index('document_clocks_running_due').on(t.dueDate).where(sql`${t.running} = 1`)],
+  (t) => [
+    index('document_clocks_due').on(t.dueDate),
+    index('document_clocks_running_due').on(t.dueDate).where(sql`${t.running} = 1`),
+    index('document_clocks_running_department_due').on(t.departmentId, t.dueDate).where(sql`${t.running} = 1`),
+  ],
 );
 
 /** A proposed change of a published document's validity (有效性), and its review. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
 import { users } from './organisation';
@@ -24,12 +25,23 @@ export const tasks = sqliteTable(
     completedBy: text('completed_by').references(() => users.id),
     completedAt: integer('completed_at'),
     outcome: text('outcome'),
+    /**
+     * The document's 科室, copied by triggers (migration tasks_clocks_department_triggers) when
+     * the task is written and when the document moves, so a section member's deadline board
+     * reads its section's open tasks on an index in due order instead of walking every due task
+     * in the bureau and looking up each one's document.
+     */
+    departmentId: text('department_id'),
   },
   (t) => [
     index('tasks_open_role').on(t.status, t.role, t.createdAt),
     index('tasks_open_due').on(t.status, t.dueDate),
     index('tasks_open_assignee').on(t.status, t.assigneeId),
     index('tasks_document').on(t.documentId),
+    // The deadline board of a section member: open tasks of a 科室, of a role and of a person, in due order.
+    index('tasks_open_department_due').on(t.departmentId, t.dueDate).where(sql`${t.status} = 'open'`),
+    index('tasks_open_role_due').on(t.role, t.dueDate).where(sql`${t.status} = 'open'`),
+    index('tasks_open_assignee_due').on(t.assigneeId, t.dueDate).where(sql`${t.status} = 'open'`),
   ],
 );
 

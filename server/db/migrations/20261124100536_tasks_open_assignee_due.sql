@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_open_assignee_due` ON `tasks` (`assignee_id`,`due_date`) WHERE "tasks"."status" = 'open';
