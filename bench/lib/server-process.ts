@@ -11,6 +11,16 @@ export function rssMb(pid: number): number {
   return round(kb / 1024, 1);
 }
 
+/**
+ * CPU (user + system, µs) a process has used so far, from /proc (10 ms clock ticks: divide a
+ * difference over a run of seconds, not a single call). What the server spends per call stays
+ * comparable when other work shares the machine, which wall-clock rates do not.
+ */
+export function serverCpuMicros(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 /** Starts bench/lib/bench-server.ts (the real app) in a child process on the given database, with the flags `npm start` uses (later flags win). */
 export async function startServer(dbFile: string, dir: string, extraNodeArgs: string[], clientDir = path.resolve('dist/client')): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraNodeArgs, '--import', 'tsx', path.join('bench', 'lib', 'bench-server.ts')], {

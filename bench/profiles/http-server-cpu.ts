@@ -11,18 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
 import { closedLoop, request, signIn, type Session } from '../lib/load';
-import { rssMb, startServer, stopServer } from '../lib/server-process';
+import { rssMb, serverCpuMicros, startServer, stopServer } from '../lib/server-process';
 import { summary } from '../lib/stats';
 
 const approvals = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 50);
 const calls = 4000;
-
-/** Server CPU (user + system) in µs, from /proc (clock ticks of 10 ms; runs are long enough). */
-function serverCpuMicros(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 const fixture = await freshFixture();
 const docs = await submittedDocuments(fixture, approvals);
