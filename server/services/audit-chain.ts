@@ -1,5 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
 
 /** The content of an audit row that its hash covers (everything but the sequence number). */
 export interface AuditContent {
@@ -20,10 +19,11 @@ export const GENESIS_HASH = '';
  * Changing, removing or reordering any row breaks every hash after it.
  */
 export function auditHash(prevHash: string, row: AuditContent): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(auditHashInput(prevHash, row))));
+  // node:crypto, not @oslojs's JavaScript SHA-256: the same digest at a fraction of the CPU, paid once per change and once per row by `audit verify`.
+  return createHash('sha256').update(auditHashInput(prevHash, row)).digest('hex');
 }
 
-/** The text whose SHA-256 is the row's hash (seed-scale hashes it with node:crypto, which is faster). */
+/** The text whose SHA-256 is the row's hash. */
 export function auditHashInput(prevHash: string, row: AuditContent): string {
   const canonical = JSON.stringify([row.at, row.actorId, row.documentId, row.action, row.fromState, row.toState, row.detail]);
   return `${prevHash}\n${canonical}`;
