@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './organisation';
 import { documents } from './documents';
@@ -76,6 +77,9 @@ export const infoRequests = sqliteTable(
     index('info_requests_status').on(t.status, t.receivedAt),
     index('info_requests_received').on(t.receivedAt),
     index('info_requests_closed').on(t.closedAt),
+    // The open requests' ids and versions without reading their rows: the deadline board checks
+    // which of its remembered request deadlines changed (request-query-service.ts).
+    index('info_requests_open_version').on(t.id, t.version).where(sql`${t.closedAt} IS NULL`),
   ],
 );
 

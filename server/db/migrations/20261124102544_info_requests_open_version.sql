@@ -1,0 +1,1 @@
+CREATE INDEX `info_requests_open_version` ON `info_requests` (`id`,`version`) WHERE "info_requests"."closed_at" IS NULL;
