@@ -201,7 +201,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const calendar = sync.open.length ? await loadWorkCalendar(ctx) : null;
   for (const task of sync.open) {
     const due = task.seatId === DRAFTER_SEAT || !calendar ? { dueDate: null, dueProvisional: false } : taskDue(def, task.step, now, calendar);
-    statements.push(openTaskStatement(db)({ id: orderedId(now), documentId: doc.id, step: task.step, seatId: task.seatId, role: task.role, assigneeId: task.assigneeId, ...due, round: next.context.round, createdAt: now }));
+    statements.push(openTaskStatement(db)({ id: orderedId(now), documentId: doc.id, departmentId: doc.departmentId, step: task.step, seatId: task.seatId, role: task.role, assigneeId: task.assigneeId, ...due, round: next.context.round, createdAt: now }));
     statements.push(
       ...newTaskNotificationStatements(db, {
         documentId: doc.id,

@@ -70,12 +70,16 @@ const closeSuperseded = (db: Db) =>
     d.update(tasks).set({ status: placeholder('status'), completedAt: placeholder('completedAt'), outcome: 'superseded' }).where(eq(tasks.id, sql.placeholder('id'))),
   );
 
-/** A new open task (every column given: a prepared insert cannot fall back to a default). */
+/**
+ * A new open task (every column given: a prepared insert cannot fall back to a default). Its
+ * 科室 is the document's, given here so the trigger that would copy it has nothing to do.
+ */
 export const openTaskStatement = (db: Db) =>
-  preparedWrite<{ id: string; documentId: string; step: string; seatId: string; role: string; assigneeId: string | null; round: number; createdAt: number; dueDate: string | null; dueProvisional: boolean }>(db, 'tasks.open', (d) =>
+  preparedWrite<{ id: string; documentId: string; departmentId: string; step: string; seatId: string; role: string; assigneeId: string | null; round: number; createdAt: number; dueDate: string | null; dueProvisional: boolean }>(db, 'tasks.open', (d) =>
     d.insert(tasks).values({
       id: placeholder('id'),
       documentId: placeholder('documentId'),
+      departmentId: placeholder('departmentId'),
       step: placeholder('step'),
       seatId: placeholder('seatId'),
       role: placeholder('role'),

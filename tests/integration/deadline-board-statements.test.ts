@@ -155,6 +155,15 @@ describe('deadline board statements', () => {
     expect((await client.execute({ sql: 'SELECT DISTINCT department_id FROM tasks WHERE document_id = ? UNION SELECT department_id FROM document_clocks WHERE document_id = ?', args: [documentIds[1]!, documentIds[1]!] })).rows.map((r) => r.department_id)).toEqual([other]);
     const after = await drafter.trpc.deadlines.board.query();
     expect(after.documents.some((d) => d.documentId === documentIds[1])).toBe(false);
+    // Every task carries its document's 科室: the review path writes it, the trigger fills it for an insert that leaves it out.
+    expect((await client.execute('SELECT count(*) AS n FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.department_id IS NOT d.department_id')).rows[0]!.n).toBe(0);
+    const task = (await client.execute({ sql: 'SELECT * FROM tasks WHERE document_id = ? LIMIT 1', args: [documentIds[1]!] })).rows[0]!;
+    await client.execute({
+      sql: "INSERT INTO tasks (id, document_id, step, seat_id, role, assignee_id, round, status, created_at, due_date, due_provisional) VALUES ('left-out', ?, ?, 'seat#left-out', ?, NULL, ?, 'done', 0, NULL, 0)",
+      args: [documentIds[1]!, task.step, task.role, task.round],
+    });
+    expect((await client.execute("SELECT department_id FROM tasks WHERE id = 'left-out'")).rows[0]!.department_id).toBe(other);
+    await client.execute("DELETE FROM tasks WHERE id = 'left-out'");
   });
 
   it('reads no request rows while info_requests is unchanged, and sees a change made by another process', async () => {
