@@ -160,7 +160,7 @@ describe('deadline board statements', () => {
     const task = (await client.execute({ sql: 'SELECT * FROM tasks WHERE document_id = ? LIMIT 1', args: [documentIds[1]!] })).rows[0]!;
     await client.execute({
       sql: "INSERT INTO tasks (id, document_id, step, seat_id, role, assignee_id, round, status, created_at, due_date, due_provisional) VALUES ('left-out', ?, ?, 'seat#left-out', ?, NULL, ?, 'done', 0, NULL, 0)",
-      args: [documentIds[1]!, task.step, task.role, task.round],
+      args: [documentIds[1]!, String(task.step), String(task.role), Number(task.round)],
     });
     expect((await client.execute("SELECT department_id FROM tasks WHERE id = 'left-out'")).rows[0]!.department_id).toBe(other);
     await client.execute("DELETE FROM tasks WHERE id = 'left-out'");
