@@ -55,6 +55,7 @@ type Statement = Database.Statement<unknown[]>;
 type SqlArgs = unknown[] | Record<string, unknown>;
 
 const DEFAULT_STATEMENT_CACHE = 500;
+const EXPLAIN = /^\s*explain\b/i;
 
 /** One connection with its statement cache. */
 class Connection {
@@ -98,6 +99,10 @@ class Connection {
       const { statement, reader, columns, columnTypes, shape } = this.prepared(sql);
       if (reader) {
         const rows = (statement.all(args) as unknown[][]).map((values) => toRow(values, shape));
+        // libsql leaves an EXPLAIN statement un-reset after its last row, and the connection then
+        // keeps reading the snapshot it began on: another connection's commits stay unseen and
+        // this connection's next write fails. `get()` resets it (tests/integration/local-client.test.ts).
+        if (EXPLAIN.test(sql)) statement.get(args);
         return result(columns, columnTypes, rows, 0, undefined);
       }
       const info = statement.run(args);

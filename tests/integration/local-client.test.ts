@@ -89,6 +89,21 @@ describe('the embedded libsql driver (server/db/local-client.ts)', () => {
     expect((await client.execute('SELECT count(*) AS n FROM parent')).rows[0]!.n).toBe(20);
   });
 
+  it('sees another connection\'s commits after an EXPLAIN (libsql leaves EXPLAIN un-reset; the driver resets it)', async () => {
+    await client.execute({ sql: 'INSERT INTO parent (id, name) VALUES (?, ?)', args: [1, '甲'] });
+    const count = async () => Number((await client.execute('SELECT count(*) AS n FROM parent')).rows[0]!.n);
+    for (const [i, explain] of ['EXPLAIN QUERY PLAN SELECT * FROM parent WHERE id = ?', 'EXPLAIN SELECT * FROM parent WHERE id > ?'].entries()) {
+      expect((await client.execute({ sql: explain, args: [0] })).rows.length).toBeGreaterThan(0);
+      const before = await count();
+      const other = open();
+      await other.execute({ sql: 'INSERT INTO parent (id, name) VALUES (?, ?)', args: [10 + i, `乙${i}`] });
+      other.close();
+      expect(await count()).toBe(before + 1);
+      // And this connection can still write (a stale snapshot cannot).
+      await client.batch([{ sql: 'INSERT INTO parent (id, name) VALUES (?, ?)', args: [20 + i, `丙${i}`] }], 'write');
+    }
+  });
+
   it('gives an interactive transaction its own connection: its uncommitted rows are not read by others', async () => {
     const tx = await client.transaction('write');
     await tx.execute({ sql: 'INSERT INTO parent (name) VALUES (?)', args: ['pending'] });
