@@ -491,9 +491,19 @@ export class LocalClient implements Client {
 
   close(): void {
     this.closed = true;
-    // The worker's connection closes first, so the writer's close is the last and folds the whole log into the file.
     this.checkpointer?.stop();
     this.checkpointer = null;
+    // libsql's close does not fold the WAL into the file (its dropped statements keep the
+    // connection open until a GC, and a CLI exits first): copy every committed page in now, so
+    // a stopped server's shenfa.db alone holds all its data. PASSIVE never waits for anyone;
+    // a replica's file is the driver's, and a failing disk only leaves the log to replay at the next open.
+    if (!this.options.replica && this.connection.db.open) {
+      try {
+        this.connection.execute('PRAGMA wal_checkpoint(PASSIVE)');
+      } catch {
+        // Nothing is lost: SQLite replays the log at the next open.
+      }
+    }
     this.connection.close();
   }
 }

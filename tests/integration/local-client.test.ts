@@ -104,6 +104,20 @@ describe('the embedded libsql driver (server/db/local-client.ts)', () => {
     }
   });
 
+  it('leaves every committed row in the database file itself when closed (a stopped server\'s file can be copied alone)', async () => {
+    for (let i = 1; i <= 20; i++) await client.batch([{ sql: 'INSERT INTO parent (id, name) VALUES (?, ?)', args: [i, `名${i}`] }], 'write');
+    client.close();
+    const alone = path.join(dir, 'copied.sqlite');
+    fs.copyFileSync(path.join(dir, 'db.sqlite'), alone);
+    const copy = new LocalClient({ path: alone, busyTimeoutMs: 1000, pragmas: [] });
+    try {
+      expect((await copy.execute('SELECT count(*) AS n FROM parent')).rows[0]!.n).toBe(20);
+    } finally {
+      copy.close();
+    }
+    client = open();
+  });
+
   it('gives an interactive transaction its own connection: its uncommitted rows are not read by others', async () => {
     const tx = await client.transaction('write');
     await tx.execute({ sql: 'INSERT INTO parent (name) VALUES (?)', args: ['pending'] });
