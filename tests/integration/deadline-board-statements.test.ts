@@ -5,10 +5,10 @@
  * (table_changes, kept by triggers), so a view does not read every open request. These tests
  * check plans and statements, not timings (those depend on the machine).
  */
-import type { InStatement } from '@libsql/client';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { statementsOf as recordStatements } from '../support/statement-recorder';
 import type { ApiClient } from '../support/api-client';
 import { actOnCurrentStep, signInAll, type Clients } from '../support/review-driver';
 import { applicationFields, testClock } from '../support/apply-form';
@@ -25,27 +25,13 @@ let office: ApiClient;
 let drafter: ApiClient;
 
 /** Every statement the server runs while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<{ sql: string; args: unknown }[]> {
-  const client = server.services.database.client;
-  const execute = client.execute.bind(client);
-  const seen: { sql: string; args: unknown }[] = [];
-  client.execute = (async (stmt: InStatement | string, args?: unknown) => {
-    seen.push(typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : { sql: stmt.sql, args: stmt.args ?? [] });
-    return execute(stmt as InStatement);
-  }) as typeof client.execute;
-  try {
-    await work();
-  } finally {
-    client.execute = execute;
-  }
-  return seen;
-}
+const statementsOf = (work: () => Promise<unknown>) => recordStatements(server, work);
 
 /** Plan lines that scan a large table or sort rows for ORDER BY (the LIMIT could not stop early). */
 async function badPlans(statements: { sql: string; args: unknown }[]): Promise<string[]> {
   const bad: string[] = [];
-  // On a connection of its own: an EXPLAIN run through the server's connection left it reading
-  // an old snapshot of the database (a later test would then miss another process's write).
+  // On a connection of its own, so the plans never touch the server's connection (an EXPLAIN
+  // once left it on an old snapshot; the driver now resets it: tests/integration/local-client.test.ts).
   const explainer = createClient({ url: server.databaseUrl });
   try {
     for (const { sql, args } of statements) {

@@ -6,9 +6,9 @@
  * runs, for a policy and for its interpretation, and checks SQLite's plan for each: no full
  * scan of `documents`. (Plans, not timings: they do not depend on the machine.)
  */
-import type { InStatement } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { statementsOf as recordStatements } from '../support/statement-recorder';
 import { signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
 
@@ -22,21 +22,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** Every statement the server runs while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<{ sql: string; args: unknown }[]> {
-  const client = server.services.database.client;
-  const execute = client.execute.bind(client);
-  const seen: { sql: string; args: unknown }[] = [];
-  client.execute = (async (stmt: InStatement | string, args?: unknown) => {
-    seen.push(typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : { sql: stmt.sql, args: stmt.args ?? [] });
-    return execute(stmt as InStatement);
-  }) as typeof client.execute;
-  try {
-    await work();
-  } finally {
-    client.execute = execute;
-  }
-  return seen;
-}
+const statementsOf = (work: () => Promise<unknown>) => recordStatements(server, work);
 
 async function fullScansOfDocuments(statements: { sql: string; args: unknown }[]): Promise<string[]> {
   const scans: string[] = [];
