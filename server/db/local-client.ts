@@ -441,10 +441,9 @@ export class LocalClient implements Client {
    * a change that fails is undone alone and the others still commit, together, with one
    * COMMIT. Throws when BEGIN or COMMIT fails (then nothing was written).
    */
-  writeGroup<T>(write: (tx: GroupWriter) => T, options: { waitForLock?: boolean } = {}): T {
+  writeGroup<T>(write: (tx: GroupWriter) => T): T {
     const connection = this.live();
-    if (options.waitForLock === false) beginWithoutWaiting(connection, this.options.busyTimeoutMs);
-    else connection.execute(BEGIN.write);
+    connection.execute(BEGIN.write);
     try {
       const result = write(new GroupWriter(connection));
       connection.execute('COMMIT');
@@ -505,20 +504,6 @@ export class LocalClient implements Client {
       }
     }
     this.connection.close();
-  }
-}
-
-/**
- * BEGIN IMMEDIATE that answers SQLITE_BUSY at once when another process holds the write lock,
- * instead of sleeping in SQLite's busy handler (which holds this process's event loop: every
- * request waits, not only the writes). The caller waits on a timer and tries again.
- */
-function beginWithoutWaiting(connection: Connection, busyTimeoutMs: number): void {
-  connection.execute('PRAGMA busy_timeout = 0');
-  try {
-    connection.execute(BEGIN.write);
-  } finally {
-    connection.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   }
 }
 

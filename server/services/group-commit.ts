@@ -39,11 +39,8 @@ interface Group {
 
 /** A flush never holds the event loop for more than this many changes. */
 export const MAX_GROUP_SIZE = 64;
-/**
- * How long a group waits, in all, for another process's write lock before it fails with
- * SQLITE_BUSY (as long as SQLite's own busy_timeout: server/db/client.ts).
- */
-const LOCK_WAIT_MS = 5000;
+/** Another process holds the write lock past busy_timeout: the whole group is tried again. */
+const MAX_BUSY_RETRIES = 3;
 
 /** Captured at load: a test's fake timers must not stop the writes. */
 const nextTurn = globalThis.setImmediate;
@@ -93,21 +90,17 @@ function schedule(database: Database, group: Group, runInOrder: (write: () => Pr
 async function flush(database: Database, changes: PendingChange[], isBusy: (error: unknown) => boolean): Promise<void> {
   if (!changes.length) return;
   const client = database.client as LocalClient;
-  const deadline = Date.now() + LOCK_WAIT_MS;
   for (let busy = 0; ; busy++) {
     // The WAL checkpointer is restarting the log: wait here, off the event loop, rather than in SQLite's busy handler.
     const paused = client.writesResumed();
     if (paused) await paused;
     try {
-      // Another process holding the write lock makes BEGIN answer BUSY at once (nothing was
-      // written); this group then waits on a timer, and the process goes on serving meanwhile.
-      const outcomes = client.writeGroup((tx) => writeChanges(tx, database.db, changes), { waitForLock: false });
+      const outcomes = client.writeGroup((tx) => writeChanges(tx, database.db, changes));
       changes.forEach((change, index) => change.settle(outcomes[index] ?? null));
       return;
     } catch (error) {
-      if (isBusy(error) && Date.now() < deadline) {
-        // 1, 2, 4 … up to 16 ms, with jitter so two processes do not retry in step.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(16, 2 ** busy) * (0.5 + Math.random())));
+      if (isBusy(error) && busy < MAX_BUSY_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** busy * (0.5 + Math.random())));
         continue;
       }
       for (const change of changes) change.settle(error);
