@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { documents, indexSequences, redactions, reviewRecords, tasks } from '../db/schema/index';
+import { documents, indexSequences, redactions } from '../db/schema/index';
 import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, stepById, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
