@@ -34,9 +34,15 @@ describe('audit log in the browser', () => {
 
     // A document's title opens its whole trail here (an admin may not read the document itself).
     const title = (await page.locator('[data-testid=audit-document-trail]').first().textContent())!;
+    // The trail answers slowly here, as on a busy server, so the page is seen while it loads.
+    await page.route(/audit\.list.*documentId/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
     await page.locator('[data-testid=audit-document-trail]').first().click();
     await page.waitForURL(/document=/);
     expect(page.url()).not.toMatch(/[?&](q|actor)=/);
+    // The chip waits for the trail to load: until then the rows on screen are the last list's.
     await page.locator('[data-testid=audit-document-filter]').waitFor();
     expect(await page.locator('[data-testid=audit-document-filter]').textContent()).toContain(`只显示文件「${title}」的记录`);
     await page.waitForFunction((t) => {

@@ -86,7 +86,8 @@ export function AuditLogPage() {
       <AsyncView resource={log} onRetry={refetch}>
         {(data) => (
           <>
-            <Show when={list.get('document')}>
+            {/* Shown once the trail has loaded, so it never names the last list's document (or a bare id). */}
+            <Show when={list.get('document') && !log.loading}>
               <p class="filter-chip" data-testid="audit-document-filter">
                 {t('audit.onlyDocument', { title: data().document?.title ?? list.get('document') })}{' '}
                 <button type="button" class="link-button" onClick={() => list.set({ document: '' })}>
