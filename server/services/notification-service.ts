@@ -7,7 +7,7 @@ import type { SessionUser } from './users';
 export async function listNotifications(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
   const items = await db
-    .select({ id: notifications.id, kind: notifications.kind, documentId: notifications.documentId, message: notifications.message, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({ id: notifications.id, kind: notifications.kind, documentId: notifications.documentId, message: notifications.message, params: notifications.params, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
     .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt))

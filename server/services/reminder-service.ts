@@ -52,7 +52,7 @@ export async function scanReminders(ctx: ServiceContext): Promise<{ fired: numbe
         ctx,
         [
           db.insert(reminders).values({ id: crypto.randomUUID(), taskId: task.id, kind: state, firedAt: now }),
-          ...(recipients.length ? [db.insert(notifications).values(recipients.map((userId) => ({ id: crypto.randomUUID(), userId, kind: `task.${state}`, documentId: task.documentId, message, createdAt: now })))] : []),
+          ...(recipients.length ? [db.insert(notifications).values(recipients.map((userId) => ({ id: crypto.randomUUID(), userId, kind: `task.${state}`, documentId: task.documentId, message, params: { title: task.title, due: task.dueDate! }, createdAt: now })))] : []),
         ],
         [{ at: now, actorId: null, documentId: task.documentId, action: `reminder.${state}`, detail: { taskId: task.id, dueDate: task.dueDate, recipients: recipients.length } }],
       );

@@ -210,7 +210,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
         actorId: actor.id,
         assigneeId: task.assigneeId,
         role: task.role,
-        stepLabel: stepById(def, task.step)?.label.zh ?? task.step,
+        stepLabel: stepById(def, task.step)?.label ?? { zh: task.step, en: task.step },
         returnedWith: task.seatId === DRAFTER_SEAT && input.action === 'return' ? input.opinion : null,
         at: now,
       }),

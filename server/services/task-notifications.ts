@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { notifications } from '../db/schema/index';
+import { notifications, type NotificationParams } from '../db/schema/index';
 import type { Db } from '../db/client';
 import { orderedId } from '../db/ordered-id';
 
@@ -11,14 +11,21 @@ export interface NewTaskNotice {
   /** The task's holder when it belongs to one person (a named signer, the drafter after a return). */
   assigneeId: string | null;
   role: string;
-  stepLabel: string;
+  /** The step's label from the workflow definition, in both languages. */
+  stepLabel: { zh: string; en: string };
   /** Set when the document went back to the drafter: the reviewer's opinion. */
   returnedWith: string | null;
   at: number;
 }
 
+/** The Chinese text, stored with the row for e-mail (sent in Chinese) and for older clients. */
 export function newTaskMessage(notice: Pick<NewTaskNotice, 'title' | 'stepLabel' | 'returnedWith'>): string {
-  return notice.returnedWith !== null ? `「${notice.title}」被退回修改。意见：${notice.returnedWith}` : `「${notice.title}」待您办理：${notice.stepLabel}。`;
+  return notice.returnedWith !== null ? `「${notice.title}」被退回修改。意见：${notice.returnedWith}` : `「${notice.title}」待您办理：${notice.stepLabel.zh}。`;
+}
+
+/** The same facts as data, which the list renders in the reader's language. The opinion goes only to the drafter's return task. */
+export function newTaskParams(notice: Pick<NewTaskNotice, 'title' | 'stepLabel' | 'returnedWith'>): NotificationParams {
+  return notice.returnedWith !== null ? { title: notice.title, opinion: notice.returnedWith } : { title: notice.title, step: notice.stepLabel };
 }
 
 /**
@@ -30,14 +37,15 @@ export function newTaskNotificationStatements(db: Db, notice: NewTaskNotice) {
   const kind = notice.returnedWith !== null ? 'task.returned' : 'task.new';
   // Time-ordered ids: the inserts of one group commit land on the same last page of the key index.
   const message = newTaskMessage(notice);
+  const params = newTaskParams(notice);
   if (notice.assigneeId) {
     if (notice.assigneeId === notice.actorId) return [];
-    return [db.insert(notifications).values({ id: orderedId(notice.at), userId: notice.assigneeId, kind, documentId: notice.documentId, message, createdAt: notice.at })];
+    return [db.insert(notifications).values({ id: orderedId(notice.at), userId: notice.assigneeId, kind, documentId: notice.documentId, message, params, createdAt: notice.at })];
   }
   return [
     db.run(sql`
-      INSERT INTO notifications (id, user_id, kind, document_id, message, created_at)
-      SELECT printf('%012x', ${notice.at}) || lower(hex(randomblob(10))), u.id, ${kind}, ${notice.documentId}, ${message}, ${notice.at}
+      INSERT INTO notifications (id, user_id, kind, document_id, message, params, created_at)
+      SELECT printf('%012x', ${notice.at}) || lower(hex(randomblob(10))), u.id, ${kind}, ${notice.documentId}, ${message}, ${JSON.stringify(params)}, ${notice.at}
       FROM user_roles r JOIN users u ON u.id = r.user_id
       WHERE r.role = ${notice.role} AND u.disabled = 0 AND u.id <> ${notice.drafterId} AND u.id <> ${notice.actorId}`),
   ];

@@ -1,6 +1,6 @@
 /**
- * /notifications — 通知: reminders the server raised for this user (临期、超期), newest
- * first, the latest 50. Opening a document from here marks its message read.
+ * /notifications — 通知: new tasks, returns and reminders (临期、超期) for this user, in the
+ * reader's language, newest first, the latest 50. Opening a document from here marks its message read.
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
@@ -12,6 +12,7 @@ import { useSession } from '../session/SessionProvider';
 import { AsyncView } from '../components/AsyncView';
 import { usePageTitle } from '../components/page-title';
 import { MailSettings } from '../notifications/MailSettings';
+import { notificationText } from '../notifications/notification-text';
 
 export function NotificationsPage() {
   usePageTitle(() => t('notification.title'));
@@ -81,7 +82,7 @@ function NotificationRow(props: { item: NotificationItem; busy: boolean; onRead:
           <span class="unread-dot" aria-label={t('notification.unread')} />
         </Show>
       </div>
-      <p class="notification-message">{props.item.message}</p>
+      <p class="notification-message">{notificationText(props.item)}</p>
       <div class="notification-actions">
         <Show when={props.item.documentId}>
           {(id) => (

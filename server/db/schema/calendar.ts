@@ -33,6 +33,20 @@ export const reminders = sqliteTable(
   (t) => [uniqueIndex('reminders_task_kind').on(t.taskId, t.kind)],
 );
 
+/**
+ * The facts a notification is made of; its kind says which are set. Only what the recipient
+ * may already see: the title, the step, the reviewer's opinion for the drafter, a due date.
+ */
+export interface NotificationParams {
+  title: string;
+  /** task.new: the step waiting for the recipient, in both languages. */
+  step?: { zh: string; en: string };
+  /** task.returned: the reviewer's opinion, for the drafter. */
+  opinion?: string;
+  /** task.due_soon / task.overdue: the last day (CST, YYYY-MM-DD). */
+  due?: string;
+}
+
 /** In-app notifications (通知中心). */
 export const notifications = sqliteTable(
   'notifications',
@@ -46,6 +60,11 @@ export const notifications = sqliteTable(
     readAt: integer('read_at'),
     /** When it went out by e-mail (alone or in a digest); null while it has not; 0 when it predates the user's e-mail settings. */
     emailedAt: integer('emailed_at'),
+    /**
+     * What the message says, as data, so the list renders it in the reader's language (the
+     * Chinese `message` stays for e-mail). Null on rows written before it existed: those show `message`.
+     */
+    params: text('params', { mode: 'json' }).$type<NotificationParams>(),
   },
   (t) => [index('notifications_user').on(t.userId, t.readAt, t.createdAt), index('notifications_unmailed').on(t.emailedAt, t.createdAt)],
 );
