@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupDatabase, restoreDatabase } from '../services/backup-service';
+import { backupDatabase, migrationCount, restoreDatabase } from '../services/backup-service';
 import { readConfig } from '../config';
 import { createServices } from '../bootstrap';
 import { seedDemoBureau } from '../seed/seed-demo';
@@ -23,7 +23,7 @@ const HELP = `用法：npm run shenfa -- <命令> [选项]
   seed-demo                    在空数据库中创建演示单位（密码取自 SHENFA_DEMO_PASSWORD，否则随机生成并显示）
   audit verify                 校验审计日志哈希链，指出第一条被篡改的记录
   backup <目录>                在服务运行中生成完整备份：数据库一致性快照（VACUUM INTO）、其引用的全部附件与清单（含校验值）
-  restore <目录>               用备份替换数据库与附件（须先停止服务），先核对清单校验值，随后校验审计日志
+  restore <目录>               用备份替换数据库与附件（须先停止服务），先核对清单校验值，较早版本的备份随之升级数据库结构，随后校验审计日志
   report annual --year <年度> [--template 2019|2021] --out <文件.docx|.xlsx|.json>
                                由系统记录生成政府信息公开工作年度报告；勾稽关系不符时列出并以非零状态退出
   workflow export <流程标识>    输出该流程最新版本的定义（JSON）
@@ -151,11 +151,14 @@ const commands: Record<string, Command> = {
   async restore(args) {
     if (!args[0]) throw new ShenfaError('BAD_REQUEST', '用法：restore <目录>（须先停止服务）');
     const config = readConfig();
-    const { file, files } = await restoreDatabase(config, args[0]);
+    const { file, files, migrations } = await restoreDatabase(config, args[0]);
     if (files === null) console.log('这是只含数据库的旧式备份：附件未随之恢复。');
     else console.log(`附件已恢复 ${files.restored} 个${files.setAside ? `；备份之后上传的 ${files.setAside} 个文件已移至 ${files.setAsideDir}` : ''}。`);
+    // Opening the services migrates the restored database to this build's schema.
     const services = await createServices(config);
     try {
+      const upgraded = (await migrationCount(services.database.client)) - migrations;
+      if (upgraded > 0) console.log(`备份来自较早版本，已升级数据库结构（应用了 ${upgraded} 个迁移）。`);
       const { rows, broken } = await verifyAuditChain(services);
       if (broken) {
         console.error(`已恢复到 ${file}，但审计日志校验失败（第 ${broken.seq} 条）。`);

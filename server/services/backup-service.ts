@@ -123,14 +123,24 @@ export async function backupDatabase(ctx: ServiceContext, target: string): Promi
   }
 }
 
-/** Checks a database file before it replaces anything: a sound SQLite file that holds a Shenfa database. */
-async function checkDatabase(file: string): Promise<void> {
+/** How many migrations a database has had applied (drizzle writes one row per migration it applies). */
+export async function migrationCount(client: Client): Promise<number> {
+  const result = await client.execute('SELECT count(*) AS n FROM __drizzle_migrations');
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * Checks a database file before it replaces anything: a sound SQLite file that holds a Shenfa
+ * database. Answers how many migrations it holds.
+ */
+async function checkDatabase(file: string): Promise<number> {
   const client = createClient({ url: `file:${file}` });
   try {
     const integrity = await client.execute('PRAGMA integrity_check');
     if (String(integrity.rows[0]?.[0]) !== 'ok') throw badRequest(`备份文件已损坏：${file}`);
-    await client.execute('SELECT count(*) FROM __drizzle_migrations');
+    const migrations = await migrationCount(client);
     await client.execute('SELECT count(*) FROM audit_log');
+    return migrations;
   } catch (error) {
     throw error instanceof Error && error.name === 'ShenfaError' ? error : badRequest(`不是审发的数据库备份：${file}`);
   } finally {
@@ -196,6 +206,11 @@ export interface RestoreResult {
   file: string;
   /** Null for a database-only backup (a single file, as made before backups held the stored files). */
   files: { restored: number; setAside: number; setAsideDir: string | null } | null;
+  /**
+   * Migrations the backup's database had applied. Opening the restored database migrates it to
+   * this build; comparing the count after with this one tells whether that upgraded an older backup.
+   */
+  migrations: number;
 }
 
 /**
@@ -211,17 +226,17 @@ export async function restoreDatabase(ctx: Pick<ServiceContext['config'], 'datab
   const file = databaseFile(ctx.databaseUrl);
   if (!fs.existsSync(from)) throw badRequest(`备份不存在：${from}`);
   if (!fs.statSync(from).isDirectory()) {
-    await checkDatabase(from);
+    const migrations = await checkDatabase(from);
     replaceDatabaseFile(from, file);
-    return { file, files: null };
+    return { file, files: null, migrations };
   }
   const manifest = checkBackupDirectory(from);
-  await checkDatabase(path.join(from, BACKUP_DATABASE));
+  const migrations = await checkDatabase(path.join(from, BACKUP_DATABASE));
   // Files first (adding only), then the database, then the others aside: a failure at any step
   // leaves a database whose files are all in the store.
   const store = path.join(ctx.dataDir, 'attachments');
   const restored = putFiles(from, manifest, store);
   replaceDatabaseFile(path.join(from, BACKUP_DATABASE), file);
   const aside = setAsideOthers(manifest, store, new Date(now).toISOString().replace(/[:.]/g, '-'));
-  return { file, files: { restored, ...aside } };
+  return { file, files: { restored, ...aside }, migrations };
 }

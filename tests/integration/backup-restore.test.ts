@@ -6,13 +6,16 @@
  * recorded at upload. `restore DIR` brings both back: the restored data equals the source at
  * the backup point table by table, the file store equals the backup file by file, and files
  * uploaded after the backup are set aside, not deleted. A damaged backup is refused before
- * anything is touched; a database-only backup (a single file) still restores.
+ * anything is touched; a database-only backup (a single file) still restores. A backup made by
+ * a build some migrations behind is upgraded, and the restore says how many it applied.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { runCli } from '../support/run-cli';
@@ -206,6 +209,8 @@ describe('backup and restore', () => {
     expect(restored.code, restored.output).toBe(0);
     expect(restored.output).toMatch(/哈希链校验通过/);
     expect(restored.output).toContain('备份之后上传的 1 个文件已移至');
+    // A backup of this build's schema needs no upgrade, and the restore says nothing about one.
+    expect(restored.output).not.toContain('已升级数据库结构');
     const client = createClient({ url: databaseUrl });
     try {
       expect(await checksum(client)).toEqual(atBackup);
@@ -255,6 +260,48 @@ describe('backup and restore', () => {
     expect(old.code, old.output).toBe(0);
     expect(old.output).toContain('只含数据库的旧式备份');
     expect(await checksumAt(databaseUrl)).toEqual(await checksumAt(`file:${path.join(backup, 'shenfa.db')}`));
+    await restartServer();
+  }, 180_000);
+
+  it('upgrades a backup taken before the last migrations of this build, and says how many it applied', async () => {
+    // The database of a build two migrations behind this one: the shipped migrations but the last two.
+    const shipped = path.resolve('server/db/migrations');
+    const older = path.join(dataDir, 'older-migrations');
+    fs.cpSync(shipped, older, { recursive: true });
+    const journal = JSON.parse(fs.readFileSync(path.join(older, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    const behind = 2;
+    journal.entries = journal.entries.slice(0, -behind);
+    fs.writeFileSync(path.join(older, 'meta', '_journal.json'), JSON.stringify(journal));
+    const backup = path.join(dataDir, 'backups', 'older-build');
+    fs.mkdirSync(path.join(backup, 'files'), { recursive: true });
+    const database = path.join(backup, 'shenfa.db');
+    const oldClient = createClient({ url: `file:${database}` });
+    try {
+      await migrate(drizzle(oldClient), { migrationsFolder: older });
+      expect((await oldClient.execute('SELECT count(*) AS n FROM __drizzle_migrations')).rows[0]!.n).toBe(journal.entries.length);
+    } finally {
+      oldClient.close();
+    }
+    const bytes = fs.readFileSync(database);
+    const manifest = { format: 'shenfa-backup', version: 1, createdAt: new Date().toISOString(), database: { file: 'shenfa.db', bytes: bytes.length, sha256: sha256(bytes), auditRows: 0, auditTip: null }, files: [] };
+    fs.writeFileSync(path.join(backup, 'manifest.json'), JSON.stringify(manifest));
+
+    await server.close();
+    const restored = await cli('restore', backup);
+    expect(restored.code, restored.output).toBe(0);
+    expect(restored.output).toContain(`备份来自较早版本，已升级数据库结构（应用了 ${behind} 个迁移）。`);
+    expect(restored.output).toMatch(/哈希链校验通过/);
+    const client = createClient({ url: databaseUrl });
+    try {
+      const all = (JSON.parse(fs.readFileSync(path.join(shipped, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+      expect((await client.execute('SELECT count(*) AS n FROM __drizzle_migrations')).rows[0]!.n).toBe(all);
+    } finally {
+      client.close();
+    }
+    // Restoring it again finds it current: no upgrade to report.
+    const again = await cli('restore', path.join(dataDir, 'backups', 'to-damage'));
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).not.toContain('已升级数据库结构');
     await restartServer();
   }, 180_000);
 });
