@@ -3,9 +3,10 @@
  * stored state against the definition's compiled machine, asks XState's pure
  * `transition`, and returns plain JSON plus effect names. Nothing here runs an effect.
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { DRAFT_STEP, PUBLICATION_KINDS, isEndStateId, stepById, type StepDefinition, type WorkflowDefinition } from './definition';
 import { compileWorkflow, type ReviewMachine } from './compile';
+import { pureTransition } from './pure-transition';
 import { returnTargetIds } from './flow';
 import { defaultRegistry, type WorkflowRegistry } from './registry';
 import { releaseReviewDefinition } from './release-review.definition';
@@ -60,7 +61,7 @@ export function applyReviewEvent(
   // one would take none: answer it with the reason, without asking XState.
   const refusal = failedRuleCheck(def, state, event, registry);
   if (refusal) return { ok: false, refusal };
-  const [next, actions] = transition(machine, snapshot, event);
+  const [next, actions] = pureTransition(machine, snapshot, event);
   // XState hands back the very same snapshot when no transition was enabled.
   if (next === snapshot) return { ok: false, refusal: explainRefusal(def, state, event, registry) };
   const effects = actions.map((a) => a.type).filter((name) => registry.actions.has(name));
