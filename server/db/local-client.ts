@@ -115,6 +115,24 @@ class Connection {
     }
   }
 
+  /**
+   * A reading statement's rows as plain arrays: integers as numbers (as `execute`), blobs as
+   * Buffers (what drizzle turns `execute`'s ArrayBuffers back into). For fast-read.ts.
+   */
+  readRows(sql: string, args: SqlArgs): unknown[][] {
+    try {
+      const { statement, reader } = this.prepared(sql);
+      if (!reader || EXPLAIN.test(sql)) throw new TypeError(`readRows takes a plain query: ${sql.slice(0, 60)}`);
+      const rows = statement.all(args) as unknown[][];
+      for (const row of rows) {
+        for (let i = 0; i < row.length; i++) if (typeof row[i] === 'bigint') row[i] = valueFromSql(row[i]);
+      }
+      return rows;
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
   /** Runs `stmts` between `begin` and COMMIT; anything thrown rolls the whole batch back. */
   inTransaction(begin: string, stmts: readonly (InStatement | [string, InArgs?])[]): ResultSet[] {
     this.execute(begin);
@@ -419,6 +437,11 @@ export class LocalClient implements Client {
   async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
     return this.live().execute(stmt);
+  }
+
+  /** Rows of one query as plain arrays on the main connection (see Connection.readRows). */
+  readRows(sql: string, args: readonly unknown[]): unknown[][] {
+    return this.live().readRows(sql, (args as InValue[]).map(valueToSql) as SqlArgs);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { is, Param, Placeholder, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
+import { withFastRead } from './fast-read';
 
 /**
  * Queries built once per database and run many times with placeholders
@@ -26,7 +27,7 @@ export function preparedQuery<T>(db: Db, name: string, build: (db: Db) => T): T 
   }
   let query = queries.get(name) as T | undefined;
   if (query === undefined) {
-    query = build(db);
+    query = withFastRead(build(db));
     queries.set(name, query);
   }
   return query;

@@ -1,7 +1,12 @@
 import type { InStatement } from '@libsql/client';
+import { LocalClient } from '../../server/db/local-client';
 import type { TestServer } from './test-server';
 
-/** Every statement the server runs through its client's `execute` while `work` runs (query-plan tests read them). */
+/**
+ * Every statement the server runs through its client while `work` runs (query-plan tests read
+ * them): `execute`, and the embedded driver's `readRows` that prepared selects read through
+ * (server/db/fast-read.ts).
+ */
 export async function statementsOf(server: TestServer, work: () => Promise<unknown>): Promise<{ sql: string; args: unknown }[]> {
   const client = server.services.database.client;
   const execute = client.execute.bind(client);
@@ -10,10 +15,19 @@ export async function statementsOf(server: TestServer, work: () => Promise<unkno
     seen.push(typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : { sql: stmt.sql, args: stmt.args ?? [] });
     return execute(stmt as InStatement);
   }) as typeof client.execute;
+  const local = client instanceof LocalClient ? client : null;
+  const readRows = local?.readRows.bind(local);
+  if (local && readRows) {
+    local.readRows = (sql, args) => {
+      seen.push({ sql, args });
+      return readRows(sql, args);
+    };
+  }
   try {
     await work();
   } finally {
     client.execute = execute;
+    if (local && readRows) local.readRows = readRows;
   }
   return seen;
 }
