@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { notifications, type NotificationParams } from '../db/schema/index';
 import type { Db } from '../db/client';
 import { orderedId } from '../db/ordered-id';
+import { placeholder, preparedWrite } from '../db/prepared';
 
 export interface NewTaskNotice {
   documentId: string;
@@ -40,13 +41,22 @@ export function newTaskNotificationStatements(db: Db, notice: NewTaskNotice) {
   const params = newTaskParams(notice);
   if (notice.assigneeId) {
     if (notice.assigneeId === notice.actorId) return [];
-    return [db.insert(notifications).values({ id: orderedId(notice.at), userId: notice.assigneeId, kind, documentId: notice.documentId, message, params, createdAt: notice.at })];
+    return [notifyHolder(db)({ id: orderedId(notice.at), userId: notice.assigneeId, kind, documentId: notice.documentId, message, params, createdAt: notice.at })];
   }
-  return [
-    db.run(sql`
-      INSERT INTO notifications (id, user_id, kind, document_id, message, params, created_at)
-      SELECT printf('%012x', ${notice.at}) || lower(hex(randomblob(10))), u.id, ${kind}, ${notice.documentId}, ${message}, ${JSON.stringify(params)}, ${notice.at}
-      FROM user_roles r JOIN users u ON u.id = r.user_id
-      WHERE r.role = ${notice.role} AND u.disabled = 0 AND u.id <> ${notice.drafterId} AND u.id <> ${notice.actorId}`),
-  ];
+  return [notifyPool(db)({ at: notice.at, kind, documentId: notice.documentId, message, params: JSON.stringify(params), role: notice.role, drafterId: notice.drafterId, actorId: notice.actorId })];
 }
+
+// Both built once per database (db/prepared.ts): a review step that opens a task writes one of them.
+const notifyHolder = (db: Db) =>
+  preparedWrite<{ id: string; userId: string; kind: string; documentId: string; message: string; params: NotificationParams; createdAt: number }>(db, 'notifications.toHolder', (d) =>
+    d.insert(notifications).values({ id: placeholder('id'), userId: placeholder('userId'), kind: placeholder('kind'), documentId: placeholder('documentId'), message: placeholder('message'), params: placeholder('params'), createdAt: placeholder('createdAt') }),
+  );
+
+const notifyPool = (db: Db) =>
+  preparedWrite<{ at: number; kind: string; documentId: string; message: string; params: string; role: string; drafterId: string; actorId: string }>(db, 'notifications.toPool', (d) =>
+    d.run(sql`
+      INSERT INTO notifications (id, user_id, kind, document_id, message, params, created_at)
+      SELECT printf('%012x', ${sql.placeholder('at')}) || lower(hex(randomblob(10))), u.id, ${sql.placeholder('kind')}, ${sql.placeholder('documentId')}, ${sql.placeholder('message')}, ${sql.placeholder('params')}, ${sql.placeholder('at')}
+      FROM user_roles r JOIN users u ON u.id = r.user_id
+      WHERE r.role = ${sql.placeholder('role')} AND u.disabled = 0 AND u.id <> ${sql.placeholder('drafterId')} AND u.id <> ${sql.placeholder('actorId')}`),
+  );
