@@ -25,11 +25,14 @@ export const FIVE_STEPS = [
 
 export const ALL_CHECKS = { political: true, legal: true, policy: true, secrecy: true, wording: true };
 
+// 184 characters. BENCH_BODY_REPEAT=14 makes a body of a real notice's length (2,576
+// characters, 7 KB of UTF-8), which no longer fits the row's page: every UPDATE of the
+// document then rewrites its overflow pages too (+6–9% CPU per transition, BENCHMARKS.md).
 const BODY = [
   '为切实保障城乡困难群众基本生活，根据《社会救助暂行办法》有关规定，经市人民政府同意，现就调整我市城乡居民最低生活保障标准有关事项通知如下。',
   '一、自2026年7月1日起，城市低保标准由每人每月860元提高到每人每月900元，农村低保标准由每人每年8400元提高到每人每年8880元。',
   '三、各县（区）民政部门要做好标准调整后的资金测算和发放工作，确保按时足额发放到位。',
-].join('\n\n');
+].join('\n\n').repeat(Number(process.env.BENCH_BODY_REPEAT ?? 1));
 
 export interface Fixture {
   dir: string;
