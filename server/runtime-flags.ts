@@ -1,5 +1,6 @@
 /**
- * The V8 flags the server runs with: `npm start` / `npm run serve` pass them (package.json, kept equal by
+ * The V8 flags the server runs with: `npm start` / `npm run serve` pass them to the bundled server
+ * (dist/server/main.mjs, server/bundle.ts; package.json, kept equal by
  * runtime-flags.test.ts), and the benchmarks start their server process with them too, so the
  * memory figures are the product's.
  *

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { round } from './stats';
 import { SERVER_NODE_FLAGS } from '../../server/runtime-flags';
+import { bundleServer } from '../../server/bundle';
 
 export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -21,9 +22,16 @@ export function serverCpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
-/** Starts bench/lib/bench-server.ts (the real app) in a child process on the given database, with the flags `npm start` uses (later flags win). */
+// Bundled once per benchmark process, as `npm run build` bundles server/main.ts (server/bundle.ts).
+let benchServerBundle: Promise<string> | null = null;
+
+/**
+ * Starts bench/lib/bench-server.ts (the real app) in a child process on the given database,
+ * bundled as `npm run serve` runs the server, with the flags `npm start` uses (later flags win).
+ */
 export async function startServer(dbFile: string, dir: string, extraNodeArgs: string[], clientDir = path.resolve('dist/client')): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraNodeArgs, '--import', 'tsx', path.join('bench', 'lib', 'bench-server.ts')], {
+  benchServerBundle ??= bundleServer(path.resolve('bench/lib/bench-server.ts'), path.resolve('bench/results/server/bench-server.mjs'));
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraNodeArgs, await benchServerBundle], {
     env: { ...process.env, DATABASE_URL: `file:${dbFile}`, SHENFA_DATA_DIR: dir, SHENFA_CLIENT_DIR: clientDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

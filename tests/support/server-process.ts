@@ -18,8 +18,9 @@ export interface ServerProcess {
  * the given database file: one node process (tsx as a loader), so a SIGKILL hits the
  * server itself and not a wrapper.
  */
-export async function startServerProcess(databaseFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startServerProcess(databaseFile: string, env: Record<string, string> = {}, options: { nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+  // nodeArgs: how node runs the server; by default the sources through tsx (the bundle `npm run serve` runs: bundled-server.test.ts).
+  const child: ChildProcess = spawn(process.execPath, options.nodeArgs ?? ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: `file:${databaseFile}`,

@@ -1,0 +1,58 @@
+/**
+ * The server as one ES module for `npm run serve` (dist/server/main.mjs), built by esbuild at
+ * `npm run build`; packages stay in node_modules. Run from TypeScript through tsx, the server
+ * paid for tsx at run time: its loader thread and transformed sources held ≈ 50 MB more RSS
+ * under the HTTP benchmark (229–236 → 180–185 MB), and tsx compiles with `keepNames`, which
+ * wraps every closure the code creates in a `__name()` call (≈ 4% of the server's CPU per
+ * approval). The CLI and the tests still run the sources through tsx.
+ *
+ * The few files the server finds beside its own module (import.meta.url) are copied to the
+ * same places relative to the bundle: the migrations, the WAL checkpoint worker, the public
+ * catalog's stylesheet (tests/integration/bundled-server.test.ts starts the bundle).
+ *
+ * Usage: tsx server/bundle.ts [entry=server/main.ts] [outfile=dist/server/main.mjs]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// esbuild drops an external import's `with { type: 'json' }`, and Node refuses JSON without
+// it: JSON from packages (the holiday calendar's data) is bundled instead.
+const bundleJsonFromPackages: Plugin = {
+  name: 'bundle-json-from-packages',
+  setup(b) {
+    b.onResolve({ filter: /\.json$/ }, (args) => (args.kind === 'import-statement' && !args.path.startsWith('.') ? { path: fileURLToPath(import.meta.resolve(args.path)) } : undefined));
+  },
+};
+
+/** Bundles `entry` to `outfile` and copies what the server reads beside its module. */
+export async function bundleServer(entry = path.join(ROOT, 'server/main.ts'), outfile = path.join(ROOT, 'dist/server/main.mjs')): Promise<string> {
+  const outdir = path.dirname(outfile);
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    plugins: [bundleJsonFromPackages],
+  });
+  // server/db/client.ts: `<its dir>/migrations`; wal-checkpointer.ts: `<its dir>/wal-checkpoint-worker.mjs`;
+  // http/public-routes.ts: `<its dir>/../public/assets/catalog.css`. In the bundle every "its dir" is outdir.
+  fs.cpSync(path.join(ROOT, 'server/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'server/db/wal-checkpoint-worker.mjs'), path.join(outdir, 'wal-checkpoint-worker.mjs'));
+  fs.cpSync(path.join(ROOT, 'server/public/assets'), path.join(outdir, '..', 'public', 'assets'), { recursive: true });
+  return outfile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [entry, outfile] = process.argv.slice(2);
+  const built = await bundleServer(entry && path.resolve(entry), outfile && path.resolve(outfile));
+  console.log(`server bundle: ${path.relative(process.cwd(), built)}`);
+}
