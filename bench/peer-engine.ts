@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import type { Client } from '@libsql/client';
@@ -6,7 +7,8 @@ import { FIVE_STEPS, freshFixture, reviewToPublication, submittedDocuments } fro
 import { figure, type Bench } from './lib/figures';
 import { round, summary } from './lib/stats';
 
-const SOURCE = fs.readFileSync(new URL('./review-flow.bpmn', import.meta.url), 'utf8');
+// From the project's root: the benchmarks run bundled (package.json "bench"), away from this file.
+const SOURCE = fs.readFileSync(path.resolve('bench', 'review-flow.bpmn'), 'utf8');
 
 interface WaitingTask { id: string; signal(message?: unknown): void }
 

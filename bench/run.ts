@@ -27,7 +27,8 @@ if (unknown.length) {
   process.exit(2);
 }
 const names = selected.length ? selected : Object.keys(BENCHES).filter((name) => !ON_DEMAND.has(name));
-const resultsDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+// From the working directory (npm runs this at the project's root): this file runs bundled, from bench/results/harness/.
+const resultsDir = path.resolve('bench', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
 
 function fmt(n: number | undefined, unit = ''): string {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BENCH_PASSWORD, FIVE_STEPS, ALL_CHECKS, freshFixture, openTaskId } from './lib/fixture';
 import { figure, type Bench } from './lib/figures';
@@ -92,7 +93,7 @@ export const soakBench: Bench = async (ctx) => {
     };
     timings = spent;
     // A worker's module loader does not inherit tsx's hooks: register them, then load the TS file.
-    const entry = new URL('./lib/soak-preparer.ts', import.meta.url).href;
+    const entry = pathToFileURL(path.resolve('bench', 'lib', 'soak-preparer.ts')).href;
     const preparer = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { dbFile: fixture.dbFile } });
     stopPreparer = () => { preparer.postMessage('close'); };
     const answer = <T>() => new Promise<T>((resolve, reject) => {

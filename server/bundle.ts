@@ -11,13 +11,23 @@
  * catalog's stylesheet (tests/integration/bundled-server.test.ts starts the bundle).
  *
  * Usage: tsx server/bundle.ts [entry=server/main.ts] [outfile=dist/server/main.mjs]
+ * (`npm run bench` bundles the benchmark harness the same way, so the service layer it measures
+ * in process runs as the server runs it.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project's root: the nearest folder up from this module with the package's package.json (this module may itself run bundled, as the benchmarks do). */
+function projectRoot(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'shenfa') return dir;
+    if (path.dirname(dir) === dir) throw new Error('server/bundle.ts: no shenfa package.json above this module');
+  }
+}
+const ROOT = projectRoot();
 
 // esbuild drops an external import's `with { type: 'json' }`, and Node refuses JSON without
 // it: JSON from packages (the holiday calendar's data) is bundled instead.
@@ -51,8 +61,9 @@ export async function bundleServer(entry = path.join(ROOT, 'server/main.ts'), ou
   return outfile;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+// Run as a script (not when bundled into something else, e.g. the benchmark harness, whose own module is then argv[1]).
+if (import.meta.url.endsWith('/server/bundle.ts') && process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const [entry, outfile] = process.argv.slice(2);
   const built = await bundleServer(entry && path.resolve(entry), outfile && path.resolve(outfile));
-  console.log(`server bundle: ${path.relative(process.cwd(), built)}`);
+  console.log(`bundled: ${path.relative(process.cwd(), built)}`);
 }
