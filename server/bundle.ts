@@ -8,7 +8,8 @@
  *
  * The few files the server finds beside its own module (import.meta.url) are copied to the
  * same places relative to the bundle: the migrations, the WAL checkpoint worker, the public
- * catalog's stylesheet (tests/integration/bundled-server.test.ts starts the bundle).
+ * catalog's stylesheet, and the scale generator's worker, bundled on its own
+ * (tests/integration/bundled-server.test.ts starts the bundle).
  *
  * Usage: tsx server/bundle.ts [entry=server/main.ts] [outfile=dist/server/main.mjs]
  * (`npm run bench` bundles the benchmark harness the same way, so the service layer it measures
@@ -17,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 /** The project's root: the nearest folder up from this module with the package's package.json (this module may itself run bundled, as the benchmarks do). */
 function projectRoot(): string {
@@ -41,18 +42,11 @@ const bundleJsonFromPackages: Plugin = {
 /** Bundles `entry` to `outfile` and copies what the server reads beside its module. */
 export async function bundleServer(entry = path.join(ROOT, 'server/main.ts'), outfile = path.join(ROOT, 'dist/server/main.mjs')): Promise<string> {
   const outdir = path.dirname(outfile);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    plugins: [bundleJsonFromPackages],
-  });
+  const options: BuildOptions = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning', plugins: [bundleJsonFromPackages] };
+  await build({ ...options, entryPoints: [entry], outfile });
+  // seed/scale-source.ts starts `<its dir>/scale-worker.js` when it does not run from TypeScript
+  // (the benchmark harness generates its scale databases bundled).
+  await build({ ...options, entryPoints: [path.join(ROOT, 'server/seed/scale-worker.ts')], outfile: path.join(outdir, 'scale-worker.js') });
   // server/db/client.ts: `<its dir>/migrations`; wal-checkpointer.ts: `<its dir>/wal-checkpoint-worker.mjs`;
   // http/public-routes.ts: `<its dir>/../public/assets/catalog.css`. In the bundle every "its dir" is outdir.
   fs.cpSync(path.join(ROOT, 'server/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });

@@ -41,6 +41,7 @@ describe('the bundled server', () => {
     const beside = path.dirname(bundle);
     expect(fs.readdirSync(path.join(beside, 'migrations')).filter((f) => f.endsWith('.sql')).length).toBeGreaterThan(10);
     expect(fs.existsSync(path.join(beside, 'wal-checkpoint-worker.mjs'))).toBe(true);
+    expect(fs.existsSync(path.join(beside, 'scale-worker.js'))).toBe(true);
     const source = fs.readFileSync(bundle, 'utf8');
     // tsx's keepNames wrapper is what the bundle is for; the holiday data is inlined (an external JSON import would need an import attribute).
     expect(source).not.toMatch(/__name\(/);
