@@ -85,6 +85,9 @@ export class WalCheckpointer {
     this.worker.postMessage('stop');
     // Blocks this thread until the worker has closed its connection (it is idle between ticks, and a tick is short).
     Atomics.wait(this.flags, STOPPED, 0, 5000);
-    void this.worker.terminate();
+    // No terminate(): the worker ends by itself once it has closed (timer cleared, port closed).
+    // Terminating a thread that holds libsql's native objects can panic in their finalizers
+    // (neon: "PendingException"), which aborts the whole process; the thread is unref'd, so
+    // it holds nothing open meanwhile.
   }
 }
