@@ -26,7 +26,7 @@ interface SelectInternals {
 
 interface ColumnPlan {
   path: string[];
-  decode: (value: unknown) => unknown;
+  decoder: Decoder;
   /** The table of a column selected as `{ table: { column } }` (path of two): its object turns null when a left join matched nothing. */
   table: string | null;
 }
@@ -49,10 +49,9 @@ function decoderOf(field: unknown): Decoder {
 /** drizzle's mapResultRow, with what it asks of each field per row answered once. */
 function rowMapper(fields: NonNullable<SelectInternals['fields']>, joinsNotNullableMap: Record<string, boolean> | undefined): RowMapper {
   const plans: ColumnPlan[] = fields.map(({ path, field }) => {
-    const decoder = decoderOf(field);
     return {
       path,
-      decode: (value) => decoder.mapFromDriverValue(value),
+      decoder: decoderOf(field),
       table: joinsNotNullableMap && is(field, Column) && path.length === 2 ? getTableName(field.table) : null,
     };
   });
@@ -63,7 +62,7 @@ function rowMapper(fields: NonNullable<SelectInternals['fields']>, joinsNotNulla
       const result: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) {
         const raw = row[i];
-        result[keys[i]!] = raw === null ? null : plans[i]!.decode(raw);
+        result[keys[i]!] = raw === null ? null : plans[i]!.decoder.mapFromDriverValue(raw);
       }
       return result;
     };
@@ -80,7 +79,7 @@ function rowMapper(fields: NonNullable<SelectInternals['fields']>, joinsNotNulla
         node = node[chunk] as Record<string, unknown>;
       }
       const raw = row[i];
-      const value = (node[plan.path[last]!] = raw === null ? null : plan.decode(raw));
+      const value = (node[plan.path[last]!] = raw === null ? null : plan.decoder.mapFromDriverValue(raw));
       if (plan.table !== null) {
         const objectName = plan.path[0]!;
         if (!(objectName in nullify)) nullify[objectName] = value === null ? plan.table : false;

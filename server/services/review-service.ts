@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { documents, indexSequences, redactions } from '../db/schema/index';
-import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, stepById, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
+import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
 import { webhookOutboxStatements } from './webhook-outbox';
@@ -18,6 +18,7 @@ import { loadSessionUser } from './users';
 import { isTaskFor } from './access';
 import type { Db } from '../db/client';
 import { pinnedDefinition } from './workflow-definitions';
+import { stepName } from './document-view-service';
 import { readOpinionForm, type FilledOpinionForm } from './opinion-form-service';
 import { assertPrivacyResolved, privacyFindings, PRIVACY_ROLE } from './privacy-service';
 import { readSetting, SETTING_KEYS } from './settings';
@@ -210,7 +211,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
         actorId: actor.id,
         assigneeId: task.assigneeId,
         role: task.role,
-        stepLabel: stepById(def, task.step)?.label ?? { zh: task.step, en: task.step },
+        stepLabel: stepName(def, task.step),
         returnedWith: task.seatId === DRAFTER_SEAT && input.action === 'return' ? input.opinion : null,
         at: now,
       }),

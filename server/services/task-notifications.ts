@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { notifications, type NotificationParams } from '../db/schema/index';
 import type { Db } from '../db/client';
 import { orderedId } from '../db/ordered-id';
+import type { LocalizedText } from '../../workflows/index';
 import { placeholder, preparedWrite } from '../db/prepared';
 
 export interface NewTaskNotice {
@@ -13,7 +14,7 @@ export interface NewTaskNotice {
   assigneeId: string | null;
   role: string;
   /** The step's label from the workflow definition, in both languages. */
-  stepLabel: { zh: string; en: string };
+  stepLabel: LocalizedText;
   /** Set when the document went back to the drafter: the reviewer's opinion. */
   returnedWith: string | null;
   at: number;

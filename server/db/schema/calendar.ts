@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './organisation';
 import { tasks } from './review';
+import type { LocalizedText } from '../../../workflows/index';
 
 /** Days an admin has set from the State Council notice; they win over the holiday package. */
 export const calendarOverrides = sqliteTable('calendar_overrides', {
@@ -40,7 +41,7 @@ export const reminders = sqliteTable(
 export interface NotificationParams {
   title: string;
   /** task.new: the step waiting for the recipient, in both languages. */
-  step?: { zh: string; en: string };
+  step?: LocalizedText;
   /** task.returned: the reviewer's opinion, for the drafter. */
   opinion?: string;
   /** task.due_soon / task.overdue: the last day (CST, YYYY-MM-DD). */
