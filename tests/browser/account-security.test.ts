@@ -4,7 +4,7 @@
  * (the shared rules refuse a weak one in the browser) and signs out on every device.
  */
 import { describe, expect, it } from 'vitest';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
+import { TEST_PASSWORD } from '../support/test-server';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { openAdminTool, signIn } from './staff-actions';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { browserSuite, screenshot, watchPageErrors } from './browser';
 import { signIn, signOut } from './staff-actions';
 

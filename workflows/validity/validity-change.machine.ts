@@ -5,7 +5,6 @@
  */
 import { setup, transition, initialTransition } from 'xstate';
 import type { Role } from '../roles';
-import type { Validity } from './validity-values';
 
 export interface ValidityActor {
   id: string;

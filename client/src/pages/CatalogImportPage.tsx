@@ -4,7 +4,7 @@
  * and download the catalog or the audit log. Admins and the disclosure office (publisher);
  * the server checks every step.
  */
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
 import { errorMessage } from '../errors';
