@@ -1,45 +1,47 @@
-import http from 'node:http';
+import { HttpConnection, type ExchangeError, type HttpAnswer } from './http-connection';
 
-export interface Session { cookie: string; agent: http.Agent }
+/** One signed-in (or not yet) virtual client: its cookie and its one keep-alive connection, opened on first use. */
+export interface Session { cookie: string; connection: HttpConnection | null }
 
-export interface Response { status: number; body: string; headers: http.IncomingHttpHeaders }
+export type Response = HttpAnswer;
 
 /**
- * One keep-alive HTTP/1.1 request; small and dependency-free so the load generator stays light.
- * A reused socket the server closed at the same moment fails with ECONNRESET before the request
- * reached it (the keep-alive race Node's docs describe); that one case is retried once.
+ * One keep-alive HTTP/1.1 request on the session's own connection (one in flight per session,
+ * as closedLoop uses it), or on a connection of its own that closes after it when there is no
+ * session. A reused socket the server closed at the same moment fails before any answer came
+ * back (the keep-alive race Node's docs describe); that one case is retried once on a new
+ * connection.
  */
 export async function request(port: number, session: Session | null, method: 'GET' | 'POST', path: string, body?: string): Promise<Response> {
   try {
     return await requestOnce(port, session, method, path, body);
   } catch (error) {
-    if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return requestOnce(port, session, method, path, body);
+    if ((error as ExchangeError).retryable) return requestOnce(port, session, method, path, body);
     throw error;
   }
 }
 
 function requestOnce(port: number, session: Session | null, method: 'GET' | 'POST', path: string, body?: string): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (session?.cookie) headers.cookie = session.cookie;
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(Buffer.byteLength(body));
-    }
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent: session?.agent ?? false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+  let head = `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`;
+  if (session?.cookie) head += `Cookie: ${session.cookie}\r\n`;
+  if (body !== undefined) head += `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
+  if (!session) return new HttpConnection(port).exchange(`${head}Connection: close\r\n`, true, body);
+  let connection = session.connection;
+  if (!connection || connection.dead || connection.port !== port) {
+    connection?.close();
+    connection = session.connection = new HttpConnection(port);
+  }
+  return connection.exchange(head, false, body);
 }
 
 export function newSession(): Session {
-  return { cookie: '', agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
+  return { cookie: '', connection: null };
+}
+
+/** Closes the session's connection (an idle one does not keep the process alive either way). */
+export function endSession(session: Session): void {
+  session.connection?.close();
+  session.connection = null;
 }
 
 /** Signs one session in through the real tRPC login (httpLink's wire format: POST with the input as JSON). */
