@@ -297,6 +297,12 @@ describe('against the real app', () => {
     await expect(signIn(port, 'legal', 'wrong-password')).rejects.toThrow(/login legal: (401|403)/);
     const anonymous = await request(port, null, 'GET', '/api/trpc/auth.me');
     expect(JSON.parse(anonymous.body)).toEqual({ result: { data: null } });
+    // The public pages the soak benchmark reads without a session.
+    const page = await request(port, null, 'GET', '/public');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toMatch(/<\/html>\s*$/);
+    expect((await request(port, null, 'GET', '/public/api/documents')).status).toBe(200);
     endSession(session);
   });
 });
