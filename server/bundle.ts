@@ -8,7 +8,7 @@
  *
  * The few files the server finds beside its own module (import.meta.url) are copied to the
  * same places relative to the bundle: the migrations, the WAL checkpoint worker, the public
- * catalog's stylesheet, and the scale generator's worker, bundled on its own
+ * catalog's stylesheet, and the scale generator's and group commit's workers, bundled on their own
  * (tests/integration/bundled-server.test.ts starts the bundle).
  *
  * Usage: tsx server/bundle.ts [entry=server/main.ts] [outfile=dist/server/main.mjs]
@@ -47,6 +47,8 @@ export async function bundleServer(entry = path.join(ROOT, 'server/main.ts'), ou
   // seed/scale-source.ts starts `<its dir>/scale-worker.js` when it does not run from TypeScript
   // (the benchmark harness generates its scale databases bundled).
   await build({ ...options, entryPoints: [path.join(ROOT, 'server/seed/scale-worker.ts')], outfile: path.join(outdir, 'scale-worker.js') });
+  // services/group-commit-thread.ts likewise starts `<its dir>/group-commit-worker.js`.
+  await build({ ...options, entryPoints: [path.join(ROOT, 'server/services/group-commit-worker.ts')], outfile: path.join(outdir, 'group-commit-worker.js') });
   // server/db/client.ts: `<its dir>/migrations`; wal-checkpointer.ts: `<its dir>/wal-checkpoint-worker.mjs`;
   // http/public-routes.ts: `<its dir>/../public/assets/catalog.css`. In the bundle every "its dir" is outdir.
   fs.cpSync(path.join(ROOT, 'server/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });

@@ -6,6 +6,8 @@ import { seedDemoBureau } from './seed/seed-demo';
 import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
 import { answerMalformedRequests } from './http/client-errors';
+import { startGroupCommitThread } from './services/group-commit';
+import { log } from './log';
 
 /**
  * The standalone server: the default host of the embeddable Shenfa (createShenfa), mounted
@@ -19,6 +21,8 @@ async function main() {
   const { password, generated } = demoPassword(config.demoPassword);
   const { seeded } = await seedDemoBureau(services, password);
   shenfa.startScheduler();
+  // A server lives long: its groups of changes are written on a thread of their own from the start (group-commit-thread.ts).
+  void startGroupCommitThread(services.database).then((started) => started || log.warn('group-commit thread did not start: groups are written on the event loop'));
   const host = new Hono().route(shenfa.basePath, shenfa.app);
   const server = serve({ fetch: host.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}${config.basePath}`;

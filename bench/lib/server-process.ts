@@ -22,6 +22,12 @@ export function serverCpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
+/** CPU (µs) a process's main thread (the event loop) has used so far; the rest of serverCpuMicros is its other threads (GC helpers, the WAL checkpointer, the group-commit writer). */
+export function mainThreadCpuMicros(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 // Bundled once per benchmark process, as `npm run build` bundles server/main.ts (server/bundle.ts).
 let benchServerBundle: Promise<string> | null = null;
 

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
 import { closedLoop, request, signIn, type Session } from '../lib/load';
-import { rssMb, serverCpuMicros, startServer, stopServer } from '../lib/server-process';
+import { mainThreadCpuMicros, rssMb, serverCpuMicros, startServer, stopServer } from '../lib/server-process';
 import { summary } from '../lib/stats';
 
 const approvals = Number(process.argv[2] ?? 2000);
@@ -35,13 +35,17 @@ try {
   const cpuOfServers = () => servers.reduce((sum, s) => sum + serverCpuMicros(s.child.pid!), 0);
   const measure = async (label: string, total: number, work: (c: number, i: number) => ReturnType<typeof request>) => {
     const before = cpuOfServers();
+    const mainBefore = servers.reduce((sum, s) => sum + mainThreadCpuMicros(s.child.pid!), 0);
+    const clientBefore = process.cpuUsage();
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...servers.map((s) => rssMb(s.child.pid!)))), 50);
     const run = await closedLoop(concurrency, total, work);
     clearInterval(sampler);
     const used = cpuOfServers() - before;
+    const mainUsed = servers.reduce((sum, s) => sum + mainThreadCpuMicros(s.child.pid!), 0) - mainBefore;
+    const client = process.cpuUsage(clientBefore);
     const l = summary(run.latencies);
-    console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms  peak RSS ${peakRss} MB`);
+    console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call (main thread ${Math.round(mainUsed / total)}; load generator ${Math.round((client.user + client.system) / total)} µs)   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms  peak RSS ${peakRss} MB`);
   };
   const get = (c: number, path: string) => request(portOf(c), sessions[c]!, 'GET', path);
   const only = process.env.ONLY;

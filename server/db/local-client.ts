@@ -57,8 +57,8 @@ type SqlArgs = unknown[] | Record<string, unknown>;
 const DEFAULT_STATEMENT_CACHE = 500;
 const EXPLAIN = /^\s*explain\b/i;
 
-/** One connection with its statement cache. */
-class Connection {
+/** One connection with its statement cache (also the group-commit thread's, services/group-commit-worker.ts). */
+export class Connection {
   readonly db: Database.Database;
   /** Insertion-ordered: the first key is the least recently used. */
   private readonly statements = new Map<string, { statement: Statement; reader: boolean; columns: string[]; columnTypes: string[]; shape: RowShape }>();
@@ -91,6 +91,16 @@ class Connection {
       if (oldest !== undefined) this.statements.delete(oldest);
     }
     return entry;
+  }
+
+  /** True for a statement that only reads (prepared and cached, as `execute` will want it). */
+  reads(sql: string): boolean {
+    try {
+      return this.prepared(sql).reader;
+    } catch {
+      // It does not prepare: `execute` will throw the error, nothing waits for it.
+      return true;
+    }
   }
 
   execute(stmt: InStatement | string): ResultSet {
@@ -378,28 +388,86 @@ export class GroupWriter {
   }
 }
 
+/**
+ * BEGIN IMMEDIATE, `write`, COMMIT, synchronously on `connection`; anything thrown rolls it all
+ * back. The frame of `LocalClient.writeGroup` and of the group-commit thread's transactions.
+ */
+export function writeTransaction<T>(connection: Connection, write: (tx: GroupWriter) => T): T {
+  connection.execute(BEGIN.write);
+  try {
+    const result = write(new GroupWriter(connection));
+    connection.execute('COMMIT');
+    return result;
+  } finally {
+    if (connection.db.open && connection.db.inTransaction) connection.db.exec('ROLLBACK');
+  }
+}
+
+/**
+ * Another thread writing to this client's file on a connection of its own (the group-commit
+ * thread, services/group-commit-thread.ts). While it holds a transaction (`busy`), this
+ * client's own writes wait for it off the event loop rather than in SQLite's busy handler on it.
+ */
+export interface OffThreadWriter {
+  /** Settles when the thread's transaction in progress has ended; null when it has none. */
+  readonly busy: Promise<unknown> | null;
+  /** The thread's own automatic checkpoint, kept as this connection's (see `autocheckpoint`). */
+  setAutocheckpoint(pages: number): void;
+  stop(): void;
+}
+
 export class LocalClient implements Client {
   closed = false;
   readonly protocol = 'file';
   private connection: Connection;
   private writes = 0;
   private checkpointer: WalCheckpointer | null = null;
+  private offThread: OffThreadWriter | null = null;
+  /** SQLite's automatic checkpoint for this client's writers: off while the checkpointer thread lives. */
+  private autocheckpointPages = 1000;
 
   constructor(private options: LocalClientOptions) {
     this.connection = new Connection(options);
   }
 
-  /** Counts a committed write transaction; starts the background checkpointer after the configured number. */
-  private wrote(): void {
+  /** What a connection of another thread needs to open this file as this client does. */
+  get connectionOptions(): Pick<LocalClientOptions, 'path' | 'busyTimeoutMs' | 'pragmas'> & { autocheckpointPages: number } {
+    return { path: this.options.path, busyTimeoutMs: this.options.busyTimeoutMs, pragmas: this.options.pragmas, autocheckpointPages: this.autocheckpointPages };
+  }
+
+  /** A thread that writes to this file from now on (see OffThreadWriter); stopped when this client closes or reconnects. */
+  attachWriter(writer: OffThreadWriter): void {
+    this.offThread?.stop();
+    this.offThread = writer;
+  }
+
+  /** Forgets the thread (it failed or stopped): this client's connection writes alone again. */
+  detachWriter(writer: OffThreadWriter): void {
+    if (this.offThread === writer) this.offThread = null;
+  }
+
+  /** Resolves once no other thread of this client holds a write transaction. */
+  private async offThreadIdle(): Promise<void> {
+    for (let busy = this.offThread?.busy; busy; busy = this.offThread?.busy) await busy.catch(() => undefined);
+  }
+
+  private autocheckpoint(pages: number): void {
+    this.autocheckpointPages = pages;
+    this.connection.db.exec(`PRAGMA wal_autocheckpoint = ${pages}`);
+    this.offThread?.setAutocheckpoint(pages);
+  }
+
+  /** Counts a committed write transaction (this connection's or the group-commit thread's); starts the background checkpointer after the configured number. */
+  recordWriteTransaction(): void {
     const background = this.options.backgroundCheckpoint;
     if (!background || this.checkpointer || ++this.writes < background.startAfterWrites || this.options.replica) return;
     this.checkpointer = new WalCheckpointer(this.options.path, background, {
       onReady: () => {
-        if (!this.closed) this.connection.db.exec('PRAGMA wal_autocheckpoint = 0');
+        if (!this.closed) this.autocheckpoint(0);
       },
       // The thread is gone: the writer checkpoints itself again, as SQLite does by default.
       onFailure: () => {
-        if (!this.closed) this.connection.db.exec('PRAGMA wal_autocheckpoint = 1000');
+        if (!this.closed) this.autocheckpoint(1000);
       },
     });
   }
@@ -414,7 +482,8 @@ export class LocalClient implements Client {
     this.options = { ...this.options, backgroundCheckpoint: undefined };
     this.checkpointer?.stop();
     this.checkpointer = null;
-    this.live().db.exec('PRAGMA wal_autocheckpoint = 1000');
+    this.live();
+    this.autocheckpoint(1000);
   }
 
   /** True while a background thread checkpoints the WAL (the writer's own automatic checkpoint is off). */
@@ -436,6 +505,7 @@ export class LocalClient implements Client {
   execute(sql: string, args?: InArgs): Promise<ResultSet>;
   async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
+    if (this.offThread?.busy && !this.live().reads(stmt.sql)) await this.offThreadIdle();
     return this.live().execute(stmt);
   }
 
@@ -452,8 +522,9 @@ export class LocalClient implements Client {
    */
   async batch(stmts: (InStatement | [string, InArgs?])[], mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     const begin = mode === 'deferred' && stmts.some(isWrite) ? BEGIN.write : BEGIN[mode];
+    if (begin !== BEGIN.read) await this.offThreadIdle();
     const results = this.live().inTransaction(begin, stmts);
-    if (begin === BEGIN.write) this.wrote();
+    if (begin === BEGIN.write) this.recordWriteTransaction();
     return results;
   }
 
@@ -465,20 +536,14 @@ export class LocalClient implements Client {
    * COMMIT. Throws when BEGIN or COMMIT fails (then nothing was written).
    */
   writeGroup<T>(write: (tx: GroupWriter) => T): T {
-    const connection = this.live();
-    connection.execute(BEGIN.write);
-    try {
-      const result = write(new GroupWriter(connection));
-      connection.execute('COMMIT');
-      this.wrote();
-      return result;
-    } finally {
-      if (connection.db.open && connection.db.inTransaction) connection.db.exec('ROLLBACK');
-    }
+    const result = writeTransaction(this.live(), write);
+    this.recordWriteTransaction();
+    return result;
   }
 
   /** Migrations run with foreign keys off (a table rebuild would otherwise cascade), as drizzle expects. */
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    await this.offThreadIdle();
     const connection = this.live();
     connection.execute('PRAGMA foreign_keys=off');
     try {
@@ -491,10 +556,12 @@ export class LocalClient implements Client {
   transaction(mode?: TransactionMode): Promise<Transaction>;
   async transaction(mode: TransactionMode = 'write'): Promise<Transaction> {
     this.live();
+    if (mode !== 'read') await this.offThreadIdle();
     return new LocalTransaction(new Connection(this.options), mode);
   }
 
   async executeMultiple(sql: string): Promise<void> {
+    await this.offThreadIdle();
     this.live().executeMultiple(sql);
   }
 
@@ -505,14 +572,19 @@ export class LocalClient implements Client {
   }
 
   reconnect(): void {
+    this.offThread?.stop();
+    this.offThread = null;
     this.connection.close();
     this.connection = new Connection(this.options);
-    if (this.checkpointsInBackground) this.connection.db.exec('PRAGMA wal_autocheckpoint = 0');
+    this.connection.db.exec(`PRAGMA wal_autocheckpoint = ${this.autocheckpointPages}`);
     this.closed = false;
   }
 
   close(): void {
     this.closed = true;
+    // The writer thread first: its transaction in progress ends before the checkpoint below.
+    this.offThread?.stop();
+    this.offThread = null;
     this.checkpointer?.stop();
     this.checkpointer = null;
     // libsql's close does not fold the WAL into the file (its dropped statements keep the

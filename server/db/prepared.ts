@@ -55,21 +55,35 @@ interface BuiltWrite {
 export function preparedWrite<Values extends object>(db: Db, name: string, build: (db: Db) => BatchItem<'sqlite'>): (values: Values) => BatchItem<'sqlite'> {
   // `_prepare()` is what drizzle's own batch calls on each item.
   const prepared = preparedQuery(db, name, (d) => (build(d) as unknown as { _prepare(): BuiltWrite })._prepare());
-  const { sql: text, params } = prepared.getQuery();
+  // Worked out once per prepared write: its text (a raw `sql` statement's prepared form builds
+  // it again at every getQuery()) and how each parameter gets its value.
+  let plan = writePlans.get(prepared);
+  if (!plan) {
+    const { sql: text, params } = prepared.getQuery();
+    writePlans.set(prepared, (plan = { text, slots: params.map(slotOf) }));
+  }
+  const { text, slots } = plan;
   return (values) => {
-    const query = { sql: text, params: params.map((param) => fill(param, values as Record<string, unknown>)) };
+    const query = { sql: text, params: slots.map((slot) => slot(values as Record<string, unknown>)) };
     const built: BuiltWrite = { getQuery: () => query, mapResult: (result, isFromBatch) => prepared.mapResult(result, isFromBatch) };
     return { _prepare: () => built } as unknown as BatchItem<'sqlite'>;
   };
 }
 
-function fill(param: unknown, values: Record<string, unknown>): unknown {
+type Slot = (values: Record<string, unknown>) => unknown;
+const writePlans = new WeakMap<BuiltWrite, { text: string; slots: Slot[] }>();
+
+/** A parameter as built: a value of its own, or a placeholder filled from the call's values (encoded by its column, if it has one). */
+function slotOf(param: unknown): Slot {
   const named = is(param, Placeholder) ? { placeholder: param, encode: (v: unknown) => v } : is(param, Param) && is(param.value, Placeholder) ? { placeholder: param.value, encode: (v: unknown) => param.encoder.mapToDriverValue(v) } : null;
-  if (!named) return param;
-  const value = values[named.placeholder.name];
-  // A builder leaves an undefined value out (the column's default); a prepared statement cannot, so it must be given.
-  if (value === undefined) throw new Error(`No value for placeholder "${named.placeholder.name}"`);
-  return value === null ? null : named.encode(value);
+  if (!named) return () => param;
+  const { name } = named.placeholder;
+  return (values) => {
+    const value = values[name];
+    // A builder leaves an undefined value out (the column's default); a prepared statement cannot, so it must be given.
+    if (value === undefined) throw new Error(`No value for placeholder "${name}"`);
+    return value === null ? null : named.encode(value);
+  };
 }
 
 /**

@@ -23,21 +23,44 @@ export async function lastAuditHash(db: Db): Promise<string> {
 export function chainedAuditInserts(db: Db, prevHash: string, entries: readonly AuditEntry[]) {
   let previous = prevHash;
   const inserts = entries.map((entry) => {
-    const content: AuditContent = {
-      at: entry.at,
-      actorId: entry.actorId,
-      documentId: entry.documentId ?? null,
-      action: entry.action,
-      fromState: entry.fromState ?? null,
-      toState: entry.toState ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    };
+    const content = auditContent(entry);
     const hash = auditHash(previous, content);
     const insert = auditInsert(db)({ ...content, prevHash: previous, hash });
     previous = hash;
     return insert;
   });
   return { inserts, tip: previous };
+}
+
+/** An audit row for group commit, which chains it onto the tip inside the write transaction (group-commit-writes.ts). */
+export interface UnchainedAuditRow {
+  sql: string;
+  /** The insert's values, with `prevIndex` and `hashIndex` still to fill. */
+  args: unknown[];
+  prevIndex: number;
+  hashIndex: number;
+  content: AuditContent;
+}
+
+const PREV_SLOT = '\u0000prev_hash';
+const HASH_SLOT = '\u0000hash';
+
+export function unchainedAuditRow(db: Db, entry: AuditEntry): UnchainedAuditRow {
+  const content = auditContent(entry);
+  const built = (auditInsert(db)({ ...content, prevHash: PREV_SLOT, hash: HASH_SLOT }) as unknown as { _prepare(): { getQuery(): { sql: string; params: unknown[] } } })._prepare().getQuery();
+  return { sql: built.sql, args: built.params, prevIndex: built.params.indexOf(PREV_SLOT), hashIndex: built.params.indexOf(HASH_SLOT), content };
+}
+
+function auditContent(entry: AuditEntry): AuditContent {
+  return {
+    at: entry.at,
+    actorId: entry.actorId,
+    documentId: entry.documentId ?? null,
+    action: entry.action,
+    fromState: entry.fromState ?? null,
+    toState: entry.toState ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  };
 }
 
 /** One audit row, prepared once per database: group commit writes one for every change. */

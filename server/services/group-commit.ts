@@ -1,10 +1,10 @@
 import type { InArgs, InStatement } from '@libsql/client';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { LocalClient, type GroupWriter } from '../db/local-client';
+import { LocalClient } from '../db/local-client';
 import type { Database, Db } from '../db/client';
-import { chainedAuditInserts, type AuditEntry } from './audit';
-import { GENESIS_HASH } from './audit-chain';
-import { isStorageFailure } from './errors';
+import { unchainedAuditRow, type AuditEntry } from './audit';
+import { GroupCommitThread } from './group-commit-thread';
+import { writeChanges, type GroupChange } from './group-commit-writes';
 
 /**
  * Group commit for the embedded database: the changes that arrive while the event loop is
@@ -21,6 +21,9 @@ import { isStorageFailure } from './errors';
  *
  * The audit chain is built inside the write lock, from the tip read in the same transaction,
  * so two processes on one file can never fork it.
+ *
+ * A long-running server writes its groups on a thread of its own (group-commit-thread.ts), so
+ * the event loop goes on serving requests while SQLite writes.
  */
 
 type Statement = BatchItem<'sqlite'>;
@@ -35,10 +38,15 @@ interface PendingChange {
 interface Group {
   pending: PendingChange[];
   scheduled: boolean;
+  /** Groups committed so far (the thread starts after THREAD_AFTER_GROUPS). */
+  committed: number;
+  thread: GroupCommitThread | null;
 }
 
 /** A flush never holds the event loop for more than this many changes. */
 export const MAX_GROUP_SIZE = 64;
+/** A long-running process writes its groups on a thread of its own once it has committed this many (group-commit-thread.ts). */
+export const THREAD_AFTER_GROUPS = 100;
 /** Another process holds the write lock past busy_timeout: the whole group is tried again. */
 const MAX_BUSY_RETRIES = 3;
 
@@ -61,19 +69,26 @@ export function canGroupCommit(database: Database): boolean {
  * error it failed with (commit.ts turns that into the user's message).
  * `runInOrder` keeps writes in this process in one line (commit.ts `inWriteQueue`).
  */
-export function commitInGroup(database: Database, statements: readonly Statement[], audit: readonly AuditEntry[], runInOrder: (write: () => Promise<void>) => Promise<void>, isBusy: (error: unknown) => boolean): Promise<void> {
+export function commitInGroup(database: Database, statements: readonly Statement[], audit: readonly AuditEntry[], runInOrder: RunInOrder, isBusy: (error: unknown) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    let group = groups.get(database);
-    if (!group) {
-      group = { pending: [], scheduled: false };
-      groups.set(database, group);
-    }
+    const group = groupOf(database);
     group.pending.push({ statements, audit, settle: (outcome) => (outcome === null ? resolve() : reject(outcome)) });
     schedule(database, group, runInOrder, isBusy);
   });
 }
 
-function schedule(database: Database, group: Group, runInOrder: (write: () => Promise<void>) => Promise<void>, isBusy: (error: unknown) => boolean) {
+function groupOf(database: Database): Group {
+  let group = groups.get(database);
+  if (!group) {
+    group = { pending: [], scheduled: false, committed: 0, thread: null };
+    groups.set(database, group);
+  }
+  return group;
+}
+
+type RunInOrder = (write: () => Promise<void>) => Promise<void>;
+
+function schedule(database: Database, group: Group, runInOrder: RunInOrder, isBusy: (error: unknown) => boolean) {
   if (group.scheduled) return;
   group.scheduled = true;
   // After the I/O callbacks of this turn: every request that reached its commit meanwhile joins.
@@ -82,57 +97,83 @@ function schedule(database: Database, group: Group, runInOrder: (write: () => Pr
       group.scheduled = false;
       const changes = group.pending.splice(0, MAX_GROUP_SIZE);
       if (group.pending.length) schedule(database, group, runInOrder, isBusy);
-      await flush(database, changes, isBusy);
+      await flush(database, group, changes, runInOrder, isBusy);
     });
   });
 }
 
-async function flush(database: Database, changes: PendingChange[], isBusy: (error: unknown) => boolean): Promise<void> {
+async function flush(database: Database, group: Group, changes: PendingChange[], runInOrder: RunInOrder, isBusy: (error: unknown) => boolean, busy = 0): Promise<void> {
   if (!changes.length) return;
   const client = database.client as LocalClient;
-  for (let busy = 0; ; busy++) {
-    // The WAL checkpointer is restarting the log: wait here, off the event loop, rather than in SQLite's busy handler.
-    const paused = client.writesResumed();
-    if (paused) await paused;
-    try {
-      const outcomes = client.writeGroup((tx) => writeChanges(tx, database.db, changes));
-      changes.forEach((change, index) => change.settle(outcomes[index] ?? null));
-      return;
-    } catch (error) {
-      if (isBusy(error) && busy < MAX_BUSY_RETRIES) {
-        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** busy * (0.5 + Math.random())));
-        continue;
-      }
-      for (const change of changes) change.settle(error);
+  const wire = changes.map((change) => groupChange(database.db, change));
+  const settle = (outcomes: unknown[]) => {
+    changes.forEach((change, index) => change.settle(outcomes[index] ?? null));
+    group.committed++;
+  };
+  const failed = (error: unknown) => {
+    if (isBusy(error) && busy < MAX_BUSY_RETRIES) {
+      // Another process held the write lock past busy_timeout: the whole group again, later, in line with this process's other writes.
+      setTimeout(() => void runInOrder(() => flush(database, group, changes, runInOrder, isBusy, busy + 1)), 10 * 2 ** busy * (0.5 + Math.random()));
       return;
     }
+    for (const change of changes) change.settle(error);
+  };
+  // The WAL checkpointer is restarting the log: wait here, off the event loop, rather than in SQLite's busy handler.
+  const paused = client.writesResumed();
+  if (paused) await paused;
+  // A lone change is written here (handing it over would only add the trip there and back),
+  // unless the thread is writing: then it goes behind what the thread has.
+  const thread = changes.length > 1 || group.thread?.busy ? writerThread(client, group) : null;
+  if (thread) await thread.room();
+  if (thread?.ready) {
+    // Handed over, the queue moves on: the next group can be on its way while the event loop answers this one's callers.
+    thread.write(wire).then((outcomes) => {
+      client.recordWriteTransaction();
+      settle(outcomes);
+    }, failed);
+    return;
+  }
+  // Never inside a transaction of the thread's (a thread that stopped or failed has none left).
+  for (let inFlight = group.thread?.busy; inFlight; inFlight = group.thread?.busy) await inFlight;
+  try {
+    settle(client.writeGroup((tx) => writeChanges(tx, wire)));
+  } catch (error) {
+    failed(error);
   }
 }
 
-/** Runs each change in its savepoint; returns per change null (written) or its error. Throws when the whole group must fail. */
-function writeChanges(tx: GroupWriter, db: Db, changes: readonly PendingChange[]): unknown[] {
-  let tip = String(tx.execute('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').rows[0]?.hash ?? GENESIS_HASH);
-  const write = (change: PendingChange) => {
-    for (const statement of change.statements) tx.execute(built(statement));
-    const { inserts, tip: next } = chainedAuditInserts(db, tip, change.audit);
-    for (const insert of inserts) tx.execute(built(insert));
-    tip = next;
-  };
-  // Alone in its group, a change is the whole transaction: its failure rolls back everything, no savepoint needed.
-  if (changes.length === 1) {
-    write(changes[0]!);
-    return [null];
-  }
-  return changes.map((change) => {
-    try {
-      tx.savepoint(() => write(change));
-      return null;
-    } catch (error) {
-      // SQLite ended the transaction itself, or the disk refused: nothing of the group stands.
-      if (!tx.open || isStorageFailure(error)) throw error;
-      return error;
-    }
-  });
+/**
+ * The group-commit thread of this client, once it is ready; started after the first
+ * `THREAD_AFTER_GROUPS` groups, so a CLI command or a short test never starts one. Until it is
+ * ready, and if it fails, groups are written on the event loop as before.
+ */
+function writerThread(client: LocalClient, group: Group): GroupCommitThread | null {
+  if (group.thread?.ready) return group.thread;
+  if (!group.thread && group.committed >= THREAD_AFTER_GROUPS && canUseThread(client)) group.thread = new GroupCommitThread(client);
+  return null;
+}
+
+function canUseThread(client: LocalClient): boolean {
+  const file = client.connectionOptions.path;
+  // An in-memory database is the connection's own; a replica's writes go to its primary.
+  return Boolean(file) && file !== ':memory:' && !client.isReplica && !client.closed;
+}
+
+/**
+ * Starts this database's group-commit thread now rather than after its first groups (tests, the
+ * benchmarks); resolves true once groups go through it.
+ */
+export async function startGroupCommitThread(database: Database): Promise<boolean> {
+  if (!canGroupCommit(database) || !canUseThread(database.client as LocalClient)) return false;
+  const group = groupOf(database);
+  group.committed = Math.max(group.committed, THREAD_AFTER_GROUPS);
+  group.thread ??= new GroupCommitThread(database.client as LocalClient);
+  return group.thread.started;
+}
+
+/** A change as plain SQL and values (group-commit-writes.ts): its statements as drizzle builds them for a batch, its audit rows to chain. */
+function groupChange(db: Db, change: PendingChange): GroupChange {
+  return { statements: change.statements.map(built), audit: change.audit.map((entry) => unchainedAuditRow(db, entry)) };
 }
 
 /** The SQL and arguments of a drizzle query, as drizzle's own batch builds them. */

@@ -42,6 +42,7 @@ describe('the bundled server', () => {
     expect(fs.readdirSync(path.join(beside, 'migrations')).filter((f) => f.endsWith('.sql')).length).toBeGreaterThan(10);
     expect(fs.existsSync(path.join(beside, 'wal-checkpoint-worker.mjs'))).toBe(true);
     expect(fs.existsSync(path.join(beside, 'scale-worker.js'))).toBe(true);
+    expect(fs.existsSync(path.join(beside, 'group-commit-worker.js'))).toBe(true);
     const source = fs.readFileSync(bundle, 'utf8');
     // tsx's keepNames wrapper is what the bundle is for; the holiday data is inlined (an external JSON import would need an import attribute).
     expect(source).not.toMatch(/__name\(/);
@@ -76,5 +77,7 @@ describe('the bundled server', () => {
     const approved = await legal.mutate<{ step: string }>('review.approve', { documentId: id, expectedVersion: version + 1, taskId: task.taskId, opinion: '同意', checks: ALL_CHECKS });
     expect(approved.status).toBe(200);
     expect(approved.body.result!.data.step).toBe('secrecy_review');
+    // The server writes its groups on the group-commit thread, found beside the bundle (it says when it could not start it).
+    expect(server.output()).not.toMatch(/group-commit thread did not start/);
   });
 });

@@ -7,15 +7,22 @@ import { migrateDatabase, openDatabase, type Database } from '../../server/db/cl
 import { LocalClient } from '../../server/db/local-client';
 import { settings } from '../../server/db/schema/index';
 import { commitChange } from '../../server/services/commit';
+import { startGroupCommitThread } from '../../server/services/group-commit';
+import { GroupCommitThread } from '../../server/services/group-commit-thread';
 import { verifyAuditChain } from '../../server/services/audit-verify-service';
 import type { ServiceContext } from '../../server/services/service-context';
 
 /**
  * Group commit (server/services/group-commit.ts): changes issued together share one
  * transaction, yet each is still whole or nothing, and nobody is told "written" before the
- * COMMIT. A real migrated libsql file; commitChange is the only write path under test.
+ * COMMIT. A real migrated libsql file; commitChange is the only write path under test. Each
+ * case runs twice: groups written on the event loop's connection, and on the group-commit
+ * thread a long-running server uses (group-commit-thread.ts).
  */
-describe('group commit of changes issued together', () => {
+describe.each([
+  { where: 'on the event loop', thread: false },
+  { where: 'on the group-commit thread', thread: true },
+])('group commit of changes issued together, $where', ({ thread }) => {
   let dir: string;
   let database: Database;
   let ctx: ServiceContext;
@@ -26,8 +33,10 @@ describe('group commit of changes issued together', () => {
     await migrateDatabase(database);
     // commitChange reads only the database from its context.
     ctx = { database } as ServiceContext;
+    if (thread) expect(await startGroupCommitThread(database)).toBe(true);
   });
   afterEach(() => {
+    vi.restoreAllMocks();
     database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -38,7 +47,7 @@ describe('group commit of changes issued together', () => {
   const auditActions = async () => (await database.client.execute("SELECT action FROM audit_log WHERE action LIKE 'test.%' ORDER BY seq")).rows.map((r) => String(r.action));
 
   it('writes twenty changes in one transaction; the one that fails is undone alone and hears its own error', async () => {
-    const writeGroup = vi.spyOn(database.client as LocalClient, 'writeGroup');
+    const writeGroup = thread ? vi.spyOn(GroupCommitThread.prototype, 'write') : vi.spyOn(database.client as LocalClient, 'writeGroup');
     await commitChange(ctx, [setting('g_taken', 'x')], audit('test.setup'));
     writeGroup.mockClear();
 
