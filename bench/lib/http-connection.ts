@@ -9,6 +9,8 @@ export type ExchangeError = Error & { code?: string; retryable?: boolean };
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const MAX_HEAD = 64 * 1024;
+/** A request whose connection stays silent this long fails: a server that stops answering fails the benchmark instead of hanging it (CI runs the quick benchmarks under a time limit). */
+const ANSWER_TIMEOUT_MS = 60_000;
 
 /**
  * Every connection reads into this one buffer (net's `onread`: no stream machinery, no
@@ -35,7 +37,7 @@ export class HttpConnection {
   private pending: { resolve: (a: HttpAnswer) => void; reject: (e: ExchangeError) => void; reused: boolean } | null = null;
   private parser: AnswerParser | null = null;
 
-  constructor(readonly port: number) {
+  constructor(readonly port: number, answerTimeoutMs = ANSWER_TIMEOUT_MS) {
     this.socket = net.connect({
       host: '127.0.0.1',
       port,
@@ -51,6 +53,10 @@ export class HttpConnection {
     this.socket.on('end', () => this.onClose(null));
     this.socket.on('error', (error) => this.onClose(error));
     this.socket.on('close', () => this.onClose(null));
+    // Inactivity, not a timer per request: an idle keep-alive socket may sit silent as long as it likes.
+    this.socket.setTimeout(answerTimeoutMs, () => {
+      if (this.pending) this.fail(Object.assign(new Error(`no answer in ${answerTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
+    });
   }
 
   /** Sends `head` (request line and headers, each CRLF-terminated) and the body; resolves with the answer. */

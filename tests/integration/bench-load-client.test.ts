@@ -10,6 +10,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedLoop, endSession, newSession, request, signIn } from '../../bench/lib/load';
+import { HttpConnection } from '../../bench/lib/http-connection';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/test-server';
 
 const CHINESE = '关于印发《政府信息公开工作年度报告》的通知——审核意见：同意发布。';
@@ -258,6 +259,18 @@ describe('against a raw TCP server', () => {
       }),
     );
     await expect(request(cut, newSession(), 'GET', '/')).rejects.toThrow(/socket hang up/);
+  });
+
+  it('fails a request the server never answers, after the answer timeout, instead of hanging', async () => {
+    const silent = await start(
+      net.createServer((socket) => {
+        socket.on('data', () => {});
+        socket.on('error', () => {});
+      }),
+    );
+    const connection = new HttpConnection(silent, 200);
+    await expect(connection.exchange(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${silent}\r\n`, false)).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    expect(connection.dead).toBe(true);
   });
 
   it('reads a body that ends when the server closes the connection', async () => {
