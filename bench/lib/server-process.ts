@@ -18,13 +18,17 @@ export function rssMb(pid: number): number {
  * comparable when other work shares the machine, which wall-clock rates do not.
  */
 export function serverCpuMicros(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  return cpuMicros(`/proc/${pid}/stat`);
 }
 
 /** CPU (µs) a process's main thread (the event loop) has used so far; the rest of serverCpuMicros is its other threads (GC helpers, the WAL checkpointer, the group-commit writer). */
 export function mainThreadCpuMicros(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return cpuMicros(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/** utime + stime of a /proc stat file, in µs (fields 14 and 15, 10 ms clock ticks). */
+function cpuMicros(statFile: string): number {
+  const fields = fs.readFileSync(statFile, 'utf8').replace(/^.*\) /, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 

@@ -446,8 +446,8 @@ export class LocalClient implements Client {
     if (this.offThread === writer) this.offThread = null;
   }
 
-  /** Resolves once no other thread of this client holds a write transaction. */
-  private async offThreadIdle(): Promise<void> {
+  /** Resolves once no other thread of this client holds a write transaction (before this connection writes). */
+  async offThreadIdle(): Promise<void> {
     for (let busy = this.offThread?.busy; busy; busy = this.offThread?.busy) await busy.catch(() => undefined);
   }
 

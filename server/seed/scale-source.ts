@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../worker-module';
 import { scaleProducer, type ProducerSetup, type ProducerTotals } from './scale-producer';
 import type { TableRows } from './row-batch';
 import type { SearchTable } from './side-search-index';
@@ -27,17 +27,8 @@ export function inProcessSource(setup: ProducerSetup): ChunkSource {
   };
 }
 
-/** The worker's module: the TypeScript source run through tsx (as the CLI runs), or its compiled .js. */
-function startWorker(setup: ProducerSetup): Worker {
-  const here = new URL('./scale-worker', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${here.href}.js`), { workerData: setup });
-  // A worker thread does not inherit the loader hooks that let this process import .ts files.
-  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(`${here.href}.ts`)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: setup });
-}
-
 export function workerSource(setup: ProducerSetup): ChunkSource {
-  const worker = startWorker(setup);
+  const worker = startModuleWorker(import.meta.url, 'scale-worker', { workerData: setup });
   // One request at a time, answered in order: a queue of waiting callers.
   const waiting: { resolve: (value: never) => void; reject: (error: unknown) => void }[] = [];
   let failure: unknown = null;

@@ -1,4 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../worker-module';
 import type { LocalClient, OffThreadWriter } from '../db/local-client';
 import { fromWire, type GroupReply, type GroupRequest, type WorkerData } from './group-commit-wire';
 import type { GroupChange } from './group-commit-writes';
@@ -46,7 +47,8 @@ export class GroupCommitThread implements OffThreadWriter {
     const channel = new MessageChannel();
     this.port = channel.port1;
     const workerData: WorkerData & { port: MessagePort } = { options: client.connectionOptions, flags: this.flags, port: channel.port2 };
-    this.worker = startWorker(workerData, [channel.port2]);
+    // Found beside this module: the source under tsx, or group-commit-worker.js beside the server bundle (server/bundle.ts).
+    this.worker = startModuleWorker(import.meta.url, 'group-commit-worker', { workerData, transferList: [channel.port2] });
     // A process may exit without closing the database (a crash, a test's end): SQLite rolls back what was not committed.
     this.worker.unref();
     this.port.unref();
@@ -136,13 +138,4 @@ export class GroupCommitThread implements OffThreadWriter {
   private post(request: GroupRequest): void {
     this.port.postMessage(request);
   }
-}
-
-/** The worker's module: the TypeScript source through tsx (tests, the CLI), or its bundled .js beside the server bundle (server/bundle.ts). */
-function startWorker(workerData: WorkerData & { port: MessagePort }, transferList: MessagePort[]): Worker {
-  const here = new URL('./group-commit-worker', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`${here.href}.js`), { workerData, transferList });
-  // A worker thread does not inherit the loader hooks that let this process import .ts files.
-  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(`${here.href}.ts`)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData, transferList });
 }

@@ -8,7 +8,7 @@ import { toWire, type GroupRequest, type WorkerData } from './group-commit-wire'
 const { options, port, flags } = workerData as WorkerData & { port: MessagePort };
 const STOPPED = 0;
 
-const connection = new Connection({ ...options });
+const connection = new Connection(options);
 connection.db.exec(`PRAGMA wal_autocheckpoint = ${options.autocheckpointPages}`);
 
 port.on('message', (message: GroupRequest) => {

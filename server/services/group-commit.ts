@@ -134,7 +134,7 @@ async function flush(database: Database, group: Group, changes: PendingChange[],
     return;
   }
   // Never inside a transaction of the thread's (a thread that stopped or failed has none left).
-  for (let inFlight = group.thread?.busy; inFlight; inFlight = group.thread?.busy) await inFlight;
+  await client.offThreadIdle();
   try {
     settle(client.writeGroup((tx) => writeChanges(tx, wire)));
   } catch (error) {
