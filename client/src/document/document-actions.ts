@@ -53,9 +53,10 @@ export function createDocumentActions(doc: () => DocumentView, reload: () => unk
       setBusy(label);
       try {
         await call({ documentId: doc().id, expectedVersion: doc().version });
-        setDone(t('action.done', { n: label }));
         session.inboxChanged();
         await reload();
+        // Only once the page shows the new state: "已转办" beside a 同意 button that is about to go would mislead.
+        setDone(t('action.done', { n: label }));
         return true;
       } catch (e) {
         if (isUnauthorized(e)) session.expired();
