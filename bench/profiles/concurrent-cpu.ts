@@ -4,6 +4,7 @@
 // npx tsx bench/profiles/concurrent-cpu.ts [approvals] [concurrency]
 import { ALL_CHECKS, freshFixture, openTaskId, person, submittedDocuments } from '../lib/fixture';
 import { performReviewAction } from '../../server/services/review-service';
+import { inFlight } from '../lib/in-flight';
 
 const approvals = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -13,13 +14,10 @@ const docs = await submittedDocuments(f, approvals * 2);
 const targets = await Promise.all(docs.map(async (documentId) => ({ documentId, taskId: await openTaskId(f, documentId) })));
 const approve = (t: { documentId: string; taskId: string }) =>
   performReviewAction(f.services, legal, { documentId: t.documentId, taskId: t.taskId, expectedVersion: 2, action: 'approve', opinion: '同意', checks: ALL_CHECKS });
-const measure = async (label: string, batch: typeof targets, inFlight: number) => {
-  let next = 0;
+const measure = async (label: string, batch: typeof targets, limit: number) => {
   const cpu = process.cpuUsage();
   const t = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (next < batch.length) await approve(batch[next++]!);
-  }));
+  await inFlight(batch, limit, approve);
   const used = process.cpuUsage(cpu);
   console.log(`${label.padEnd(14)} ${Math.round((used.user + used.system) / batch.length)} µs CPU per approval, ${Math.round(batch.length / ((performance.now() - t) / 1000))}/s`);
 };

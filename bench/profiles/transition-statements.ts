@@ -1,6 +1,6 @@
 // Which statements one service-layer transition runs (every one on the driver's connection,
 // group commit's BEGIN, audit tip, savepoints and COMMIT included), and where the time goes:
-// npx tsx bench/profiles/transition-statements.ts
+// [STEP=publication] npx tsx bench/profiles/transition-statements.ts
 import type { LocalClient } from '../../server/db/local-client';
 import { freshFixture, reviewToPublication, submittedDocuments } from '../lib/fixture';
 import { probeStatements } from '../lib/statement-probe';
@@ -17,10 +17,13 @@ probeStatements(f.services.database.client as LocalClient, (sql, micros) => {
   s.ms += micros / 1000;
   stats.set(key, s);
 });
+// STEP=publication: count that step's statements alone.
+const onlyStep = process.env.STEP;
 let n = 0;
 const t0 = performance.now();
 for (const documentId of docs) {
-  await reviewToPublication(f, documentId, async (_, approve) => {
+  await reviewToPublication(f, documentId, async ({ step }, approve) => {
+    if (onlyStep && step !== onlyStep) return approve();
     counting = true;
     try {
       return await approve();

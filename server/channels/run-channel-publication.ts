@@ -3,7 +3,8 @@
  * delivers by itself (`publish`). Offline channels and the portal (whose webhooks were queued
  * in the publication's transaction) have nothing to run here.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { preparedQuery } from '../db/prepared';
 import { categories, documents } from '../db/schema/index';
 import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
 import { log } from '../log';
@@ -12,16 +13,19 @@ import type { PublishedItem } from './publication-channel';
 import type { ServiceContext } from '../services/service-context';
 
 export async function publishToChannels(ctx: ServiceContext, documentId: string, registry: ChannelRegistry = defaultChannels): Promise<void> {
-  const [row] = await ctx.database.db
-    .select({ doc: documents, categoryCode: categories.code })
-    .from(documents)
-    .innerJoin(categories, eq(categories.id, documents.categoryId))
-    .where(and(eq(documents.id, documentId), eq(documents.status, 'published'), inArray(documents.attribute, [...PUBLISHABLE_ATTRIBUTES])));
-  if (!row?.doc.indexNumber) return;
-  const { doc } = row;
+  // Every publication asks this: prepared once per database, and only the columns a channel is given.
+  const doc = await preparedQuery(ctx.database.db, 'documents.publishedForChannels', (d) =>
+    d
+      .select({ id: documents.id, indexNumber: documents.indexNumber, title: documents.title, docNumber: documents.docNumber, categoryCode: categories.code, attribute: documents.attribute, publishedAt: documents.publishedAt, channels: documents.channels })
+      .from(documents)
+      .innerJoin(categories, eq(categories.id, documents.categoryId))
+      .where(and(eq(documents.id, sql.placeholder('documentId')), eq(documents.status, 'published'), inArray(documents.attribute, [...PUBLISHABLE_ATTRIBUTES])))
+      .prepare(),
+  ).get({ documentId });
+  if (!doc?.indexNumber) return;
   const item: PublishedItem = {
-    documentId: doc.id, indexNumber: doc.indexNumber!, title: doc.title, docNumber: doc.docNumber, categoryCode: row.categoryCode,
-    attribute: doc.attribute as PublishedItem['attribute'], publishedAt: doc.publishedAt ?? 0, path: `${ctx.config.basePath}/public/documents/${encodeURIComponent(doc.indexNumber!)}`,
+    documentId: doc.id, indexNumber: doc.indexNumber, title: doc.title, docNumber: doc.docNumber, categoryCode: doc.categoryCode,
+    attribute: doc.attribute as PublishedItem['attribute'], publishedAt: doc.publishedAt ?? 0, path: `${ctx.config.basePath}/public/documents/${encodeURIComponent(doc.indexNumber)}`,
   };
   for (const key of doc.channels) {
     const channel = registry.channels.get(key);

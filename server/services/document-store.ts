@@ -15,6 +15,13 @@ export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
   return row;
 }
 
+/** A document's index number (索引号), given at publication; null before. */
+export async function loadIndexNumber(db: Db, id: string): Promise<string | null> {
+  const row = await preparedQuery(db, 'documents.indexNumber', (d) => d.select({ indexNumber: documents.indexNumber }).from(documents).where(eq(documents.id, sql.placeholder('id'))).prepare()).get({ id });
+  if (!row) throw notFound('未找到该文件');
+  return row.indexNumber;
+}
+
 /** The document and its category's code (which workflow conditions read) in one query. */
 export async function loadDocumentWithCategoryCode(db: Db, id: string): Promise<{ doc: DocumentRow; categoryCode: string }> {
   const row = await preparedQuery(db, 'documents.byIdWithCategoryCode', (d) =>

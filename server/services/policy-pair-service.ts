@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { categories, documents } from '../db/schema/index';
 import { PUBLISHABLE_ATTRIBUTES } from '../../forms/disclosure';
@@ -7,6 +7,7 @@ import { categoryClockRule, documentClockStatement } from './deadline-service';
 import { loadWorkCalendar } from './calendar-service';
 import { cstDate } from '../time';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -26,10 +27,14 @@ export async function listPolicyOptions(ctx: ServiceContext, user: SessionUser) 
 
 /** The interpretations that explain a policy and are still in play. */
 export async function interpretationsOf(db: Db, policyId: string) {
-  return db
-    .select({ id: documents.id, title: documents.title, status: documents.status, currentStep: documents.currentStep, writtenAt: documents.writtenAt, categoryId: documents.categoryId })
-    .from(documents)
-    .where(and(eq(documents.policyDocumentId, policyId), notInArray(documents.status, ENDED)));
+  // Every publication asks this: prepared once per database.
+  return preparedQuery(db, 'documents.interpretationsOf', (d) =>
+    d
+      .select({ id: documents.id, title: documents.title, status: documents.status, currentStep: documents.currentStep, writtenAt: documents.writtenAt, categoryId: documents.categoryId })
+      .from(documents)
+      .where(and(eq(documents.policyDocumentId, sql.placeholder('policyId')), notInArray(documents.status, ENDED)))
+      .prepare(),
+  ).all({ policyId });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { documents, privacyJustifications } from '../db/schema/index';
 import { maskHit, scanPersonalData, type PersonalDataHit } from '../../forms/index';
 import { currentStep } from '../../workflows/index';
@@ -8,6 +8,7 @@ import { loadDocument, loadOpenTasks, loadRedactions, reviewState, type Document
 import { isTaskFor } from './access';
 import { pinnedDefinition } from './workflow-definitions';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -30,9 +31,11 @@ export async function privacyFindings(
   // Most documents hold no personal data: then there is nothing to look up.
   if (!hits.length) return [];
   const ranges = redactionList ?? (await loadRedactions(db, doc.id));
-  const notes = new Map(
-    (await db.select({ text: privacyJustifications.text, note: privacyJustifications.note }).from(privacyJustifications).where(eq(privacyJustifications.documentId, doc.id))).map((j) => [j.text, j.note]),
-  );
+  // The secrecy approval and the publication of such a document ask this: prepared once per database.
+  const justifications = await preparedQuery(db, 'privacyJustifications.byDocument', (d) =>
+    d.select({ text: privacyJustifications.text, note: privacyJustifications.note }).from(privacyJustifications).where(eq(privacyJustifications.documentId, sql.placeholder('documentId'))).prepare(),
+  ).all({ documentId: doc.id });
+  const notes = new Map(justifications.map((j) => [j.text, j.note]));
   return hits
     .filter((hit) => !ranges.some((r) => r.start <= hit.start && hit.end <= r.end))
     .map((hit) => ({ ...hit, masked: maskHit(hit), justification: notes.get(hit.text) ?? null }));

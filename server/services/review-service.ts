@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { documents, indexSequences, redactions } from '../db/schema/index';
+import { documents } from '../db/schema/index';
 import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
@@ -11,9 +11,9 @@ import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
-import { factsOf, loadDocument, loadDocumentTasks, loadDocumentWithCategoryCode, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
+import { factsOf, loadDocumentTasks, loadIndexNumber, loadDocumentWithCategoryCode, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
 import { closeTaskStatement, DRAFTER_SEAT, openTaskStatement, syncTasks, wantedTasks } from './task-sync';
-import { moveDocument, recordDecision } from './review-writes';
+import { confirmRedactions, moveDocument, moveDocumentWithStatus, nextIndexSequence, publishDocument, recordDecision } from './review-writes';
 import { loadSessionUser } from './users';
 import { isTaskFor } from './access';
 import type { Db } from '../db/client';
@@ -163,37 +163,24 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const prefix = published ? `${await readSetting(db, SETTING_KEYS.agencyCode)}/${cstYear(now)}-` : '';
   if (published) {
     statements.push(...(await policyPublicationStatements(ctx, doc.id, now)));
-    statements.push(
-      db.insert(indexSequences).values({ prefix, last: 1 }).onConflictDoUpdate({ target: indexSequences.prefix, set: { last: sql`${indexSequences.last} + 1` } }),
-    );
+    statements.push(nextIndexSequence(db)({ prefix }));
   }
-  const stepOnly = nextStatus === doc.status && !published && input.action !== 'withdraw_publication';
-  statements.push(
-    stepOnly
-      ? moveDocument(db)({ snapshot: next, currentStep: next.value, version: input.expectedVersion + 1, updatedAt: now, id: doc.id })
-      : db
-      .update(documents)
-      .set({
-        snapshot: next,
-        // Only when it changes: naming a column in SET fires its UPDATE OF triggers, and the
-        // search-queue trigger would re-index the document after every step of review.
-        ...(nextStatus !== doc.status ? { status: nextStatus } : {}),
-        currentStep: next.value,
-        version: input.expectedVersion + 1,
-        updatedAt: now,
-        ...(published
-          ? { publishedAt: now, indexNumber: sql`${prefix} || printf('%05d', (SELECT last FROM index_sequences WHERE prefix = ${prefix}))` }
-          : {}),
-        ...(input.action === 'withdraw_publication' ? { withdrawnAt: now, withdrawReason: input.reason } : {}),
-      })
-      .where(eq(documents.id, doc.id)),
-  );
+  const move = { id: doc.id, snapshot: next, currentStep: next.value, version: input.expectedVersion + 1, updatedAt: now };
+  if (published) statements.push(publishDocument(db)({ ...move, status: nextStatus, publishedAt: now, prefix }));
+  else if (input.action === 'withdraw_publication') {
+    const { id, ...columns } = move;
+    statements.push(db.update(documents).set({ ...columns, status: nextStatus, withdrawnAt: now, withdrawReason: input.reason }).where(eq(documents.id, id)));
+  }
+  // Status only when it changes: naming a column in SET fires its UPDATE OF triggers, and the
+  // search-queue trigger would re-index the document after every step of review.
+  else if (nextStatus !== doc.status) statements.push(moveDocumentWithStatus(db)({ ...move, status: nextStatus }));
+  else statements.push(moveDocument(db)(move));
   // Announced to the portal in the same transaction (transactional outbox): never lost, never for a rolled-back change.
   if (published) statements.push(...webhookOutboxStatements(db, { event: 'document.published', documentId: doc.id, at: now }));
   if (input.action === 'withdraw_publication') statements.push(...webhookOutboxStatements(db, { event: 'document.withdrawn', documentId: doc.id, at: now }));
   if (secrecyApproval) {
     // Approving the secrecy review confirms every redaction as it stands.
-    statements.push(db.update(redactions).set({ confirmedBy: actor.id, confirmedAt: now }).where(and(eq(redactions.documentId, doc.id), isNull(redactions.confirmedBy))));
+    statements.push(confirmRedactions(db)({ confirmedBy: actor.id, confirmedAt: now, documentId: doc.id }));
   }
   // New rows get time-ordered ids (orderedId): changes committed together then share the last
   // page of each key index instead of touching a random page of it each.
@@ -242,7 +229,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));
   if (published) await publishToChannels(ctx, doc.id);
-  const indexNumber = published ? (await loadDocument(db, doc.id)).indexNumber : doc.indexNumber;
+  const indexNumber = published ? await loadIndexNumber(db, doc.id) : doc.indexNumber;
   return { documentId: doc.id, version: input.expectedVersion + 1, status: nextStatus, step: next.value, indexNumber };
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Every statement a review step runs is prepared once per database (server/db/prepared.ts):
+ * building a drizzle query walks its whole expression tree, and on the review path that was
+ * most of a publication's CPU (issue 6). So no step of the default flow, publication included,
+ * may build a query once the first document has been through it. And the prepared forms must
+ * do what the built ones did: redactions confirmed at the secrecy review, index numbers in
+ * sequence, the channels told. A real libsql file and the real HTTP server.
+ */
+import { SQLiteDeleteBase, SQLiteInsertBase, SQLiteSelectBase, SQLiteUpdateBase } from 'drizzle-orm/sqlite-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { ACTOR_FOR_STEP, ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
+import { categoryId, draftInput, partialOverrides } from '../support/draft-input';
+
+/** The SQL of every drizzle query built (not run from its prepared form) while counting is on. */
+const built: string[] = [];
+let counting = false;
+const restores: (() => void)[] = [];
+for (const builder of [SQLiteSelectBase, SQLiteInsertBase, SQLiteUpdateBase, SQLiteDeleteBase]) {
+  const proto = builder.prototype as unknown as { _prepare(...args: unknown[]): unknown; toSQL(): { sql: string } };
+  const original = proto._prepare;
+  proto._prepare = function (this: typeof proto, ...args: unknown[]) {
+    if (counting) built.push(this.toSQL().sql);
+    return original.apply(this, args);
+  };
+  restores.push(() => (proto._prepare = original));
+}
+
+let server: TestServer;
+let clients: Clients;
+let notice: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  clients = await signInAll(server.url, ['drafter', 'legal', 'secrecy', 'leader', 'publisher']);
+  notice = await categoryId(clients.drafter!, 'notice');
+});
+afterAll(async () => {
+  for (const restore of restores) restore();
+  await server.close();
+});
+
+/** Takes one document through review; returns the SQL of the queries the review steps built. */
+async function review(title: string, overrides = {}): Promise<string[]> {
+  const { id, version } = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title, ...overrides }));
+  await clients.drafter!.trpc.review.submit.mutate({ documentId: id, expectedVersion: version });
+  const seen: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const doc = await clients.drafter!.trpc.documents.get.query({ id });
+    if (doc.status === 'published') return seen;
+    const client = clients[ACTOR_FOR_STEP[doc.currentStep.id]!]!;
+    const { openTask, version: expectedVersion } = await client.trpc.documents.get.query({ id });
+    const target = { documentId: id, expectedVersion, taskId: openTask!.id };
+    built.length = 0;
+    counting = true;
+    try {
+      if (doc.currentStep.id === 'publication') await client.trpc.publication.publish.mutate(target);
+      else await client.trpc.review.approve.mutate({ ...target, opinion: '同意', checks: ALL_CHECKS });
+    } finally {
+      counting = false;
+    }
+    seen.push(...built.map((sql) => `${doc.currentStep.id}: ${sql}`));
+  }
+  throw new Error('review did not finish');
+}
+
+describe('the review path runs prepared statements only', () => {
+  it('builds no query in any step of a second document, open or with redactions', async () => {
+    // The first of each kind prepares what its steps need.
+    await review('预备公开文件');
+    await review('预备删减文件', partialOverrides());
+    expect(await review('第二份公开文件')).toEqual([]);
+    expect(await review('第二份删减文件', partialOverrides())).toEqual([]);
+  });
+
+  it('still confirms the redactions, numbers publications in sequence and tells the channels', async () => {
+    const rows = async (sql: string) => (await server.services.database.client.execute(sql)).rows.map((r) => ({ ...r }));
+    // The demo bureau's own published documents are left out (they were numbered at seeding).
+    const published = await rows("SELECT title, index_number FROM documents WHERE status = 'published' AND title LIKE '%文件' ORDER BY published_at, index_number");
+    expect(published.map((d) => d.title)).toEqual(['预备公开文件', '预备删减文件', '第二份公开文件', '第二份删减文件']);
+    const numbers = published.map((d) => String(d.index_number));
+    // One prefix (agency code and year), and consecutive numbers.
+    const prefix = numbers[0]!.replace(/\d{5}$/, '');
+    const first = Number(numbers[0]!.slice(-5));
+    expect(numbers).toEqual([0, 1, 2, 3].map((k) => `${prefix}${String(first + k).padStart(5, '0')}`));
+    const redactions = await rows("SELECT d.title, u.username FROM redactions r JOIN documents d ON d.id = r.document_id LEFT JOIN users u ON u.id = r.confirmed_by WHERE d.title LIKE '%删减文件' ORDER BY d.title");
+    expect(redactions).toEqual([{ title: '第二份删减文件', username: 'secrecy' }, { title: '预备删减文件', username: 'secrecy' }]);
+    // The portal's webhook rows and the public catalog come from the publication's own statements.
+    const catalog = await fetch(`${server.url}/public`).then((r) => r.text());
+    for (const title of ['第二份公开文件', '第二份删减文件']) expect(catalog).toContain(title);
+  });
+});
