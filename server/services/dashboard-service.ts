@@ -1,4 +1,5 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { literal } from '../db/prepared';
 import { departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
 import { deadlineStatus } from '../../workflows/clocks/index';
 import { stepDurations, monthsBetween } from '../dashboard/step-durations';
@@ -53,12 +54,12 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .select({ step: tasks.step, createdAt: tasks.createdAt, completedAt: tasks.completedAt })
       .from(tasks)
       .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .where(and(eq(tasks.status, 'done'), isNotNull(tasks.completedAt), inRange(tasks.completedAt), dept)),
+      .where(and(eq(tasks.status, literal('done')), isNotNull(tasks.completedAt), inRange(tasks.completedAt), dept)),
     db
       .select({ departmentId: documents.departmentId, dueDate: tasks.dueDate })
       .from(tasks)
       .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), dept)),
+      .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate), dept)),
     db
       .select({ departmentId: documents.departmentId, dueDate: documentClocks.dueDate })
       .from(documentClocks)

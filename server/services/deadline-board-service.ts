@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, departments, documentClocks, documents, tasks, users } from '../db/schema/index';
 import { canViewDocument } from './access';
 import type { Db } from '../db/client';
-import { preparedQuery } from '../db/prepared';
+import { literal, preparedQuery } from '../db/prepared';
 import { defaultClockRule, firstOnTimeDue, type DeadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
 import { definitionLookup } from './workflow-definitions';
@@ -93,7 +93,7 @@ function dueTasks(db: Db) {
     .innerJoin(documents, eq(documents.id, tasks.documentId))
     .innerJoin(departments, eq(departments.id, documents.departmentId))
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
-    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate), lt(tasks.dueDate, sql.placeholder('before'))))
+    .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate), lt(tasks.dueDate, sql.placeholder('before'))))
     .orderBy(asc(tasks.dueDate))
     // One past the limit: whether more are due than the board lists, for one more index step.
     .limit(BOARD_LIMIT + 1);

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { literal } from '../db/prepared';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { categories, documentClocks, documents, tasks } from '../db/schema/index';
 import { computeDeadline, defaultClockRule, type ClockRule } from '../../workflows/clocks/index';
@@ -84,7 +85,7 @@ export async function recomputeOpenDeadlines(ctx: ServiceContext): Promise<{ tas
     .select({ id: tasks.id, step: tasks.step, createdAt: tasks.createdAt, dueDate: tasks.dueDate, dueProvisional: tasks.dueProvisional, workflowKey: documents.workflowKey, workflowVersion: documents.workflowVersion })
     .from(tasks)
     .innerJoin(documents, eq(documents.id, tasks.documentId))
-    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate)));
+    .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate)));
   const statements: BatchItem<'sqlite'>[] = [];
   let movedTasks = 0;
   const pinnedDefinition = await definitionLookup(db, openTasks);

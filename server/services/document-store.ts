@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { preparedQuery } from '../db/prepared';
+import { literal, preparedQuery } from '../db/prepared';
 import { categories, documents, redactions, tasks, users } from '../db/schema/index';
 import type { DocumentFacts, PersistedReview } from '../../workflows/index';
 import type { DisclosureAttribute, LegalGround } from '../../forms/disclosure';
@@ -47,7 +47,7 @@ export async function loadRedactions(db: Db, documentId: string) {
 /** The open tasks of a document: one per waiting seat (several at a countersign). */
 export async function loadOpenTasks(db: Db, documentId: string): Promise<TaskRow[]> {
   return preparedQuery(db, 'tasks.openByDocument', (d) =>
-    d.select().from(tasks).where(and(eq(tasks.documentId, sql.placeholder('documentId')), eq(tasks.status, 'open'))).orderBy(tasks.seatId).prepare(),
+    d.select().from(tasks).where(and(eq(tasks.documentId, sql.placeholder('documentId')), eq(tasks.status, literal('open')))).orderBy(tasks.seatId).prepare(),
   ).all({ documentId });
 }
 

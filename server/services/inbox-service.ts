@@ -4,7 +4,7 @@ import { categories, documents, tasks, users } from '../db/schema/index';
 import { hasAvailableEvent, type PersistedReview } from '../../workflows/index';
 import { definitionLookup } from './workflow-definitions';
 import { stepName } from './document-view-service';
-import { preparedQuery } from '../db/prepared';
+import { literal, preparedQuery } from '../db/prepared';
 import type { Db } from '../db/client';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -53,10 +53,10 @@ function inboxRows(d: Db, where: SQL | undefined) {
 
 // Built once per database (prepared.ts): a reviewer's inbox is read on every visit and refresh.
 const assignedQuery = (db: Db) =>
-  preparedQuery(db, 'inbox.assigned', (d) => inboxRows(d, and(eq(tasks.status, 'open'), eq(tasks.assigneeId, sql.placeholder('userId')))).prepare());
+  preparedQuery(db, 'inbox.assigned', (d) => inboxRows(d, and(eq(tasks.status, literal('open')), eq(tasks.assigneeId, sql.placeholder('userId')))).prepare());
 const offeredQuery = (db: Db) =>
   preparedQuery(db, 'inbox.offered', (d) =>
-    inboxRows(d, and(eq(tasks.status, 'open'), eq(tasks.role, sql.placeholder('role')), isNull(tasks.assigneeId), ne(documents.drafterId, sql.placeholder('userId')))).prepare(),
+    inboxRows(d, and(eq(tasks.status, literal('open')), eq(tasks.role, sql.placeholder('role')), isNull(tasks.assigneeId), ne(documents.drafterId, sql.placeholder('userId')))).prepare(),
   );
 
 /**

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { literal } from '../db/prepared';
 import { documents, notifications, reminders, tasks, userRoles, users } from '../db/schema/index';
 import { deadlineStatus } from '../../workflows/clocks/index';
 import { loadWorkCalendar } from './calendar-service';
@@ -29,7 +30,7 @@ export async function scanReminders(ctx: ServiceContext): Promise<{ fired: numbe
     .select({ id: tasks.id, role: tasks.role, assigneeId: tasks.assigneeId, dueDate: tasks.dueDate, title: documents.title, documentId: documents.id, drafterId: documents.drafterId })
     .from(tasks)
     .innerJoin(documents, eq(documents.id, tasks.documentId))
-    .where(and(eq(tasks.status, 'open'), isNotNull(tasks.dueDate)));
+    .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate)));
   let fired = 0;
   for (const task of open) {
     const state = deadlineStatus(task.dueDate!, today, calendar);

@@ -5,12 +5,17 @@
  * may build a query once the first document has been through it. And the prepared forms must
  * do what the built ones did: redactions confirmed at the secrecy review, index numbers in
  * sequence, the channels told. A real libsql file and the real HTTP server.
+ *
+ * Nor may a read bind 'open' for `tasks.status`: partial indexes restrict that column by the
+ * literal, and SQLite compiles a statement again on every call when its planner compared a
+ * bound parameter with such a literal (server/db/prepared.ts, `literal`).
  */
 import { SQLiteDeleteBase, SQLiteInsertBase, SQLiteSelectBase, SQLiteUpdateBase } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { ACTOR_FOR_STEP, ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput, partialOverrides } from '../support/draft-input';
+import { statementsOf } from '../support/statement-recorder';
 
 /** The SQL of every drizzle query built (not run from its prepared form) while counting is on. */
 const built: string[] = [];
@@ -88,5 +93,20 @@ describe('the review path runs prepared statements only', () => {
     // The portal's webhook rows and the public catalog come from the publication's own statements.
     const catalog = await fetch(`${server.url}/public`).then((r) => r.text());
     for (const title of ['第二份公开文件', '第二份删减文件']) expect(catalog).toContain(title);
+  });
+
+  it("reads open tasks with the literal, not a bound 'open' (no recompile per call)", async () => {
+    const binds = (statements: { sql: string; args: unknown }[]) =>
+      statements.filter(({ sql, args }) => /^\s*(select|update|delete)/i.test(sql) && Array.isArray(args) && args.includes('open')).map(({ sql }) => sql);
+    const review = await statementsOf(server, async () => {
+      const { id, version } = await clients.drafter!.trpc.documents.create.mutate(draftInput(notice, { title: '绑定参数检查文件' }));
+      await clients.drafter!.trpc.review.submit.mutate({ documentId: id, expectedVersion: version });
+      const { openTask, version: expectedVersion } = await clients.legal!.trpc.documents.get.query({ id });
+      await clients.legal!.trpc.review.approve.mutate({ documentId: id, expectedVersion, taskId: openTask!.id, opinion: '同意', checks: ALL_CHECKS });
+    });
+    const inbox = await statementsOf(server, () => clients.secrecy!.trpc.review.inbox.query());
+    expect(review.length).toBeGreaterThan(5);
+    expect(inbox.some(({ sql }) => /from "tasks"/.test(sql))).toBe(true);
+    expect(binds([...review, ...inbox])).toEqual([]);
   });
 });
