@@ -76,7 +76,7 @@ function ruleLabel(key: string): string {
 
 /**
  * The bureau's open review tasks (an overseer's board) with a due date before `before` (placeholder), soonest first, at most
- * BOARD_LIMIT + 1 (the one past says there are more), read on `tasks_open_due` in due order.
+ * BOARD_LIMIT + 1 (the one past says there are more), read on `tasks_open_due_date` in due order.
  * Built once per database (preparedQuery): building the two lists' drizzle queries on
  * every view cost as much CPU as running them.
  */

@@ -61,8 +61,9 @@ const offeredQuery = (db: Db) =>
 
 /**
  * 我的待办: open tasks this user may act on now, newest first. One query for the tasks
- * assigned to the user and one per role for the tasks offered to it, each walking its index
- * (tasks_open_assignee, tasks_open_role) in created order and stopping at the limit, then
+ * assigned to the user (tasks_open_assignee_due: a person's few open tasks, sorted) and one
+ * per role for the tasks offered to it (tasks_open_role_created, walked in created order and
+ * stopping at the limit), then
  * merged: an `assignee OR role IN (…)` condition in one query cannot use the index's order, so
  * it read and sorted every open task of the user's roles.
  */

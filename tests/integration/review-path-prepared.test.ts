@@ -10,6 +10,7 @@
  * literal, and SQLite compiles a statement again on every call when its planner compared a
  * bound parameter with such a literal (server/db/prepared.ts, `literal`).
  */
+import { createClient } from '@libsql/client';
 import { SQLiteDeleteBase, SQLiteInsertBase, SQLiteSelectBase, SQLiteUpdateBase } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -69,7 +70,7 @@ async function review(title: string, overrides = {}): Promise<string[]> {
   throw new Error('review did not finish');
 }
 
-describe('the review path runs prepared statements only', () => {
+describe('the review path and 我的待办: prepared statements on open-task indexes', () => {
   it('builds no query in any step of a second document, open or with redactions', async () => {
     // The first of each kind prepares what its steps need.
     await review('预备公开文件');
@@ -108,5 +109,23 @@ describe('the review path runs prepared statements only', () => {
     expect(review.length).toBeGreaterThan(5);
     expect(inbox.some(({ sql }) => /from "tasks"/.test(sql))).toBe(true);
     expect(binds([...review, ...inbox])).toEqual([]);
+  });
+
+  it("reads 我的待办 on the open tasks' partial indexes, a role's pool in created order without a sort", async () => {
+    const inbox = await statementsOf(server, () => clients.legal!.trpc.review.inbox.query());
+    const explainer = createClient({ url: server.databaseUrl });
+    try {
+      const plans: string[] = [];
+      for (const { sql, args } of inbox.filter(({ sql }) => /from "tasks"/.test(sql))) {
+        plans.push((await explainer.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never })).rows.map((r) => String(r.detail)).join(' | '));
+      }
+      // The tasks assigned to the user (few: sorted), then one role's pool walked newest first.
+      expect(plans).toHaveLength(2);
+      expect(plans[0]).toMatch(/^SEARCH tasks USING INDEX tasks_open_assignee_due \(assignee_id=\?\)/);
+      expect(plans[1]).toMatch(/^SEARCH tasks USING INDEX tasks_open_role_created \(role=\?\)/);
+      expect(plans[1]).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      explainer.close();
+    }
   });
 });
