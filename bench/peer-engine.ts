@@ -72,14 +72,16 @@ async function runPeerInstance(client: Client, instanceId: string, samples: numb
  * step (Shenfa's documents submitted, the BPMN instances started and saved), then the clock
  * runs while they are all taken through their five steps. Returns steps per second.
  */
-async function shenfaRound(fixture: Fixture, documentIds: string[]): Promise<number> {
+interface Round { steps: number; ms: number }
+
+async function shenfaRound(fixture: Fixture, documentIds: string[]): Promise<Round> {
   const t = performance.now();
   // Each step here includes looking up the document's open task (a read the sequential figure leaves out).
   await inFlight(documentIds, IN_FLIGHT, (documentId) => reviewToPublication(fixture, documentId));
-  return (documentIds.length * FIVE_STEPS.length) / ((performance.now() - t) / 1000);
+  return { steps: documentIds.length * FIVE_STEPS.length, ms: performance.now() - t };
 }
 
-async function peerRound(client: Client, ids: string[]): Promise<number> {
+async function peerRound(client: Client, ids: string[]): Promise<Round> {
   const instances = [];
   for (const id of ids) instances.push(await startPeerInstance(client, id));
   const t = performance.now();
@@ -87,7 +89,14 @@ async function peerRound(client: Client, ids: string[]): Promise<number> {
     for (const { step } of FIVE_STEPS) await instance.step(step);
     await instance.ended;
   });
-  return (ids.length * FIVE_STEPS.length) / ((performance.now() - t) / 1000);
+  return { steps: ids.length * FIVE_STEPS.length, ms: performance.now() - t };
+}
+
+/** Steps per second over all rounds together (total steps over total time), and per round. */
+function throughput(rounds: Round[]): { perSecond: number; rounds: number[] } {
+  const steps = rounds.reduce((sum, r) => sum + r.steps, 0);
+  const ms = rounds.reduce((sum, r) => sum + r.ms, 0);
+  return { perSecond: round(steps / (ms / 1000)), rounds: rounds.map((r) => round(r.steps / (r.ms / 1000))) };
 }
 
 /**
@@ -102,8 +111,9 @@ export const peerEngineBench: Bench = async (ctx) => {
     await client.execute('CREATE TABLE bench_bpmn_state (id TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL)');
     const sequential = ctx.quick ? 30 : 200;
     const perRound = ctx.quick ? 50 : 200;
-    const rounds = 2;
-    const docs = await submittedDocuments(fixture, sequential + rounds * perRound);
+    const rounds = ctx.quick ? 2 : 3;
+    const warmUp = ctx.quick ? 20 : 50;
+    const docs = await submittedDocuments(fixture, sequential + warmUp + rounds * perRound);
     const shenfa: number[] = [];
     const peer: number[] = [];
     for (const [i, documentId] of docs.slice(0, sequential).entries()) {
@@ -115,31 +125,33 @@ export const peerEngineBench: Bench = async (ctx) => {
         return result;
       });
     }
-    // Alternating rounds, so a change in the machine's speed falls on both alike.
-    const shenfaRates: number[] = [];
-    const peerRates: number[] = [];
+    // A round of each untimed first (the in-flight paths warm up: JIT, group commit's thread), then
+    // alternating rounds, so a change in the machine's speed falls on both alike.
+    await shenfaRound(fixture, docs.slice(sequential, sequential + warmUp));
+    await peerRound(client, Array.from({ length: warmUp }, (_, i) => `bpmn-warm-up-${i}`));
+    const shenfaRounds: Round[] = [];
+    const peerRounds: Round[] = [];
     for (let r = 0; r < rounds; r++) {
-      const from = sequential + r * perRound;
-      shenfaRates.push(await shenfaRound(fixture, docs.slice(from, from + perRound)));
-      peerRates.push(await peerRound(client, Array.from({ length: perRound }, (_, i) => `bpmn-round${r}-${i}`)));
+      const from = sequential + warmUp + r * perRound;
+      shenfaRounds.push(await shenfaRound(fixture, docs.slice(from, from + perRound)));
+      peerRounds.push(await peerRound(client, Array.from({ length: perRound }, (_, i) => `bpmn-round${r}-${i}`)));
     }
+    const shenfaInFlight = throughput(shenfaRounds);
+    const peerInFlight = throughput(peerRounds);
     const sizes = await client.execute('SELECT avg(length(state)) AS bytes FROM bench_bpmn_state');
     const stateBytes = Number(sizes.rows[0]?.bytes ?? 0);
     const s = summary(shenfa);
     const p = summary(peer);
     ctx.detail('shenfa', s);
     ctx.detail('bpmnEngine', p);
-    ctx.detail('inFlight', { flows: IN_FLIGHT, shenfaStepsPerSecond: shenfaRates.map((v) => round(v)), bpmnStepsPerSecond: peerRates.map((v) => round(v)) });
+    ctx.detail('inFlight', { flows: IN_FLIGHT, shenfa: shenfaInFlight, bpmnEngine: peerInFlight });
     ctx.detail('bpmnStateBytes', stateBytes);
-    ctx.note(`${sequential} documents × 5 steps one at a time on both, then ${rounds} alternating rounds of ${perRound} flows with ${IN_FLIGHT} in flight on each; bpmn-engine kept in memory between steps (no recover()), state ≈ ${Math.round(stateBytes)} bytes per save`);
+    ctx.note(`${sequential} documents × 5 steps one at a time on both, then ${rounds} alternating rounds of ${perRound} flows with ${IN_FLIGHT} in flight on each (steps/s over all rounds; per round: Shenfa ${shenfaInFlight.rounds.map(Math.round).join(' / ')}, bpmn-engine ${peerInFlight.rounds.map(Math.round).join(' / ')}); bpmn-engine kept in memory between steps (no recover()), state ≈ ${Math.round(stateBytes)} bytes per save`);
     const ratio = round(s.perSecond / p.perSecond);
-    const shenfaInFlight = round(Math.min(...shenfaRates));
-    const peerInFlight = round(Math.max(...peerRates));
-    // The in-flight ratio is taken cautiously: Shenfa's slower round against bpmn-engine's faster one.
-    const inFlightRatio = round(shenfaInFlight / peerInFlight);
+    const inFlightRatio = round(shenfaInFlight.perSecond / peerInFlight.perSecond);
     return [
       figure({ figure: 'five-step flow steps/s, one at a time', value: s.perSecond, unit: '/s', baseline: { name: 'bpmn-engine', value: p.perSecond }, ratio, target: '≥ 3×', pass: ratio >= 3 }),
-      figure({ figure: `steps/s, ${IN_FLIGHT} flows in flight`, value: shenfaInFlight, unit: '/s', baseline: { name: 'bpmn-engine', value: peerInFlight }, ratio: inFlightRatio, target: '≥ 3×', pass: inFlightRatio >= 3 }),
+      figure({ figure: `steps/s, ${IN_FLIGHT} flows in flight`, value: shenfaInFlight.perSecond, unit: '/s', baseline: { name: 'bpmn-engine', value: peerInFlight.perSecond }, ratio: inFlightRatio, target: '≥ 3×', pass: inFlightRatio >= 3 }),
       figure({ figure: 'step p50', value: s.p50, unit: 'ms', baseline: { name: 'bpmn-engine', value: p.p50 }, ratio: round(p.p50 / s.p50) }),
       figure({ figure: 'step p99', value: s.p99, unit: 'ms', baseline: { name: 'bpmn-engine', value: p.p99 }, ratio: round(p.p99 / s.p99) }),
     ];
