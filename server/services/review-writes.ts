@@ -9,6 +9,9 @@ import type { PersistedReview } from '../../workflows/index';
  * the same SQL text step after step, so drizzle builds it once.
  */
 
+/** What every step writes to the document: its workflow state and the next version. */
+type Move = { snapshot: PersistedReview; currentStep: string; version: number; updatedAt: number; id: string };
+
 /**
  * A step that leaves the document's status as it was (most of review): the new workflow
  * state and version. `status` is not named, so the search-queue trigger does not fire.
@@ -20,8 +23,6 @@ export const moveDocument = (db: Db) =>
       .set({ snapshot: placeholder('snapshot'), currentStep: placeholder('currentStep'), version: placeholder('version'), updatedAt: placeholder('updatedAt') })
       .where(eq(documents.id, sql.placeholder('id'))),
   );
-
-type Move = { snapshot: PersistedReview; currentStep: string; version: number; updatedAt: number; id: string };
 
 /** A step that changes the document's status (named in SET, so its UPDATE OF triggers fire). */
 export const moveDocumentWithStatus = (db: Db) =>
