@@ -16,9 +16,15 @@ const CONCURRENCY = 50;
 export const httpBench: Bench = async (ctx) => {
   const fixture = await freshFixture();
   const approvals = ctx.quick ? 400 : 3000;
-  const docs = await submittedDocuments(fixture, approvals);
-  const targets: { documentId: string; taskId: string }[] = [];
-  for (const documentId of docs) targets.push({ documentId, taskId: await openTaskId(fixture, documentId) });
+  // Approved untimed first, as the transitions and peer benchmarks warm up: the first round of
+  // 50 runs cold (JIT, statement caches, the group-commit thread starting), and with 3,000
+  // timed approvals those 50 alone would be the p99. Their latencies are reported apart.
+  const warmUpApprovals = ctx.quick ? 100 : 500;
+  const docs = await submittedDocuments(fixture, warmUpApprovals + approvals);
+  const all: { documentId: string; taskId: string }[] = [];
+  for (const documentId of docs) all.push({ documentId, taskId: await openTaskId(fixture, documentId) });
+  const warmUp = all.slice(0, warmUpApprovals);
+  const targets = all.slice(warmUpApprovals);
   fixture.services.database.close();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/results/profiles')}`] : [];
   const { child, port } = await startServer(fixture.dbFile, fixture.dir, profile);
@@ -45,12 +51,12 @@ export const httpBench: Bench = async (ctx) => {
     const noop = await cpuPerCall(() => closedLoop(CONCURRENCY, calls, (c) => request(port, sessions[c]!, 'GET', '/bench/trpc/noop')));
     let peakRss = rssMb(child.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(child.pid!))), 50);
-    const approve = await cpuPerCall(() =>
-      closedLoop(CONCURRENCY, targets.length, (c, i) => {
-        const { documentId, taskId } = targets[i]!;
-        return request(port, sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ documentId, expectedVersion: 2, taskId, opinion: '同意', checks: ALL_CHECKS }));
-      }),
-    );
+    const approveEach = (of: typeof targets) => (c: number, i: number) => {
+      const { documentId, taskId } = of[i]!;
+      return request(port, sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ documentId, expectedVersion: 2, taskId, opinion: '同意', checks: ALL_CHECKS }));
+    };
+    const cold = await closedLoop(CONCURRENCY, warmUp.length, approveEach(warmUp));
+    const approve = await cpuPerCall(() => closedLoop(CONCURRENCY, targets.length, approveEach(targets)));
     clearInterval(sampler);
     const afterRss = rssMb(child.pid!);
     const p = summary(plain.latencies);
@@ -59,15 +65,18 @@ export const httpBench: Bench = async (ctx) => {
     ctx.detail('plainHono', { ...p, perSecond: round(plain.perSecond), serverCpuUs: plain.serverCpuUs, loadGeneratorCpuUs: plain.clientCpuUs });
     ctx.detail('noopTrpc', { ...n, perSecond: round(noop.perSecond), serverCpuUs: noop.serverCpuUs, loadGeneratorCpuUs: noop.clientCpuUs });
     ctx.detail('approve', { ...a, perSecond: round(approve.perSecond), serverCpuUs: approve.serverCpuUs, loadGeneratorCpuUs: approve.clientCpuUs });
+    const w = summary(cold.latencies);
+    ctx.detail('approveWarmUp', w);
     ctx.detail('rssMb', { rest: restRss, peak: peakRss, after: afterRss });
-    ctx.note(`${CONCURRENCY} keep-alive clients (one session each, user legal); ${calls} plain/no-op calls, ${targets.length} approvals (each a distinct document at legality review); server in a child process, load generator in this one (they share the 2 cores)`);
+    ctx.note(`${CONCURRENCY} keep-alive clients (one session each, user legal); ${calls} plain/no-op calls, ${targets.length} approvals timed after ${warmUp.length} untimed (each a distinct document at legality review); server in a child process, load generator in this one (they share the 2 cores)`);
     const rps = round(approve.perSecond, 1);
     return [
       figure({ figure: 'approvals req/s', value: rps, unit: '/s', baseline: { name: 'no-op tRPC', value: round(noop.perSecond, 1) }, ratio: round(approve.perSecond / noop.perSecond), target: '≥ 1000/s', pass: rps >= 1000 }),
       figure({ figure: 'approvals vs plain Hono', value: rps, unit: '/s', baseline: { name: 'Hono JSON', value: round(plain.perSecond, 1) }, ratio: round(approve.perSecond / plain.perSecond) }),
       figure({ figure: 'approval p50', value: a.p50, unit: 'ms', baseline: { name: 'no-op tRPC', value: n.p50 }, ratio: round(n.p50 / a.p50) }),
       figure({ figure: 'approval p99', value: a.p99, unit: 'ms', baseline: { name: 'no-op tRPC', value: n.p99 }, ratio: round(n.p99 / a.p99), target: '< 50 ms', pass: a.p99 < 50 }),
-      figure({ figure: 'plain Hono p99', value: p.p99, unit: 'ms' }),
+      figure({ figure: 'plain Hono p99', value: p.p99, unit: 'ms', baseline: { name: 'plain Hono p50', value: p.p50 }, ratio: round(p.p50 / p.p99) }),
+      figure({ figure: 'approval p99 of the warm-up round', value: w.p99, unit: 'ms', baseline: { name: 'timed approvals', value: a.p99 } }),
       figure({ figure: 'server CPU per approval', value: approve.serverCpuUs, unit: 'µs', baseline: { name: 'per no-op tRPC', value: noop.serverCpuUs }, ratio: round(noop.serverCpuUs / approve.serverCpuUs) }),
       figure({ figure: 'server CPU per no-op tRPC', value: noop.serverCpuUs, unit: 'µs', baseline: { name: 'per Hono JSON', value: plain.serverCpuUs }, ratio: round(plain.serverCpuUs / noop.serverCpuUs) }),
       figure({ figure: 'load generator CPU per approval', value: approve.clientCpuUs, unit: 'µs', baseline: { name: 'server CPU per approval', value: approve.serverCpuUs } }),

@@ -6,13 +6,13 @@
 // generator's own CPU, so two runs on a busy machine still compare.
 // LOG_LEVEL=info npx tsx bench/profiles/http-server-cpu.ts [approvals] [concurrency]
 // (BENCH_CPU_PROF=1 writes the server's .cpuprofile to bench/results/profiles/; ONLY=approve or
-// ONLY=me runs that call alone, for a profile of it)
+// ONLY=me runs that call alone, for a profile of it; HIST=1 prints each run's latency percentiles)
 import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
 import { closedLoop, request, signIn, type Session } from '../lib/load';
 import { mainThreadCpuMicros, rssMb, serverCpuMicros, startServer, stopServer } from '../lib/server-process';
-import { summary } from '../lib/stats';
+import { percentile, summary } from '../lib/stats';
 
 const approvals = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -45,6 +45,8 @@ try {
     const mainUsed = servers.reduce((sum, s) => sum + mainThreadCpuMicros(s.child.pid!), 0) - mainBefore;
     const client = process.cpuUsage(clientBefore);
     const l = summary(run.latencies);
+    // HIST=1: the whole latency distribution, not only p50/p99.
+    if (process.env.HIST) console.log([5, 10, 25, 50, 75, 90, 95, 98, 99, 99.9].map((q) => `p${q} ${percentile(run.latencies, q).toFixed(1)}`).join('  '));
     console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call (main thread ${Math.round(mainUsed / total)}; load generator ${Math.round((client.user + client.system) / total)} µs)   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms  peak RSS ${peakRss} MB`);
   };
   const get = (c: number, path: string) => request(portOf(c), sessions[c]!, 'GET', path);
@@ -56,9 +58,14 @@ try {
     await measure('GET tRPC no-op', calls, (c) => get(c, '/bench/trpc/noop'));
   }
   if (!only || only === 'me') await measure('GET tRPC auth.me', only ? calls * 3 : calls, (c) => get(c, '/api/trpc/auth.me'));
-  if (!only || only === 'approve') await measure('POST review.approve', targets.length, (c, i) =>
-    request(portOf(c), sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ ...targets[i]!, expectedVersion: 2, opinion: '同意', checks: ALL_CHECKS })),
-  );
+  if (!only || only === 'approve') {
+    const approve = (offset: number) => (c: number, i: number) =>
+      request(portOf(c), sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ ...targets[offset + i]!, expectedVersion: 2, opinion: '同意', checks: ALL_CHECKS }));
+    // A tenth of the documents approved untimed first, as bench/http.ts does: the cold first round is not the steady state.
+    const warmUp = Math.floor(targets.length / 10);
+    await closedLoop(concurrency, warmUp, approve(0));
+    await measure('POST review.approve', targets.length - warmUp, approve(warmUp));
+  }
 } finally {
   for (const s of servers) await stopServer(s.child);
   fs.rmSync(fixture.dir, { recursive: true, force: true });
