@@ -3,16 +3,19 @@
  * headings 一、二、…, narrative paragraphs with a first-line indent, and the three tables with
  * merged header cells (docx writes the gridSpan / vMerge for our row and column spans).
  */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import type { Paragraph, Table } from 'docx';
+import { loadDocx } from '../lazy-packages';
 import { reportGrids, type Grid } from './report-grid';
 import { reportIntro, reportTitle, requestFeeSentence, sectionHeadings, type ReportContent } from './report-text';
 
 const BODY_FONT = '仿宋_GB2312';
 const HEADING_FONT = '黑体';
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border };
+/** docx's module, loaded with the first report written (server/lazy-packages.ts). */
+type Docx = Awaited<ReturnType<typeof loadDocx>>;
 
-function tableOf(grid: Grid): Table {
+function tableOf({ AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType }: Docx, grid: Grid): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border };
   // Small type for the wide tables (the appeals table has 15 columns on a portrait page).
   const size = grid.width > 10 ? 16 : 20;
   return new Table({
@@ -33,11 +36,12 @@ function tableOf(grid: Grid): Table {
   });
 }
 
-const paragraph = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 480 }, children: [new TextRun({ text, font: BODY_FONT, size: 32 })] });
-const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(paragraph);
-
 /** The .docx file of a report. */
 export async function reportDocx(content: ReportContent): Promise<Buffer> {
+  const docx = await loadDocx();
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = docx;
+  const paragraph = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 480 }, children: [new TextRun({ text, font: BODY_FONT, size: 32 })] });
+  const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(paragraph);
   const grids = reportGrids(content.template, content.computed, 'zh');
   const heads = sectionHeadings(content.template);
   const children: (Paragraph | Table)[] = [
@@ -50,9 +54,9 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
       case 'general': children.push(...paragraphs(content.narrative.generalSituation)); break;
       case 'problems': children.push(...paragraphs(content.narrative.problemsAndImprovements)); break;
       case 'other': children.push(...paragraphs(content.narrative.otherMatters), paragraph(requestFeeSentence(content.computed))); break;
-      case 'article20': children.push(tableOf(grids[0]!)); break;
-      case 'requests': children.push(tableOf(grids[1]!)); break;
-      case 'appeals': children.push(tableOf(grids[2]!)); break;
+      case 'article20': children.push(tableOf(docx, grids[0]!)); break;
+      case 'requests': children.push(tableOf(docx, grids[1]!)); break;
+      case 'appeals': children.push(tableOf(docx, grids[2]!)); break;
     }
   });
   const doc = new Document({

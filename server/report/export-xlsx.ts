@@ -2,7 +2,8 @@
  * The report's tables as an Excel workbook: one sheet per table, spans as merged cells,
  * numbers as numbers (so a reader can re-add them), plus a sheet of any identity violations.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-packages';
 import { placeCells, reportGrids, type Grid } from './report-grid';
 import { reportTitle, type ReportContent } from './report-text';
 import type { IdentityViolation } from './report-types';
@@ -33,7 +34,7 @@ function fillSheet(sheet: ExcelJS.Worksheet, grid: Grid, title: string) {
 
 /** The .xlsx file of a report. */
 export async function reportXlsx(content: ReportContent, violations: IdentityViolation[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = content.bureauName;
   const title = reportTitle(content.bureauName, content.computed.year);
   for (const grid of reportGrids(content.template, content.computed, 'zh')) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-packages';
 import { parse } from 'csv-parse';
 import { badRequest, ShenfaError } from './errors';
 
@@ -51,18 +52,22 @@ async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
 /**
  * exceljs's streaming reader decodes each zip chunk on its own, so a Chinese character split
  * between two chunks becomes '�' (exceljs issues #2063, #2084; still open in 4.4.0). These
- * two overrides hand its XML parser text decoded across chunk boundaries instead.
+ * two overrides hand its XML parser text decoded across chunk boundaries instead. (The class is
+ * declared on each call because exceljs is loaded on first use: server/lazy-packages.ts.)
  */
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseSharedStrings(entry: NodeJS.ReadableStream) {
-    entry.setEncoding('utf8');
-    // @ts-expect-error internal method of exceljs's reader
-    return super._parseSharedStrings(entry);
+async function utf8WorkbookReader(...args: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>) {
+  class Utf8WorkbookReader extends (await loadExcelJS()).stream.xlsx.WorkbookReader {
+    _parseSharedStrings(entry: NodeJS.ReadableStream) {
+      entry.setEncoding('utf8');
+      // @ts-expect-error internal method of exceljs's reader
+      return super._parseSharedStrings(entry);
+    }
+    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      // @ts-expect-error internal method of exceljs's reader
+      return super._parseWorksheet(utf8Chunks(iterator), sheetNo);
+    }
   }
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    // @ts-expect-error internal method of exceljs's reader
-    return super._parseWorksheet(utf8Chunks(iterator), sheetNo);
-  }
+  return new Utf8WorkbookReader(...args);
 }
 
 /** The file as a stream that reports how many bytes have been read (for a progress bar). */
@@ -78,7 +83,7 @@ function countedStream(file: string, onBytes: (read: number) => void) {
 }
 
 async function* xlsxRows(file: string, onBytes: (read: number) => void): AsyncGenerator<SheetRow> {
-  const reader = new Utf8WorkbookReader(countedStream(file, onBytes), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = await utf8WorkbookReader(countedStream(file, onBytes), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   // Only the first worksheet holds the catalog.
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {

@@ -1,8 +1,8 @@
-import nodemailer from 'nodemailer';
 import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { documents, mailDigests, notifications, users } from '../db/schema/index';
 import { cstDate, cstDateTime } from '../time';
 import type { ServiceContext } from './service-context';
+import { loadNodemailer } from '../lazy-packages';
 
 /** The one thing the mail jobs need from a transport; nodemailer's fits, tests may pass their own. */
 export interface MailTransport {
@@ -15,11 +15,14 @@ const BATCH = 50;
 
 let cached: { url: string; transport: MailTransport } | null = null;
 
-/** The SMTP transport of the configuration, or null when e-mail is not configured. */
-export function configuredTransport(ctx: ServiceContext): MailTransport | null {
+/**
+ * The SMTP transport of the configuration, or null when e-mail is not configured. nodemailer
+ * is loaded here, on the first mail, not when the server starts (server/lazy-packages.ts).
+ */
+export async function configuredTransport(ctx: ServiceContext): Promise<MailTransport | null> {
   const url = ctx.config.smtpUrl;
   if (!url) return null;
-  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url) };
+  if (cached?.url !== url) cached = { url, transport: (await loadNodemailer()).createTransport(url) };
   return cached.transport;
 }
 
@@ -34,9 +37,11 @@ const FOOTER = '\n\n——\n此邮件由审发系统自动发送。可在「通�
  * Sends the notifications of users who want them at once. A row is claimed (emailed_at set)
  * before sending and released if the SMTP server refuses, so a failure is retried on the
  * next run and two processes never mail the same row; a crash between claim and send loses
- * that one e-mail, never the in-app notification.
+ * that one e-mail, never the in-app notification. `given`: the transport to use (null for none);
+ * omitted, the configured one.
  */
-export async function sendInstantMail(ctx: ServiceContext, transport = configuredTransport(ctx)): Promise<{ sent: number; failed: number }> {
+export async function sendInstantMail(ctx: ServiceContext, given?: MailTransport | null): Promise<{ sent: number; failed: number }> {
+  const transport = given === undefined ? await configuredTransport(ctx) : given;
   if (!transport) return { sent: 0, failed: 0 };
   const { db } = ctx.database;
   const rows = await db
@@ -81,9 +86,11 @@ function subjectOf(message: string): string {
 /**
  * From 08:00 CST, one e-mail per digest user with what they have not read and not yet been
  * mailed. The (user, day) row is the claim: written before sending, so the digest goes out
- * once across processes; removed again if sending fails, so a later run retries.
+ * once across processes; removed again if sending fails, so a later run retries. `given` as
+ * for sendInstantMail.
  */
-export async function sendDailyDigests(ctx: ServiceContext, transport = configuredTransport(ctx)): Promise<{ sent: number }> {
+export async function sendDailyDigests(ctx: ServiceContext, given?: MailTransport | null): Promise<{ sent: number }> {
+  const transport = given === undefined ? await configuredTransport(ctx) : given;
   if (!transport) return { sent: 0 };
   const now = ctx.now();
   const hourCst = new Date(now + 8 * 3600_000).getUTCHours();

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
+import { loadExcelJS } from '../lazy-packages';
 
 export type SheetFileFormat = 'xlsx' | 'csv';
 
@@ -24,6 +24,7 @@ export async function writeSheet(format: SheetFileFormat, sheetName: string, hea
     })()), stringify({ bom: true }), out);
     return;
   }
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...headers]).commit();
