@@ -124,39 +124,36 @@ function buildMachine(def: WorkflowDefinition, registry: WorkflowRegistry) {
 export type ReviewMachine = ReturnType<typeof buildMachine>;
 
 interface CacheEntry {
-  def: WorkflowDefinition;
-  json: string;
   revision: number;
   machine: ReviewMachine;
 }
-const cache = new WeakMap<WorkflowRegistry, Map<string, CacheEntry>>();
+/** Per registry: by the definition's canonical text, and by each object already seen (no parse again). */
+const cache = new WeakMap<WorkflowRegistry, { byText: Map<string, CacheEntry>; byObject: WeakMap<WorkflowDefinition, CacheEntry> }>();
 
 /**
- * Validates a definition and compiles it to an XState machine, cached per key and version
- * (and registry). A definition changed without a version bump is an error, because stored
- * documents are pinned to key + version.
+ * Validates a definition and compiles it to an XState machine, cached per registry and
+ * definition. Cached by content, not by key and version alone: two bureaus' databases served
+ * by one process (createShenfa twice) may each hold their own version 2 of the same key, and
+ * each gets its own machine. Within one database a stored version never changes.
  * @example const machine = compileWorkflow(releaseReviewDefinition);
  */
 export function compileWorkflow(def: WorkflowDefinition, registry: WorkflowRegistry = defaultRegistry): ReviewMachine {
-  const byKey = cache.get(registry) ?? new Map<string, CacheEntry>();
-  cache.set(registry, byKey);
-  const cacheKey = `${def.key}@${def.version}`;
-  const hit = byKey.get(cacheKey);
-  if (hit && hit.revision === registry.revision) {
-    if (hit.def === def) return hit.machine;
-    // Compared as parsed, so the same definition read back from the database (keys in the
-    // schema's order, unknown keys dropped) is the same machine.
-    if (hit.json === JSON.stringify(workflowDefinitionSchema.parse(def))) {
-      // Remember this copy too: a list (the inbox) asks once per row with the copy it read, and
-      // parsing it again each time cost more than the rest of the list.
-      hit.def = def;
-      return hit.machine;
-    }
-    throw new Error(`workflow ${cacheKey} changed without a new version`);
-  }
+  let compiled = cache.get(registry);
+  if (!compiled) cache.set(registry, (compiled = { byText: new Map(), byObject: new WeakMap() }));
+  // The same object again (every step of a document): no parse, no comparison.
+  const known = compiled.byObject.get(def);
+  if (known && known.revision === registry.revision) return known.machine;
+  // Compared as parsed, so the same definition read back from the database (keys in the
+  // schema's order, unknown keys dropped) is the same machine; a list (the inbox) reads a copy
+  // per row, and each copy is parsed once.
   const parsed = workflowDefinitionSchema.parse(def);
-  assertResolvable(parsed, registry);
-  const machine = buildMachine(parsed, registry);
-  byKey.set(cacheKey, { def, json: JSON.stringify(parsed), revision: registry.revision, machine });
-  return machine;
+  const text = JSON.stringify(parsed);
+  let entry = compiled.byText.get(text);
+  if (!entry || entry.revision !== registry.revision) {
+    assertResolvable(parsed, registry);
+    entry = { revision: registry.revision, machine: buildMachine(parsed, registry) };
+    compiled.byText.set(text, entry);
+  }
+  compiled.byObject.set(def, entry);
+  return entry.machine;
 }

@@ -113,7 +113,6 @@ function buildMachine(def: RequestFlowDefinition, calendar: WorkCalendar, regist
 export type RequestMachine = ReturnType<typeof buildMachine>;
 
 interface CacheEntry {
-  json: string;
   revision: number;
   machine: RequestMachine;
 }
@@ -129,9 +128,9 @@ function remember(def: RequestFlowDefinition, calendar: WorkCalendar, registry: 
 }
 
 /**
- * Validates a request-flow definition and compiles it, cached per calendar, registry, key
- * and version. A definition changed without a version bump is an error: requests are
- * pinned to key + version.
+ * Validates a request-flow definition and compiles it, cached per calendar, registry and
+ * definition: by content, not by key and version alone, since two bureaus' databases served
+ * by one process may each hold their own version of the same key (as compileWorkflow).
  * @example const machine = compileRequestFlow(requestFlowDefinition, calendar);
  */
 export function compileRequestFlow(def: RequestFlowDefinition, calendar: WorkCalendar, registry: RequestFlowRegistry = defaultRequestRegistry): RequestMachine {
@@ -145,16 +144,14 @@ export function compileRequestFlow(def: RequestFlowDefinition, calendar: WorkCal
   byRegistry.set(registry, byKey);
   const parsed = requestFlowDefinitionSchema.parse(def) as RequestFlowDefinition;
   const json = JSON.stringify(parsed);
-  const cacheKey = `${def.key}@${def.version}`;
-  const hit = byKey.get(cacheKey);
+  const hit = byKey.get(json);
   if (hit && hit.revision === registry.revision) {
-    if (hit.json !== json) throw new Error(`request flow ${cacheKey} changed without a new version`);
     remember(def, calendar, registry, hit);
     return hit.machine;
   }
   assertResolvable(parsed, registry);
-  const entry = { json, revision: registry.revision, machine: buildMachine(parsed, calendar, registry) };
-  byKey.set(cacheKey, entry);
+  const entry = { revision: registry.revision, machine: buildMachine(parsed, calendar, registry) };
+  byKey.set(json, entry);
   remember(def, calendar, registry, entry);
   return entry.machine;
 }
