@@ -11,6 +11,7 @@ import { summary } from '../lib/stats';
 import { listMyTasks } from '../../server/services/inbox-service';
 import { deadlineBoard } from '../../server/services/deadline-board-service';
 import { refreshSearchIndex, searchStaff } from '../../server/services/search-service';
+import { dashboard } from '../../server/services/dashboard-service';
 
 const [file, runsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!file) throw new Error('usage: scale-queries.ts <shenfa.db> [runs] [--prof]');
@@ -23,6 +24,9 @@ const queries: Record<string, () => Promise<unknown>> = {
   inbox: () => listMyTasks(s, person(fixture, 'legal')),
   board: () => deadlineBoard(s, person(fixture, 'publisher')),
   'staff search': () => searchStaff(s, person(fixture, 'drafter'), '临时救助'),
+  // The leaders' dashboard for the last month of the generated history, and for its last year.
+  'dashboard month': () => dashboard(s, { from: '2026-10-01', to: '2026-10-31' }),
+  'dashboard year': () => dashboard(s, { from: '2025-11-01', to: '2026-10-31' }),
 };
 const session = process.argv.includes('--prof') ? new (await import('node:inspector/promises')).Session() : null;
 if (session) {

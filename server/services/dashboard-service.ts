@@ -1,10 +1,9 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { literal } from '../db/prepared';
 import { departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
-import { deadlineStatus } from '../../workflows/clocks/index';
+import { deadlineStatus, firstOnTimeDue } from '../../workflows/clocks/index';
 import { stepDurations, monthsBetween } from '../dashboard/step-durations';
 import { loadWorkCalendar } from './calendar-service';
-import { CLOCK_RUNNING_STATUSES } from './deadline-service';
 import { currentDefinition, currentRequestFlow } from './workflow-definitions';
 import { badRequest } from './errors';
 import { cstDate } from '../time';
@@ -38,6 +37,12 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
   // client's catalog does not name, so each status carries its step's label too.
   const requestFlow = await currentRequestFlow(db);
   const requestLabel = (status: string) => requestFlow.steps.find((s) => s.id === status)?.label ?? { zh: status, en: status };
+  // Deadlines are about today, whatever the range: what is late or close now. Only what falls
+  // due before the first on-time day can be either, so the lists below stop there (a range of
+  // the open-task and running-clock indexes) instead of reading every open deadline.
+  const calendar = await loadWorkCalendar(ctx);
+  const today = cstDate(ctx.now());
+  const cutoff = firstOnTimeDue(today, calendar);
 
   const [perStep, published, finished, openTasks, clocks, requestRows, departmentList] = await Promise.all([
     db
@@ -50,21 +55,21 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .from(documents)
       .where(and(isNotNull(documents.publishedAt), inRange(documents.publishedAt), dept))
       .groupBy(sql`1`),
+    // The task's own 科室 (kept equal to its document's by triggers), so a range of the
+    // tasks_done_completed index answers it alone, without visiting each task's document.
     db
       .select({ step: tasks.step, createdAt: tasks.createdAt, completedAt: tasks.completedAt })
       .from(tasks)
-      .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .where(and(eq(tasks.status, literal('done')), isNotNull(tasks.completedAt), inRange(tasks.completedAt), dept)),
+      .where(and(eq(tasks.status, literal('done')), isNotNull(tasks.completedAt), inRange(tasks.completedAt), filter.departmentId ? eq(tasks.departmentId, filter.departmentId) : undefined)),
+    // Tasks and clocks carry their document's 科室 (kept equal by triggers).
     db
-      .select({ departmentId: documents.departmentId, dueDate: tasks.dueDate })
+      .select({ departmentId: tasks.departmentId, dueDate: tasks.dueDate })
       .from(tasks)
-      .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate), dept)),
+      .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate), lt(tasks.dueDate, cutoff), filter.departmentId ? eq(tasks.departmentId, filter.departmentId) : undefined)),
     db
-      .select({ departmentId: documents.departmentId, dueDate: documentClocks.dueDate })
+      .select({ departmentId: documentClocks.departmentId, dueDate: documentClocks.dueDate })
       .from(documentClocks)
-      .innerJoin(documents, eq(documents.id, documentClocks.documentId))
-      .where(and(inArray(documents.status, CLOCK_RUNNING_STATUSES), dept)),
+      .where(and(eq(documentClocks.running, literal(1)), lt(documentClocks.dueDate, cutoff), filter.departmentId ? eq(documentClocks.departmentId, filter.departmentId) : undefined)),
     db
       .select({ status: infoRequests.status, n: count() })
       .from(infoRequests)
@@ -73,13 +78,10 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
     db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(departments.name),
   ]);
 
-  // Deadlines are about today, whatever the range: what is late or close now.
-  const calendar = await loadWorkCalendar(ctx);
-  const today = cstDate(ctx.now());
   const deadlineCounts = new Map<string, { overdue: number; dueSoon: number }>();
   for (const row of [...openTasks.map((t) => ({ departmentId: t.departmentId, dueDate: t.dueDate! })), ...clocks]) {
     const state = deadlineStatus(row.dueDate, today, calendar);
-    if (state === 'on_time') continue;
+    if (state === 'on_time' || row.departmentId === null) continue;
     const entry = deadlineCounts.get(row.departmentId) ?? { overdue: 0, dueSoon: 0 };
     if (state === 'overdue') entry.overdue++;
     else entry.dueSoon++;

@@ -10,6 +10,8 @@ import { failure } from '../support/api-client';
 import { signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput } from '../support/draft-input';
 import { departments, documents } from '../../server/db/schema/index';
+import { statementsOf } from '../support/statement-recorder';
+import { planLines } from '../support/query-plans';
 
 const clock = Date.parse('2026-12-08T10:00:00+08:00');
 let server: TestServer;
@@ -63,10 +65,25 @@ describe('dashboard', () => {
     const board = await clients.publisher!.trpc.deadlines.board.query();
     const boardOverdue = board.tasks.filter((t) => t.state === 'overdue').length + board.documents.filter((d) => d.state === 'overdue').length;
     expect(overdue).toBe(boardOverdue);
+    const boardDueSoon = board.tasks.filter((t) => t.state === 'due_soon').length + board.documents.filter((d) => d.state === 'due_soon').length;
+    expect(all.deadlinesByDepartment.reduce((n, d) => n + d.dueSoon, 0)).toBe(boardDueSoon);
     const [dept] = await server.services.database.db.select().from(departments).where(eq(departments.name, all.deadlinesByDepartment[0]!.department));
     const one = await clients.admin!.trpc.dashboard.summary.query({ ...YEAR, departmentId: dept!.id });
     expect(one.deadlinesByDepartment.map((d) => d.department)).toEqual([dept!.name]);
     expect(one.publicationsPerMonth.reduce((n, m) => n + m.count, 0)).toBeLessThanOrEqual(all.publicationsPerMonth.reduce((n, m) => n + m.count, 0));
+  });
+
+  it('reads review times and deadlines on their indexes, never a scan of the tasks or clocks', async () => {
+    const statements = await statementsOf(server, () => clients.leader!.trpc.dashboard.summary.query(YEAR));
+    const touching = (table: string) => statements.filter((st) => new RegExp(`from "${table}"`).test(st.sql));
+    expect(touching('tasks').length).toBe(2);
+    expect(touching('document_clocks').length).toBe(1);
+    const lines = await planLines(server, [...touching('tasks'), ...touching('document_clocks')]);
+    expect(lines.filter(({ detail }) => /^SCAN (tasks|document_clocks)\b/.test(detail))).toEqual([]);
+    // Done tasks in the range come from the partial index that holds only them, with what is read (covering).
+    expect(lines.some(({ detail }) => /USING COVERING INDEX tasks_done_completed \(completed_at>\? AND completed_at<\?\)/.test(detail))).toBe(true);
+    expect(lines.some(({ detail }) => /USING INDEX tasks_open_due_date \(due_date>\? AND due_date<\?\)/.test(detail))).toBe(true);
+    expect(lines.some(({ detail }) => /USING INDEX document_clocks_running_due \(due_date<\?\)/.test(detail))).toBe(true);
   });
 
   it('is for leaders and the disclosure office only, and refuses a reversed range', async () => {

@@ -9,6 +9,7 @@ import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { statementsOf as recordStatements } from '../support/statement-recorder';
+import { planLines } from '../support/query-plans';
 import type { ApiClient } from '../support/api-client';
 import { actOnCurrentStep, signInAll, type Clients } from '../support/review-driver';
 import { applicationFields, testClock } from '../support/apply-form';
@@ -29,26 +30,14 @@ const statementsOf = (work: () => Promise<unknown>) => recordStatements(server, 
 
 /** Plan lines that scan a large table or sort rows for ORDER BY (the LIMIT could not stop early). */
 async function badPlans(statements: { sql: string; args: unknown }[]): Promise<string[]> {
-  const bad: string[] = [];
-  // On a connection of its own, so the plans never touch the server's connection (an EXPLAIN
-  // once left it on an old snapshot; the driver now resets it: tests/integration/local-client.test.ts).
-  const explainer = createClient({ url: server.databaseUrl });
-  try {
-    for (const { sql, args } of statements) {
-      if (!/^\s*select/i.test(sql)) continue;
-      const plan = await explainer.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never });
-      for (const row of plan.rows) {
-        const detail = String(row.detail);
-        const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
-        // Allowed: the partial index of open requests (read only after info_requests changed).
-        const openRequests = /USING (COVERING )?INDEX info_requests_open_version/.test(detail);
-        if ((scanned && LARGE_TABLES.includes(scanned) && !openRequests) || /TEMP B-TREE FOR ORDER BY/.test(detail)) bad.push(`${detail} ← ${sql}`);
-      }
-    }
-  } finally {
-    explainer.close();
-  }
-  return bad;
+  return (await planLines(server, statements))
+    .filter(({ detail }) => {
+      const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+      // Allowed: the partial index of open requests (read only after info_requests changed).
+      const openRequests = /USING (COVERING )?INDEX info_requests_open_version/.test(detail);
+      return (scanned && LARGE_TABLES.includes(scanned) && !openRequests) || /TEMP B-TREE FOR ORDER BY/.test(detail);
+    })
+    .map(({ detail, sql }) => `${detail} ← ${sql}`);
 }
 
 /** Adds more overdue review tasks than the board shows: open tasks on one document, due one day apart from 2026-01-01. */

@@ -47,6 +47,10 @@ export const tasks = sqliteTable(
     index('tasks_open_department_due').on(t.departmentId, t.dueDate).where(sql`${t.status} = 'open'`),
     index('tasks_open_role_due').on(t.role, t.dueDate).where(sql`${t.status} = 'open'`),
     index('tasks_open_assignee_due').on(t.assigneeId, t.dueDate).where(sql`${t.status} = 'open'`),
+    // The dashboard's time per step: done tasks completed in a range of dates, with what it
+    // reads of each (covering), instead of a scan of every task in the bureau's history. A task
+    // is completed now, so each closing appends at the index's end.
+    index('tasks_done_completed').on(t.completedAt, t.step, t.createdAt, t.departmentId).where(sql`${t.status} = 'done'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_done_completed` ON `tasks` (`completed_at`,`step`,`created_at`,`department_id`) WHERE "tasks"."status" = 'done';
