@@ -3,6 +3,7 @@ import { releaseReviewDefinition, type WorkflowDefinition } from '../../workflow
 import { categoryId, draftInput } from '../support/draft-input';
 import { ALL_CHECKS, driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { countersignedLegality } from '../support/workflow-variants';
 
 /**
  * A host may embed Shenfa twice in one process (createShenfa for two bureaus, each on its own
@@ -11,14 +12,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * process used to cache the machine by key and version alone, so the second bureau's first
  * step failed with a server error.
  */
-/** One bureau's version 2: no statistics step; legality review is a 会签 of the legal and statistics sections. */
-const countersigned: WorkflowDefinition = {
-  ...releaseReviewDefinition,
-  steps: releaseReviewDefinition.steps
-    .filter((s) => s.id !== 'stats_review')
-    .map((s) => ({ ...s, ...(s.returnTargets ? { returnTargets: s.returnTargets.filter((t) => t !== 'stats_review') } : {}) }))
-    .map((s) => (s.id === 'legality_review' ? { ...s, kind: 'countersign' as const, signers: [{ role: 'legal' as const }, { role: 'stats' as const }] } : s)),
-};
+/** The other bureau's version 2: the shipped steps under its own name. */
 const renamed: WorkflowDefinition = { ...releaseReviewDefinition, name: { zh: '发布审查（本局）', en: 'Release review (this bureau)' } };
 
 const bureaus: { server: TestServer; clients: Clients }[] = [];
@@ -47,7 +41,7 @@ const statsHasTask = async (clients: Clients, documentId: string) => (await clie
 describe('two bureaus served by one process', () => {
   it('each follows its own version 2 of the same workflow key', async () => {
     const [a, b] = bureaus as [(typeof bureaus)[0], (typeof bureaus)[0]];
-    expect(await a.clients.admin!.trpc.workflows.publish.mutate({ definition: { ...countersigned, version: 2 } })).toEqual({ version: 2 });
+    expect(await a.clients.admin!.trpc.workflows.publish.mutate({ definition: { ...countersignedLegality, version: 2 } })).toEqual({ version: 2 });
     expect(await b.clients.admin!.trpc.workflows.publish.mutate({ definition: { ...renamed, version: 2 } })).toEqual({ version: 2 });
 
     // Bureau A's legality review is a 会签: statistics holds a task of it. Bureau B's is not.

@@ -1,24 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, documents, tasks, workflowDefinitions } from '../../server/db/schema/index';
-import { releaseReviewDefinition, type WorkflowDefinition } from '../../workflows/index';
+import { releaseReviewDefinition } from '../../workflows/index';
 import { failure } from '../support/api-client';
 import { categoryId, draftInput } from '../support/draft-input';
 import { actOnCurrentStep, ALL_CHECKS, driveThroughReview, signInAll, type Clients } from '../support/review-driver';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { countersignedLegality } from '../support/workflow-variants';
 
 let server: TestServer;
 let clients: Clients;
 let notice: string;
 
 /** Version 2: no statistics step; legality review becomes a 会签 of the legal and statistics sections. */
-const v2: WorkflowDefinition = {
-  ...releaseReviewDefinition,
-  steps: releaseReviewDefinition.steps
-    .filter((s) => s.id !== 'stats_review')
-    .map((s) => ({ ...s, ...(s.returnTargets ? { returnTargets: s.returnTargets.filter((t) => t !== 'stats_review') } : {}) }))
-    .map((s) => (s.id === 'legality_review' ? { ...s, kind: 'countersign' as const, signers: [{ role: 'legal' as const }, { role: 'stats' as const }] } : s)),
-};
+const v2 = countersignedLegality;
 const withoutSecrecy = {
   ...releaseReviewDefinition,
   steps: releaseReviewDefinition.steps.filter((s) => s.id !== 'secrecy_review').map((s) => ({ ...s, returnTargets: s.returnTargets?.filter((t) => t !== 'secrecy_review') })),
