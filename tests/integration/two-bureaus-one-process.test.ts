@@ -12,6 +12,7 @@ import { countersignedLegality } from '../support/workflow-variants';
  * process used to cache the machine by key and version alone, so the second bureau's first
  * step failed with a server error.
  */
+
 /** The other bureau's version 2: the shipped steps under its own name. */
 const renamed: WorkflowDefinition = { ...releaseReviewDefinition, name: { zh: '发布审查（本局）', en: 'Release review (this bureau)' } };
 
