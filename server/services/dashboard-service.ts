@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { literal } from '../db/prepared';
 import { departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
-import { deadlineStatus, firstOnTimeDue } from '../../workflows/clocks/index';
+import { firstOnTimeDue } from '../../workflows/clocks/index';
 import { stepDurations, monthsBetween } from '../dashboard/step-durations';
 import { loadWorkCalendar } from './calendar-service';
 import { currentDefinition, currentRequestFlow } from './workflow-definitions';
@@ -37,12 +37,17 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
   // client's catalog does not name, so each status carries its step's label too.
   const requestFlow = await currentRequestFlow(db);
   const requestLabel = (status: string) => requestFlow.steps.find((s) => s.id === status)?.label ?? { zh: status, en: status };
-  // Deadlines are about today, whatever the range: what is late or close now. Only what falls
-  // due before the first on-time day can be either, so the lists below stop there (a range of
-  // the open-task and running-clock indexes) instead of reading every open deadline.
+  // Deadlines are about today, whatever the range: what is late (due before today) or close
+  // (due before the first on-time day, deadline-status.ts) now. Counted per 科室 by SQLite on
+  // the open-task and running-clock indexes, which stop at that day; a bureau with a million
+  // documents has a hundred thousand open deadlines, too many to read out one by one.
   const calendar = await loadWorkCalendar(ctx);
   const today = cstDate(ctx.now());
   const cutoff = firstOnTimeDue(today, calendar);
+  const lateOrClose = (dueDate: typeof tasks.dueDate | typeof documentClocks.dueDate) => ({
+    overdue: sql<number>`sum(${dueDate} < ${today})`.mapWith(Number),
+    dueSoon: sql<number>`sum(${dueDate} >= ${today})`.mapWith(Number),
+  });
 
   const [perStep, published, finished, openTasks, clocks, requestRows, departmentList] = await Promise.all([
     db
@@ -63,13 +68,15 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .where(and(eq(tasks.status, literal('done')), isNotNull(tasks.completedAt), inRange(tasks.completedAt), filter.departmentId ? eq(tasks.departmentId, filter.departmentId) : undefined)),
     // Tasks and clocks carry their document's 科室 (kept equal by triggers).
     db
-      .select({ departmentId: tasks.departmentId, dueDate: tasks.dueDate })
+      .select({ departmentId: tasks.departmentId, ...lateOrClose(tasks.dueDate) })
       .from(tasks)
-      .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate), lt(tasks.dueDate, cutoff), filter.departmentId ? eq(tasks.departmentId, filter.departmentId) : undefined)),
+      .where(and(eq(tasks.status, literal('open')), isNotNull(tasks.dueDate), lt(tasks.dueDate, cutoff), filter.departmentId ? eq(tasks.departmentId, filter.departmentId) : undefined))
+      .groupBy(tasks.departmentId),
     db
-      .select({ departmentId: documentClocks.departmentId, dueDate: documentClocks.dueDate })
+      .select({ departmentId: documentClocks.departmentId, ...lateOrClose(documentClocks.dueDate) })
       .from(documentClocks)
-      .where(and(eq(documentClocks.running, literal(1)), lt(documentClocks.dueDate, cutoff), filter.departmentId ? eq(documentClocks.departmentId, filter.departmentId) : undefined)),
+      .where(and(eq(documentClocks.running, literal(1)), lt(documentClocks.dueDate, cutoff), filter.departmentId ? eq(documentClocks.departmentId, filter.departmentId) : undefined))
+      .groupBy(documentClocks.departmentId),
     db
       .select({ status: infoRequests.status, n: count() })
       .from(infoRequests)
@@ -79,12 +86,11 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
   ]);
 
   const deadlineCounts = new Map<string, { overdue: number; dueSoon: number }>();
-  for (const row of [...openTasks.map((t) => ({ departmentId: t.departmentId, dueDate: t.dueDate! })), ...clocks]) {
-    const state = deadlineStatus(row.dueDate, today, calendar);
-    if (state === 'on_time' || row.departmentId === null) continue;
+  for (const row of [...openTasks, ...clocks]) {
+    if (row.departmentId === null) continue;
     const entry = deadlineCounts.get(row.departmentId) ?? { overdue: 0, dueSoon: 0 };
-    if (state === 'overdue') entry.overdue++;
-    else entry.dueSoon++;
+    entry.overdue += row.overdue;
+    entry.dueSoon += row.dueSoon;
     deadlineCounts.set(row.departmentId, entry);
   }
   const publishedByMonth = new Map(published.map((p) => [p.month, p.n]));

@@ -59,6 +59,10 @@ export const documents = sqliteTable(
     // interpretations have the column set, so the index stays small); without it both scan
     // every document (found by the soak: 42 ms per view at 13,700 documents).
     index('documents_policy_document').on(t.policyDocumentId).where(sql`${t.policyDocumentId} IS NOT NULL`),
+    // The dashboard's documents in work created in a date range, per status: a range for each
+    // (without it, every document in work: 0.9 s at a million documents). Moved only when a
+    // document's status changes, not at every step.
+    index('documents_status_created').on(t.status, t.createdAt),
   ],
 );
 

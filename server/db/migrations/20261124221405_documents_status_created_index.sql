@@ -1,0 +1,1 @@
+CREATE INDEX `documents_status_created` ON `documents` (`status`,`created_at`);
