@@ -1,29 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { median, monthsBetween, stepDurations } from './step-durations';
+import { monthsBetween, stepDurations } from './step-durations';
 
 const h = (n: number) => n * 3_600_000;
 
 describe('step durations', () => {
-  it('gives the median and the slowest per step, in the flow order', () => {
+  it('orders the steps as the flow does, unnamed ones last, in hours to a tenth', () => {
     const rows = stepDurations(
       [
-        { step: 'secrecy_review', createdAt: 0, completedAt: h(5) },
-        { step: 'legality_review', createdAt: 0, completedAt: h(2) },
-        { step: 'legality_review', createdAt: h(1), completedAt: h(9) },
-        { step: 'legality_review', createdAt: 0, completedAt: h(4) },
-        { step: 'legality_review', createdAt: 0, completedAt: h(30) },
+        { step: 'secrecy_review', count: 1, medianMs: h(5), slowestMs: h(5) },
+        { step: 'zz_plugin_step', count: 2, medianMs: h(1.04), slowestMs: h(1.96) },
+        { step: 'legality_review', count: 4, medianMs: h(6), slowestMs: h(30) },
       ],
       ['draft', 'legality_review', 'secrecy_review'],
     );
     expect(rows).toEqual([
       { step: 'legality_review', count: 4, medianHours: 6, slowestHours: 30 },
       { step: 'secrecy_review', count: 1, medianHours: 5, slowestHours: 5 },
+      { step: 'zz_plugin_step', count: 2, medianHours: 1, slowestHours: 2 },
     ]);
-  });
-
-  it('has a median of the middle value for odd counts and zero for none', () => {
-    expect(median([1, 2, 10])).toBe(2);
-    expect(median([])).toBe(0);
   });
 
   it('lists every month of a range, across a year end', () => {

@@ -1,11 +1,14 @@
 /**
- * Time spent per review step, from finished tasks: the median (typical) and the slowest,
- * in hours. Pure, so the figures can be checked by hand in a unit test.
+ * Time spent per review step, from finished tasks: the median (typical) and the slowest, in
+ * hours. SQLite computes each step's count, median and slowest (dashboard-service.ts, a window
+ * over each step's durations, so a year of a large bureau returns a row per step instead of
+ * millions of tasks); this orders and rounds them for the page.
  */
-export interface FinishedTask {
+export interface StepTimes {
   step: string;
-  createdAt: number;
-  completedAt: number;
+  count: number;
+  medianMs: number;
+  slowestMs: number;
 }
 
 export interface StepDuration {
@@ -18,32 +21,15 @@ export interface StepDuration {
 const HOUR = 3_600_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function median(sorted: readonly number[]): number {
-  if (sorted.length === 0) return 0;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** One row per step, in the order `stepOrder` gives (steps it does not name come last). */
-export function stepDurations(tasks: readonly FinishedTask[], stepOrder: readonly string[] = []): StepDuration[] {
-  const byStep = new Map<string, number[]>();
-  for (const t of tasks) {
-    const hours = Math.max(0, t.completedAt - t.createdAt) / HOUR;
-    // Appended in place: a year of a big bureau is ~190,000 tasks (copying the list for each took a minute).
-    const list = byStep.get(t.step);
-    if (list) list.push(hours);
-    else byStep.set(t.step, [hours]);
-  }
+export function stepDurations(perStep: readonly StepTimes[], stepOrder: readonly string[] = []): StepDuration[] {
   const rank = (step: string) => {
     const i = stepOrder.indexOf(step);
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
-  return [...byStep.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([step, hours]) => {
-      const sorted = hours.sort((x, y) => x - y);
-      return { step, count: sorted.length, medianHours: round1(median(sorted)), slowestHours: round1(sorted[sorted.length - 1]!) };
-    });
+  return [...perStep]
+    .sort((a, b) => rank(a.step) - rank(b.step) || a.step.localeCompare(b.step))
+    .map((t) => ({ step: t.step, count: t.count, medianHours: round1(t.medianMs / HOUR), slowestHours: round1(t.slowestMs / HOUR) }));
 }
 
 /** The CST months from `from` to `to` (YYYY-MM-DD), each 'YYYY-MM', so empty months show as zero. */

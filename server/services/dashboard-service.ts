@@ -2,7 +2,7 @@ import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { literal } from '../db/prepared';
 import { departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
 import { firstOnTimeDue } from '../../workflows/clocks/index';
-import { stepDurations, monthsBetween } from '../dashboard/step-durations';
+import { stepDurations, monthsBetween, type StepTimes } from '../dashboard/step-durations';
 import { loadWorkCalendar } from './calendar-service';
 import { currentDefinition, currentRequestFlow } from './workflow-definitions';
 import { badRequest } from './errors';
@@ -21,6 +21,29 @@ export interface DashboardFilter {
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 const startOfCstDay = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
+
+/**
+ * Each step's count, median and slowest time of the tasks finished in [since, until), by
+ * SQLite: a window numbers each step's durations in order and the middle one (or two) is the
+ * median, so a year of a large bureau (≈ 2 million tasks at a million documents) returns a row
+ * per step instead of every task. A range of tasks_done_completed (done tasks only, covering),
+ * by the task's own 科室 (kept equal to its document's by triggers).
+ */
+const FINISHED_STEP_TIMES = (byDepartment: boolean) => `SELECT step, count(*) AS n, max(ms) AS slowest_ms,
+  avg(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN ms END) AS median_ms
+FROM (
+  SELECT step, max(0, completed_at - created_at) AS ms,
+    row_number() OVER (PARTITION BY step ORDER BY max(0, completed_at - created_at)) AS rn,
+    count(*) OVER (PARTITION BY step) AS cnt
+  FROM tasks
+  WHERE status = 'done' AND completed_at >= ?1 AND completed_at < ?2${byDepartment ? ' AND department_id = ?3' : ''}
+)
+GROUP BY step`;
+
+async function finishedStepTimes(ctx: ServiceContext, since: number, until: number, departmentId: string | undefined): Promise<StepTimes[]> {
+  const { rows } = await ctx.database.client.execute({ sql: FINISHED_STEP_TIMES(departmentId !== undefined), args: departmentId === undefined ? [since, until] : [since, until, departmentId] });
+  return rows.map((r) => ({ step: String(r.step), count: Number(r.n), medianMs: Number(r.median_ms), slowestMs: Number(r.slowest_ms) }));
+}
 
 export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
   if (filter.from > filter.to) throw badRequest('开始日期不能晚于结束日期');
@@ -60,12 +83,7 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .from(documents)
       .where(and(isNotNull(documents.publishedAt), inRange(documents.publishedAt), dept))
       .groupBy(sql`1`),
-    // The task's own 科室 (kept equal to its document's by triggers), so a range of the
-    // tasks_done_completed index answers it alone, without visiting each task's document.
-    db
-      .select({ step: tasks.step, createdAt: tasks.createdAt, completedAt: tasks.completedAt })
-      .from(tasks)
-      .where(and(eq(tasks.status, literal('done')), isNotNull(tasks.completedAt), inRange(tasks.completedAt), filter.departmentId ? eq(tasks.departmentId, filter.departmentId) : undefined)),
+    finishedStepTimes(ctx, since, until, filter.departmentId),
     // Tasks and clocks carry their document's 科室 (kept equal by triggers).
     db
       .select({ departmentId: tasks.departmentId, ...lateOrClose(tasks.dueDate) })
@@ -108,9 +126,6 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .map((d) => ({ department: d.name, ...deadlineCounts.get(d.id)! })),
     publicationsPerMonth: monthsBetween(filter.from, filter.to).map((month) => ({ month, count: publishedByMonth.get(month) ?? 0 })),
     requestsByStatus: requestRows.map((r) => ({ status: r.status, label: requestLabel(r.status), count: r.n })),
-    stepDurations: stepDurations(
-      finished.map((t) => ({ step: t.step, createdAt: t.createdAt, completedAt: t.completedAt! })),
-      stepOrder,
-    ).map((d) => ({ ...d, label: label(d.step) })),
+    stepDurations: stepDurations(finished, stepOrder).map((d) => ({ ...d, label: label(d.step) })),
   };
 }
