@@ -51,7 +51,7 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
   const since = startOfCstDay(filter.from);
   const until = startOfCstDay(filter.to) + 86_400_000;
   const dept = filter.departmentId ? eq(documents.departmentId, filter.departmentId) : undefined;
-  const inRange = (column: typeof documents.createdAt | typeof documents.publishedAt | typeof tasks.completedAt) => and(gte(column, since), lt(column, until));
+  const inRange = (column: typeof documents.createdAt | typeof documents.publishedAt) => and(gte(column, since), lt(column, until));
 
   const def = await currentDefinition(db, 'release-review');
   const stepOrder = def.steps.map((s) => s.id);
