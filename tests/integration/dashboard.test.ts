@@ -62,7 +62,10 @@ describe('dashboard', () => {
       .from(tasks)
       .where(and(eq(tasks.status, 'done'), gte(tasks.completedAt, Date.parse('2026-01-01T00:00:00+08:00')), lt(tasks.completedAt, Date.parse('2027-01-01T00:00:00+08:00'))));
     const hoursByStep = new Map<string, number[]>();
-    for (const t of done) hoursByStep.set(t.step, [...(hoursByStep.get(t.step) ?? []), Math.max(0, t.completedAt! - t.createdAt) / 3_600_000]);
+    for (const t of done) {
+      const hours = Math.max(0, t.completedAt! - t.createdAt) / 3_600_000;
+      hoursByStep.get(t.step)?.push(hours) ?? hoursByStep.set(t.step, [hours]);
+    }
     const tenth = (n: number) => Math.round(n * 10) / 10;
     const expected = [...hoursByStep].map(([step, hours]) => {
       const sorted = hours.sort((a, b) => a - b);
