@@ -8,8 +8,8 @@
  *
  * The few files the server finds beside its own module (import.meta.url) are copied to the
  * same places relative to the bundle: the migrations, the WAL checkpoint worker, the public
- * catalog's stylesheet, and the scale generator's and group commit's workers, bundled on their own
- * (tests/integration/bundled-server.test.ts starts the bundle).
+ * catalog's stylesheet, and the scale generator's, group commit's and the report reader's
+ * workers, bundled on their own (tests/integration/bundled-server.test.ts starts the bundle).
  *
  * Usage: tsx server/bundle.ts [entry=server/main.ts] [outfile=dist/server/main.mjs]
  * (`npm run bench` bundles the benchmark harness the same way, so the service layer it measures
@@ -49,6 +49,8 @@ export async function bundleServer(entry = path.join(ROOT, 'server/main.ts'), ou
   await build({ ...options, entryPoints: [path.join(ROOT, 'server/seed/scale-worker.ts')], outfile: path.join(outdir, 'scale-worker.js') });
   // services/group-commit-thread.ts likewise starts `<its dir>/group-commit-worker.js`.
   await build({ ...options, entryPoints: [path.join(ROOT, 'server/services/group-commit-worker.ts')], outfile: path.join(outdir, 'group-commit-worker.js') });
+  // db/report-reader.ts likewise starts `<its dir>/report-reader-worker.js`.
+  await build({ ...options, entryPoints: [path.join(ROOT, 'server/db/report-reader-worker.ts')], outfile: path.join(outdir, 'report-reader-worker.js') });
   // server/db/client.ts: `<its dir>/migrations`; wal-checkpointer.ts: `<its dir>/wal-checkpoint-worker.mjs`;
   // http/public-routes.ts: `<its dir>/../public/assets/catalog.css`. In the bundle every "its dir" is outdir.
   fs.cpSync(path.join(ROOT, 'server/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });

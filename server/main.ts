@@ -7,6 +7,7 @@ import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
 import { answerMalformedRequests } from './http/client-errors';
 import { startGroupCommitThread } from './services/group-commit';
+import { startReportReader } from './db/report-reader';
 import { log } from './log';
 
 /**
@@ -23,6 +24,8 @@ async function main() {
   shenfa.startScheduler();
   // A server lives long: its groups of changes are written on a thread of their own from the start (group-commit-thread.ts).
   void startGroupCommitThread(services.database).then((started) => started || log.warn('group-commit thread did not start: groups are written on the event loop'));
+  // And its long reports (a year's statistics, the annual report) are read off the event loop (report-reader.ts).
+  void startReportReader(services.database).then((started) => started || log.warn('report reader did not start: reports are read on the event loop'));
   const host = new Hono().route(shenfa.basePath, shenfa.app);
   const server = serve({ fetch: host.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}${config.basePath}`;

@@ -6,6 +6,7 @@ import { readConfig } from '../../server/config';
 import { createServices } from '../../server/bootstrap';
 import { createApp } from '../../server/app';
 import { startGroupCommitThread } from '../../server/services/group-commit';
+import { startReportReader } from '../../server/db/report-reader';
 import { sessionMiddleware, type SessionVariables } from '../../server/http/session-middleware';
 import { clientAddress } from '../../server/http/request-guards';
 import { router, signedInProcedure, type TrpcContext } from '../../server/trpc';
@@ -20,6 +21,8 @@ const config = readConfig();
 const services = await createServices(config);
 // As the product's server (server/main.ts): groups are written on their own thread from the start.
 if (process.env.BENCH_NO_WRITER_THREAD !== '1') await startGroupCommitThread(services.database);
+// As server/main.ts: reports off the event loop from the start.
+await startReportReader(services.database);
 const app = createApp(services);
 const noopRouter = router({ noop: signedInProcedure.query(() => ({ ok: true })) });
 const outer = new Hono<{ Variables: SessionVariables }>();

@@ -6,12 +6,13 @@
 // generator's own CPU, so two runs on a busy machine still compare.
 // LOG_LEVEL=info npx tsx bench/profiles/http-server-cpu.ts [approvals] [concurrency]
 // (BENCH_CPU_PROF=1 writes the server's .cpuprofile to bench/results/profiles/; ONLY=approve or
-// ONLY=me runs that call alone, for a profile of it; HIST=1 prints each run's latency percentiles)
+// ONLY=me runs that call alone, for a profile of it; HIST=1 prints each run's latency percentiles;
+// THREADS=1 each server thread's CPU per call)
 import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
 import { closedLoop, request, signIn, type Session } from '../lib/load';
-import { mainThreadCpuMicros, rssMb, serverCpuMicros, startServer, stopServer } from '../lib/server-process';
+import { mainThreadCpuMicros, rssMb, threadCpuMicros, serverCpuMicros, startServer, stopServer } from '../lib/server-process';
 import { percentile, summary } from '../lib/stats';
 
 const approvals = Number(process.argv[2] ?? 2000);
@@ -37,6 +38,7 @@ try {
     const before = cpuOfServers();
     const mainBefore = servers.reduce((sum, s) => sum + mainThreadCpuMicros(s.child.pid!), 0);
     const clientBefore = process.cpuUsage();
+    const threadsBefore = servers.map((s) => threadCpuMicros(s.child.pid!));
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...servers.map((s) => rssMb(s.child.pid!)))), 50);
     const run = await closedLoop(concurrency, total, work);
@@ -45,6 +47,13 @@ try {
     const mainUsed = servers.reduce((sum, s) => sum + mainThreadCpuMicros(s.child.pid!), 0) - mainBefore;
     const client = process.cpuUsage(clientBefore);
     const l = summary(run.latencies);
+    // THREADS=1: which threads the rest of the server's CPU is on (the group-commit writer, the WAL checkpointer, GC helpers).
+    if (process.env.THREADS) {
+      servers.forEach((s, i) => {
+        const spent = [...threadCpuMicros(s.child.pid!)].map(([thread, micros]) => [thread, micros - (threadsBefore[i]!.get(thread) ?? 0)] as const);
+        console.log(spent.filter(([, micros]) => micros > 0).sort((a, b) => b[1] - a[1]).map(([thread, micros]) => `${thread} ${Math.round(micros / total)} µs`).join(', '));
+      });
+    }
     // HIST=1: the whole latency distribution, not only p50/p99.
     if (process.env.HIST) console.log([5, 10, 25, 50, 75, 90, 95, 98, 99, 99.9].map((q) => `p${q} ${percentile(run.latencies, q).toFixed(1)}`).join('  '));
     console.log(`${label.padEnd(20)} ${String(Math.round(used / total)).padStart(5)} µs server CPU per call (main thread ${Math.round(mainUsed / total)}; load generator ${Math.round((client.user + client.system) / total)} µs)   ${Math.round(run.perSecond)}/s  p50 ${l.p50} ms  p99 ${l.p99} ms  peak RSS ${peakRss} MB`);

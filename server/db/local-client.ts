@@ -143,6 +143,26 @@ export class Connection {
     }
   }
 
+  /**
+   * A reading statement's columns and rows as plain arrays, values as `execute` gives them
+   * (integers as numbers, blobs as ArrayBuffers): what the report reader's thread sends back
+   * (report-reader.ts), rebuilt into rows there by `resultOfValues`.
+   */
+  query(stmt: InStatement): { columns: string[]; columnTypes: string[]; rows: unknown[][] } {
+    const { sql, args } = normalize(stmt);
+    try {
+      const { statement, reader, columns, columnTypes } = this.prepared(sql);
+      if (!reader || EXPLAIN.test(sql)) throw new LibsqlError(`Only a plain query can run here: ${sql.slice(0, 60)}`, 'SQLITE_READONLY');
+      const rows = statement.all(args) as unknown[][];
+      for (const row of rows) {
+        for (let i = 0; i < row.length; i++) row[i] = valueFromSql(row[i]);
+      }
+      return { columns, columnTypes, rows };
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
   /** Runs `stmts` between `begin` and COMMIT; anything thrown rolls the whole batch back. */
   inTransaction(begin: string, stmts: readonly (InStatement | [string, InArgs?])[]): ResultSet[] {
     this.execute(begin);
@@ -248,11 +268,21 @@ function rowShape(columns: readonly string[]): RowShape {
 }
 
 function toRow(raw: unknown[], shape: RowShape): Row {
-  const values = raw.map(valueFromSql);
+  return rowOf(raw.map(valueFromSql), shape);
+}
+
+/** A row over values already converted (valueFromSql). */
+function rowOf(values: unknown[], shape: RowShape): Row {
   const row = Object.create(shape.prototype) as Record<PropertyKey, unknown>;
   Object.defineProperty(row, VALUES, { value: values });
   for (const [index, name] of shape.named) row[name] = values[index];
   return row as unknown as Row;
+}
+
+/** A query's result from its plain values (Connection.query's, once they have crossed from another thread). */
+export function resultOfValues(columns: string[], columnTypes: string[], values: unknown[][]): ResultSet {
+  const shape = rowShape(columns);
+  return result(columns, columnTypes, values.map((row) => rowOf(row, shape)), 0, undefined);
 }
 
 function result(columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
@@ -403,6 +433,12 @@ export function writeTransaction<T>(connection: Connection, write: (tx: GroupWri
   }
 }
 
+/** A reader of this client's file on a connection of its own (report-reader.ts). */
+export interface ClientCompanion {
+  close(): void;
+  reconnect(): void;
+}
+
 /**
  * Another thread writing to this client's file on a connection of its own (the group-commit
  * thread, services/group-commit-thread.ts). While it holds a transaction (`busy`), this
@@ -425,6 +461,8 @@ export class LocalClient implements Client {
   private offThread: OffThreadWriter | null = null;
   /** SQLite's automatic checkpoint for this client's writers: off while the checkpointer thread lives. */
   private autocheckpointPages = 1000;
+  /** What reads this client's file on a connection of its own and ends or starts over with it (the report reader). */
+  private readonly companions = new Set<ClientCompanion>();
 
   constructor(private options: LocalClientOptions) {
     this.connection = new Connection(options);
@@ -439,6 +477,11 @@ export class LocalClient implements Client {
   attachWriter(writer: OffThreadWriter): void {
     this.offThread?.stop();
     this.offThread = writer;
+  }
+
+  /** Closed when this client closes, started over when it reconnects (report-reader.ts). */
+  attachCompanion(companion: ClientCompanion): void {
+    this.companions.add(companion);
   }
 
   /** Forgets the thread (it failed or stopped): this client's connection writes alone again. */
@@ -574,6 +617,7 @@ export class LocalClient implements Client {
   reconnect(): void {
     this.offThread?.stop();
     this.offThread = null;
+    for (const companion of this.companions) companion.reconnect();
     this.connection.close();
     this.connection = new Connection(this.options);
     this.connection.db.exec(`PRAGMA wal_autocheckpoint = ${this.autocheckpointPages}`);
@@ -585,6 +629,7 @@ export class LocalClient implements Client {
     // The writer thread first: its transaction in progress ends before the checkpoint below.
     this.offThread?.stop();
     this.offThread = null;
+    for (const companion of this.companions) companion.close();
     this.checkpointer?.stop();
     this.checkpointer = null;
     // libsql's close does not fold the WAL into the file (its dropped statements keep the

@@ -9,6 +9,7 @@ import { annualReports, attachments, categories, documents } from '../db/schema/
 import { reportDocx } from '../report/export-docx';
 import { reportXlsx } from '../report/export-xlsx';
 import { computeAnnualReport } from '../report/compute-report';
+import { reportReads } from '../db/report-reader';
 import { checkReportIdentities } from '../report/report-identities';
 import { REPORT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../report/report-templates';
 import { reportGrids } from '../report/report-grid';
@@ -62,7 +63,8 @@ const enteredOf = (row: ReportRow | undefined): EnteredFigures => ({ feeAmountYu
 /** Computes the report's content and its violations from the database. */
 export async function computeReportContent(ctx: ServiceContext, year: number, templateKey: TemplateKey, row: ReportRow | undefined) {
   const template = REPORT_TEMPLATES[templateKey];
-  const records = await loadReportRecords(ctx.database.db, year, enteredOf(row));
+  // A year's catalog and requests, counted over their indexes: off the event loop (report-reader.ts).
+  const records = await loadReportRecords(reportReads(ctx.database).db, year, enteredOf(row));
   const computed = computeAnnualReport(template, year, records);
   const content: ReportContent = { bureauName: await readSetting(ctx.database.db, SETTING_KEYS.bureauName), template, computed, narrative: narrativeOf(row) };
   return { content, violations: checkReportIdentities(computed) };

@@ -1,7 +1,8 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../worker-module';
 import type { LocalClient, OffThreadWriter } from '../db/local-client';
-import { fromWire, type GroupReply, type GroupRequest, type WorkerData } from './group-commit-wire';
+import { fromWire } from '../db/wire-error';
+import type { GroupReply, GroupRequest, WorkerData } from './group-commit-wire';
 import type { GroupChange } from './group-commit-writes';
 
 const STOPPED = 0;

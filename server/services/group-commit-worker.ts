@@ -3,7 +3,8 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Connection, writeTransaction } from '../db/local-client';
 import { writeChanges, type GroupChange } from './group-commit-writes';
-import { toWire, type GroupRequest, type WorkerData } from './group-commit-wire';
+import { toWire } from '../db/wire-error';
+import type { GroupRequest, WorkerData } from './group-commit-wire';
 
 const { options, port, flags } = workerData as WorkerData & { port: MessagePort };
 const STOPPED = 0;

@@ -1,8 +1,8 @@
 /**
  * The server as `npm run serve` runs it: the esbuild bundle (server/bundle.ts), plain node with
  * the product's flags, no tsx. It must find what it reads beside its module (migrations, the
- * WAL checkpoint worker, the catalog stylesheet) and the holiday data bundled into it, and do a
- * review step end to end. Built here into a directory of its own, so the test does not depend
+ * WAL checkpoint worker, the catalog stylesheet, the report reader's worker) and the holiday
+ * data bundled into it, and do a review step end to end. Built here into a directory of its own, so the test does not depend
  * on an earlier `npm run build`.
  */
 import fs from 'node:fs';
@@ -43,6 +43,7 @@ describe('the bundled server', () => {
     expect(fs.existsSync(path.join(beside, 'wal-checkpoint-worker.mjs'))).toBe(true);
     expect(fs.existsSync(path.join(beside, 'scale-worker.js'))).toBe(true);
     expect(fs.existsSync(path.join(beside, 'group-commit-worker.js'))).toBe(true);
+    expect(fs.existsSync(path.join(beside, 'report-reader-worker.js'))).toBe(true);
     const source = fs.readFileSync(bundle, 'utf8');
     // tsx's keepNames wrapper is what the bundle is for; the holiday data is inlined (an external JSON import would need an import attribute).
     expect(source).not.toMatch(/__name\(/);
@@ -79,5 +80,14 @@ describe('the bundled server', () => {
     expect(approved.body.result!.data.step).toBe('secrecy_review');
     // The server writes its groups on the group-commit thread, found beside the bundle (it says when it could not start it).
     expect(server.output()).not.toMatch(/group-commit thread did not start/);
+  });
+
+  it('reads its statistics on the report reader, found beside the bundle', async () => {
+    const admin = new HttpCaller(server.url);
+    await admin.login('admin');
+    const summary = await admin.query<{ publicationsPerMonth: unknown[] }>('dashboard.summary', { from: '2026-01-01', to: '2026-12-31' });
+    expect(summary.status).toBe(200);
+    expect(summary.body.result!.data.publicationsPerMonth).toHaveLength(12);
+    expect(server.output()).not.toMatch(/report reader did not start/);
   });
 });

@@ -1,0 +1,35 @@
+// The report reader's thread (report-reader.ts says why it exists): one read-only connection to
+// the database file, one query per message, answered in order with its plain rows or its error.
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { Connection } from './local-client';
+import { toWire } from './wire-error';
+import type { ReaderData, ReaderReply, ReaderRequest } from './report-reader-wire';
+
+const { options, port } = workerData as ReaderData & { port: MessagePort };
+
+let connection: Connection;
+try {
+  connection = new Connection(options);
+  // A report never writes: SQLite refuses it here whatever SQL comes.
+  connection.db.exec('PRAGMA query_only = 1');
+} catch (error) {
+  port.postMessage({ kind: 'failed', error: toWire(error) } satisfies ReaderReply);
+  port.close();
+  throw error;
+}
+
+port.on('message', (message: ReaderRequest) => {
+  if (message.kind === 'stop') {
+    connection.close();
+    port.close();
+    return;
+  }
+  let reply: ReaderReply;
+  try {
+    reply = { kind: 'rows', ...connection.query(message.statement) };
+  } catch (error) {
+    reply = { kind: 'error', error: toWire(error) };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ kind: 'ready' } satisfies ReaderReply);
