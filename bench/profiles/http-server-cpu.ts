@@ -7,7 +7,7 @@
 // LOG_LEVEL=info npx tsx bench/profiles/http-server-cpu.ts [approvals] [concurrency]
 // (BENCH_CPU_PROF=1 writes the server's .cpuprofile to bench/results/profiles/; ONLY=approve or
 // ONLY=me runs that call alone, for a profile of it; HIST=1 prints each run's latency percentiles;
-// THREADS=1 each server thread's CPU per call)
+// THREADS=1 each server thread's CPU per call; CHUNKS=k the timed approvals as k runs in a row)
 import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
@@ -73,7 +73,10 @@ try {
     // A tenth of the documents approved untimed first, as bench/http.ts does: the cold first round is not the steady state.
     const warmUp = Math.floor(targets.length / 10);
     await closedLoop(concurrency, warmUp, approve(0));
-    await measure('POST review.approve', targets.length - warmUp, approve(warmUp));
+    // CHUNKS=k: the timed approvals in k runs one after another, to see how long the server takes to reach its steady state.
+    const chunks = Number(process.env.CHUNKS ?? 1);
+    const each = Math.floor((targets.length - warmUp) / chunks);
+    for (let k = 0; k < chunks; k++) await measure(chunks > 1 ? `POST review.approve ${k + 1}/${chunks}` : 'POST review.approve', each, approve(warmUp + k * each));
   }
 } finally {
   for (const s of servers) await stopServer(s.child);
