@@ -5,6 +5,7 @@ import { reportReads } from '../db/report-reader';
 import { departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
 import { firstOnTimeDue } from '../../workflows/clocks/index';
 import { stepDurations, monthsBetween, type StepTimes } from '../dashboard/step-durations';
+import { bucketsToList, DURATION_BUCKET, medianPlan, medians } from '../dashboard/median-buckets';
 import { loadWorkCalendar } from './calendar-service';
 import { currentDefinition, currentRequestFlow } from './workflow-definitions';
 import { badRequest } from './errors';
@@ -25,26 +26,35 @@ const CST_OFFSET_MS = 8 * 3_600_000;
 const startOfCstDay = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
 
 /**
- * Each step's count, median and slowest time of the tasks finished in [since, until), by
- * SQLite: a window numbers each step's durations in order and the middle one (or two) is the
- * median, so a year of a large bureau (≈ 2 million tasks at a million documents) returns a row
- * per step instead of every task. A range of tasks_done_completed (done tasks only, covering),
- * by the task's own 科室 (kept equal to its document's by triggers).
+ * The durations of the tasks finished in [since, until), by step: a range of
+ * tasks_done_completed (done tasks only, covering), by the task's own 科室 (kept equal to its
+ * document's by triggers).
  */
-const FINISHED_STEP_TIMES = (byDepartment: boolean) => `SELECT step, count(*) AS n, max(ms) AS slowest_ms,
-  avg(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN ms END) AS median_ms
-FROM (
-  SELECT step, max(0, completed_at - created_at) AS ms,
-    row_number() OVER (PARTITION BY step ORDER BY max(0, completed_at - created_at)) AS rn,
-    count(*) OVER (PARTITION BY step) AS cnt
-  FROM tasks
-  WHERE status = 'done' AND completed_at >= ?1 AND completed_at < ?2${byDepartment ? ' AND department_id = ?3' : ''}
-)
-GROUP BY step`;
+const FINISHED = (byDepartment: boolean) => `SELECT step, max(0, completed_at - created_at) AS ms
+  FROM tasks WHERE status = 'done' AND completed_at >= ? AND completed_at < ?${byDepartment ? ' AND department_id = ?' : ''}`;
 
+/**
+ * Each step's count, median and slowest time of the tasks finished in [since, until), by
+ * SQLite in two passes (server/dashboard/median-buckets.ts): a year of a large bureau
+ * (≈ 2 million tasks at a million documents) returns a few rows per step, never every task,
+ * and is not sorted whole.
+ */
 async function finishedStepTimes(client: Client, since: number, until: number, departmentId: string | undefined): Promise<StepTimes[]> {
-  const { rows } = await client.execute({ sql: FINISHED_STEP_TIMES(departmentId !== undefined), args: departmentId === undefined ? [since, until] : [since, until, departmentId] });
-  return rows.map((r) => ({ step: String(r.step), count: Number(r.n), medianMs: Number(r.median_ms), slowestMs: Number(r.slowest_ms) }));
+  const finished = FINISHED(departmentId !== undefined);
+  const range = departmentId === undefined ? [since, until] : [since, until, departmentId];
+  const counted = await client.execute({
+    sql: `SELECT step, ${DURATION_BUCKET} AS bucket, count(*) AS n, min(ms) AS least, max(ms) AS greatest FROM (${finished}) GROUP BY step, bucket`,
+    args: range,
+  });
+  const plans = medianPlan(counted.rows.map((r) => ({ step: String(r.step), bucket: Number(r.bucket), count: Number(r.n), least: Number(r.least), greatest: Number(r.greatest) })));
+  const listed = bucketsToList(plans);
+  if (!listed.length) return medians(plans, []);
+  const values = await client.execute({
+    sql: `SELECT step, ${DURATION_BUCKET} AS bucket, ms, count(*) AS n FROM (${finished})
+      WHERE (step, ${DURATION_BUCKET}) IN (VALUES ${listed.map(() => '(?, ?)').join(', ')}) GROUP BY step, ms`,
+    args: [...range, ...listed.flatMap((b) => [b.step, b.bucket])],
+  });
+  return medians(plans, values.rows.map((r) => ({ step: String(r.step), bucket: Number(r.bucket), ms: Number(r.ms), count: Number(r.n) })));
 }
 
 export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
