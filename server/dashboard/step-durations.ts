@@ -1,8 +1,8 @@
 /**
  * Time spent per review step, from finished tasks: the median (typical) and the slowest, in
- * hours. SQLite computes each step's count, median and slowest (dashboard-service.ts, a window
- * over each step's durations, so a year of a large bureau returns a row per step instead of
- * millions of tasks); this orders and rounds them for the page.
+ * hours. Each step's count, median and slowest come from SQLite's counts by duration bucket
+ * (dashboard-service.ts, median-buckets.ts), so a year of a large bureau returns a few rows
+ * per step instead of millions of tasks; this orders and rounds them for the page.
  */
 export interface StepTimes {
   step: string;
