@@ -18,6 +18,8 @@ try {
   throw error;
 }
 
+// The client closed its side (ReportReader.close): the connection goes with it, whether or not 'stop' came first.
+port.on('close', () => connection.close());
 port.on('message', (message: ReaderRequest) => {
   if (message.kind === 'stop') {
     connection.close();
