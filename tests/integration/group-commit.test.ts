@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { migrateDatabase, openDatabase, type Database } from '../../server/db/client';
+import { openDatabase, type Database } from '../../server/db/client';
 import { LocalClient } from '../../server/db/local-client';
 import { settings } from '../../server/db/schema/index';
 import { commitChange } from '../../server/services/commit';
@@ -11,6 +9,7 @@ import { startGroupCommitThread } from '../../server/services/group-commit';
 import { GroupCommitThread } from '../../server/services/group-commit-thread';
 import { verifyAuditChain } from '../../server/services/audit-verify-service';
 import type { ServiceContext } from '../../server/services/service-context';
+import { tempDatabase, type TempDatabase } from '../support/temp-database';
 
 /**
  * Group commit (server/services/group-commit.ts): changes issued together share one
@@ -23,22 +22,20 @@ describe.each([
   { where: 'on the event loop', thread: false },
   { where: 'on the group-commit thread', thread: true },
 ])('group commit of changes issued together, $where', ({ thread }) => {
-  let dir: string;
+  let temp: TempDatabase;
   let database: Database;
   let ctx: ServiceContext;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-group-commit-'));
-    database = await openDatabase(`file:${path.join(dir, 'shenfa.db')}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase('group-commit');
+    database = temp.database;
     // commitChange reads only the database from its context.
     ctx = { database } as ServiceContext;
     if (thread) expect(await startGroupCommitThread(database)).toBe(true);
   });
   afterEach(() => {
     vi.restoreAllMocks();
-    database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    temp.dispose();
   });
 
   const setting = (key: string, value: string) => database.db.insert(settings).values({ key, value });
@@ -73,7 +70,7 @@ describe.each([
   it('chains onto a tip another writer appended between groups', async () => {
     await commitChange(ctx, [setting('g_a', '1')], audit('test.first'));
     // Another process appends straight to the file (its own connection), after our first group.
-    const other = await openDatabase(`file:${path.join(dir, 'shenfa.db')}`);
+    const other = await openDatabase(`file:${path.join(temp.dir, 'shenfa.db')}`);
     try {
       await commitChange({ database: other } as ServiceContext, [setting('g_b', '2')], audit('test.other'));
     } finally {

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase, type Database } from '../../server/db/client';
+import type { Database } from '../../server/db/client';
+import { tempDatabase, type TempDatabase } from '../support/temp-database';
 import { placeholder, preparedWrite } from '../../server/db/prepared';
 import { reviewRecords, settings, tasks } from '../../server/db/schema/index';
 import { recordDecision } from '../../server/services/review-writes';
@@ -16,18 +14,14 @@ import type { ServiceContext } from '../../server/services/service-context';
  * left out is an error, never a silent NULL. A real migrated libsql file.
  */
 describe('prepared writes', () => {
-  let dir: string;
+  let temp: TempDatabase;
   let database: Database;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-prepared-write-'));
-    database = await openDatabase(`file:${path.join(dir, 'shenfa.db')}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase('prepared-write');
+    database = temp.database;
   });
-  afterEach(() => {
-    database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   const raw = async (query: string) => (await database.client.execute(query)).rows.map((row) => ({ ...row }));
 

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LibsqlError } from '@libsql/client';
 import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase, type Database } from '../../server/db/client';
+import { openDatabase, type Database } from '../../server/db/client';
 import { reportReads } from '../../server/db/report-reader';
 import { settings } from '../../server/db/schema/index';
+import { tempDatabase, type TempDatabase } from '../support/temp-database';
 
 /** A query that takes SQLite a good while (counting to three million). */
 const LONG = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) AS n FROM c';
@@ -17,18 +15,14 @@ const LONG = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHE
  * own, answering exactly as the client's own connection would, never writing.
  */
 describe('the report reader', () => {
-  let dir: string;
+  let temp: TempDatabase;
   let database: Database;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenfa-report-reader-'));
-    database = await openDatabase(`file:${path.join(dir, 'shenfa.db')}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase('report-reader');
+    database = temp.database;
   });
-  afterEach(() => {
-    database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   /** Runs `query` while a 1 ms interval ticks: how many ticks ran before it was answered, and whether it was answered within the first 20 ms. */
   async function whileTicking(query: () => Promise<unknown>): Promise<{ ticks: number; answeredAt20ms: boolean }> {
