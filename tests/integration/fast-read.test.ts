@@ -5,9 +5,10 @@ import { asc, count, DrizzleQueryError, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../server/bootstrap';
 import { readConfig } from '../../server/config';
+import { openDatabase } from '../../server/db/client';
 import { withFastRead } from '../../server/db/fast-read';
 import { preparedQuery } from '../../server/db/prepared';
-import { categories, departments, documents, reviewRecords, sessions, tasks, userRoles, users } from '../../server/db/schema/index';
+import { categories, departments, documents, reviewRecords, sessions, settings, tasks, userRoles, users } from '../../server/db/schema/index';
 import { seedDemoBureau } from '../../server/seed/seed-demo';
 import type { ServiceContext } from '../../server/services/service-context';
 
@@ -56,6 +57,19 @@ describe('fast reads', () => {
     expect(await ours.all(args)).toStrictEqual(expected);
     expect(await ours.get(args)).toStrictEqual(await theirs.get(args));
     expect(await ours.execute(args)).toStrictEqual(await theirs.execute(args));
+  });
+
+  it('reads the first row of many without holding the snapshot: a write from another connection is seen next', async () => {
+    const many = withFastRead(db().select({ id: documents.id }).from(documents).orderBy(asc(documents.id)).prepare());
+    expect(await many.get()).toBeDefined();
+    const other = await openDatabase(`file:${path.join(dir, 'shenfa.db')}`);
+    try {
+      await other.client.execute({ sql: 'INSERT INTO settings (key, value) VALUES (?, ?)', args: ['fast-read.first-row', '1'] });
+    } finally {
+      other.close();
+    }
+    const setting = withFastRead(db().select({ value: settings.value }).from(settings).where(eq(settings.key, 'fast-read.first-row')).prepare());
+    expect(await setting.get()).toEqual({ value: '1' });
   });
 
   it('answers a left join that matched nothing with null, as drizzle does', async () => {

@@ -23,9 +23,9 @@ export async function statementsOf(server: TestServer, work: () => Promise<unkno
   const local = client instanceof LocalClient ? client : null;
   const readRows = local?.readRows.bind(local);
   if (local && readRows) {
-    local.readRows = (sql, args) => {
+    local.readRows = (sql, args, firstOnly) => {
       seen.push({ sql, args });
-      return readRows(sql, args);
+      return readRows(sql, args, firstOnly);
     };
   }
   try {
