@@ -33,6 +33,16 @@ export function reportReads(database: Database): { client: Client; db: Db } {
 const reads = new WeakMap<Database, { client: Client; db: Db }>();
 
 /**
+ * A query sent ahead of need (the next page of an export while this one is written out): its
+ * failure is still thrown where it is awaited, and is not reported as unhandled if the reader
+ * of the pages stops first (a download cancelled half-way).
+ */
+export function prefetched<T>(query: Promise<T>): Promise<T> {
+  query.catch(() => undefined);
+  return query;
+}
+
+/**
  * Starts this database's reader thread now rather than at the first report (the server, so a
  * thread that cannot start shows in its log at once); resolves true once reports go through it.
  */

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { writeSheet, type SheetFileFormat } from './sheet-writer';
 import type { ServiceContext } from './service-context';
+import { prefetched, reportReads } from '../db/report-reader';
 import { auditActionLabel } from '../../workflows/audit-actions';
 
 const PAGE = 5000;
@@ -13,23 +14,28 @@ export const AUDIT_HEADERS = ['序号', '时间（北京时间）', '操作人',
 
 /** Every audit row in chain order, with who and which document by name; the hash lets a reader check the copy against `audit verify`. */
 async function* auditRows(ctx: ServiceContext): AsyncGenerator<string[]> {
-  let after = 0;
-  for (;;) {
-    const page = (
-      await ctx.database.client.execute({
+  // Each page joins thousands of rows: read off the event loop (report-reader.ts), the next
+  // one while this one is written out.
+  const reader = reportReads(ctx.database).client;
+  const pageAfter = (after: number) =>
+    prefetched(
+      reader.execute({
         sql: `SELECT a.seq, a.at, a.action, a.from_state, a.to_state, a.detail, a.hash, a.document_id, u.display_name, u.username, d.title, d.index_number
               FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN documents d ON d.id = a.document_id
               WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
         args: [after, PAGE],
-      })
-    ).rows;
+      }),
+    );
+  let next = pageAfter(0);
+  for (;;) {
+    const page = (await next).rows;
     if (!page.length) return;
+    next = pageAfter(Number(page.at(-1)!.seq));
     for (const r of page) {
       const actor = r.display_name ? `${String(r.display_name)}（${String(r.username)}）` : '系统';
       const document = r.document_id ? (r.title ? `${String(r.title)}${r.index_number ? `（${String(r.index_number)}）` : ''}` : String(r.document_id)) : '';
       yield [String(r.seq), cstTimestamp(Number(r.at)), actor, String(r.action), auditActionLabel(String(r.action))?.zh ?? '', document, String(r.from_state ?? ''), String(r.to_state ?? ''), String(r.detail ?? ''), String(r.hash)];
     }
-    after = Number(page.at(-1)!.seq);
   }
 }
 

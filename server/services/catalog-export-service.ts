@@ -8,6 +8,7 @@ import { publicBodyText } from './public-feed-service';
 import { readSetting, SETTING_KEYS } from './settings';
 import { writeSheet, type SheetFileFormat } from './sheet-writer';
 import type { ServiceContext } from './service-context';
+import { prefetched, reportReads } from '../db/report-reader';
 
 const PAGE = 2000;
 const ATTRIBUTE_TEXT: Record<string, string> = { open: '主动公开', partial: '删减后公开' };
@@ -19,24 +20,33 @@ const ATTRIBUTE_TEXT: Record<string, string> = { open: '主动公开', partial: 
  * read into a row).
  */
 async function* catalogRows(ctx: ServiceContext): AsyncGenerator<string[]> {
-  const { client, db } = ctx.database;
+  const { db } = ctx.database;
+  // Each page joins thousands of documents with their bodies: read off the event loop
+  // (report-reader.ts), the next one while this one is written out.
+  const client = reportReads(ctx.database).client;
   const bureauName = await readSetting(db, SETTING_KEYS.bureauName);
-  let after: [number, string] = [-1, ''];
-  for (;;) {
-    const page = (
-      await client.execute({
+  const pageAfter = (publishedAt: number, id: string) =>
+    prefetched(
+      client.execute({
         sql: `SELECT d.id, d.title, d.doc_number, d.index_number, c.name_zh AS category, d.published_at, d.written_at, d.attribute, d.validity, d.body, dep.name AS department
               FROM documents d JOIN categories c ON c.id = d.category_id JOIN departments dep ON dep.id = d.department_id
               WHERE d.status = 'published' AND d.attribute IN ('open', 'partial') AND (d.published_at, d.id) > (?, ?)
               ORDER BY d.published_at, d.id LIMIT ?`,
-        args: [after[0], after[1], PAGE],
-      })
-    ).rows;
+        args: [publishedAt, id, PAGE],
+      }),
+    );
+  let next = pageAfter(-1, '');
+  for (;;) {
+    const page = (await next).rows;
     if (!page.length) return;
     const partialIds = page.filter((r) => r.attribute === 'partial').map((r) => String(r.id));
+    // This page's redactions first: the reader answers in the order it is asked.
+    const redacted = partialIds.length ? client.execute({ sql: `SELECT document_id, start, "end", ground FROM redactions WHERE document_id IN (${partialIds.map(() => '?').join(', ')})`, args: partialIds }) : null;
+    const last = page.at(-1)!;
+    next = pageAfter(Number(last.published_at ?? 0), String(last.id));
     const redactions = new Map<string, { start: number; end: number; reason: string }[]>();
-    if (partialIds.length) {
-      const found = await client.execute({ sql: `SELECT document_id, start, "end", ground FROM redactions WHERE document_id IN (${partialIds.map(() => '?').join(', ')})`, args: partialIds });
+    if (redacted) {
+      const found = await redacted;
       for (const r of found.rows) {
         const list = redactions.get(String(r.document_id)) ?? [];
         list.push({ start: Number(r.start), end: Number(r.end), reason: LEGAL_GROUND_LABELS[String(r.ground) as LegalGround]?.zh ?? '' });
@@ -51,8 +61,6 @@ async function* catalogRows(ctx: ServiceContext): AsyncGenerator<string[]> {
         ATTRIBUTE_TEXT[String(r.attribute)] ?? '', VALIDITY_LABELS[String(r.validity) as Validity]?.zh ?? '', publicBody, bureauName,
       ];
     }
-    const last = page.at(-1)!;
-    after = [Number(last.published_at ?? 0), String(last.id)];
   }
 }
 
