@@ -106,7 +106,8 @@ export async function warmThenTimed(concurrency: number, warmUp: number, total: 
   const end = performance.now();
   const warmMs = (warmUp > 0 ? timedStart : start) - start;
   return {
-    warmUp: { latencies: warmLatencies, wallMs: warmMs, perSecond: warmMs > 0 ? (warmLatencies.length / warmMs) * 1000 : 0 },
+    // The warm-up's rate: its calls over the time until the first timed call started.
+    warmUp: { latencies: warmLatencies, wallMs: warmMs, perSecond: warmMs > 0 ? (warmUp / warmMs) * 1000 : 0 },
     timed: { latencies, wallMs: end - timedStart, perSecond: (latencies.length / (end - timedStart)) * 1000 },
   };
 }

@@ -135,8 +135,13 @@ export class Connection {
     try {
       const { statement, reader } = this.prepared(sql);
       if (!reader || EXPLAIN.test(sql)) throw new TypeError(`readRows takes a plain query: ${sql.slice(0, 60)}`);
-      const first = firstOnly ? (statement.get(args) as unknown[] | undefined) : undefined;
-      const rows = firstOnly ? (first ? [first] : []) : (statement.all(args) as unknown[][]);
+      let rows: unknown[][];
+      if (firstOnly) {
+        const first = statement.get(args) as unknown[] | undefined;
+        rows = first ? [first] : [];
+      } else {
+        rows = statement.all(args) as unknown[][];
+      }
       for (const row of rows) {
         for (let i = 0; i < row.length; i++) if (typeof row[i] === 'bigint') row[i] = valueFromSql(row[i]);
       }
