@@ -9,7 +9,7 @@ import type { LocalClient } from '../../server/db/local-client';
 export function probeStatements(client: LocalClient, seen: (sql: string, micros: number) => void): () => void {
   const prototype = Object.getPrototypeOf((client as unknown as { connection: object }).connection) as {
     execute(stmt: InStatement | string): unknown;
-    readRows(sql: string, args: unknown, firstOnly?: boolean): unknown;
+    readRows(sql: string, args: unknown): unknown;
   };
   const { execute, readRows } = prototype;
   prototype.execute = function (this: unknown, stmt: InStatement | string) {
@@ -21,10 +21,10 @@ export function probeStatements(client: LocalClient, seen: (sql: string, micros:
     }
   };
   // Prepared selects read through readRows (server/db/fast-read.ts), not execute.
-  prototype.readRows = function (this: unknown, sql: string, args: unknown, firstOnly?: boolean) {
+  prototype.readRows = function (this: unknown, sql: string, args: unknown) {
     const t = process.hrtime.bigint();
     try {
-      return readRows.call(this, sql, args, firstOnly);
+      return readRows.call(this, sql, args);
     } finally {
       seen(sql, Number(process.hrtime.bigint() - t) / 1000);
     }

@@ -108,11 +108,11 @@ export function withFastRead<T>(prepared: T): T {
   if (!(client instanceof LocalClient) || query.tx || !query.fields || query.customResultMapper || !/^\s*select\b/i.test(query.query.sql)) return prepared;
   const map = rowMapper(query.fields, query.joinsNotNullableMap);
   const { sql, params } = query.query;
-  const rows = (values: Record<string, unknown> | undefined, firstOnly = false): unknown[][] => {
+  const rows = (values: Record<string, unknown> | undefined): unknown[][] => {
     const args = fillPlaceholders(params, values ?? {});
     query.logger.logQuery(sql, args);
     try {
-      return client.readRows(sql, args, firstOnly);
+      return client.readRows(sql, args);
     } catch (error) {
       // As drizzle reports a failed query.
       throw new DrizzleQueryError(sql, args, error as Error);
@@ -121,7 +121,7 @@ export function withFastRead<T>(prepared: T): T {
   const fast = Object.create(prepared as object) as Record<string, unknown>;
   fast.all = async (values?: Record<string, unknown>) => rows(values).map(map);
   fast.get = async (values?: Record<string, unknown>) => {
-    const first = rows(values, true)[0];
+    const first = rows(values)[0];
     return first === undefined ? undefined : map(first);
   };
   // drizzle's execute() calls this[executeMethod]: get or all land on the two above.

@@ -128,20 +128,15 @@ export class Connection {
   /**
    * A reading statement's rows as plain arrays: integers as numbers (as `execute`), blobs as
    * Buffers (what drizzle turns `execute`'s ArrayBuffers back into). For fast-read.ts.
-   * `firstOnly`: the first row alone, read by one call into the driver (`get`, which also
-   * resets the statement) instead of its row iterator: about half the time for a lookup by key.
+   * Always `all()`, never libsql's `get()`: a statement read by `all()` and then by `get()`
+   * with other values answers `get()` with the earlier values' row (libsql 0.5; caught by
+   * tests/integration/fast-read.test.ts).
    */
-  readRows(sql: string, args: SqlArgs, firstOnly = false): unknown[][] {
+  readRows(sql: string, args: SqlArgs): unknown[][] {
     try {
       const { statement, reader } = this.prepared(sql);
       if (!reader || EXPLAIN.test(sql)) throw new TypeError(`readRows takes a plain query: ${sql.slice(0, 60)}`);
-      let rows: unknown[][];
-      if (firstOnly) {
-        const first = statement.get(args) as unknown[] | undefined;
-        rows = first ? [first] : [];
-      } else {
-        rows = statement.all(args) as unknown[][];
-      }
+      const rows = statement.all(args) as unknown[][];
       for (const row of rows) {
         for (let i = 0; i < row.length; i++) if (typeof row[i] === 'bigint') row[i] = valueFromSql(row[i]);
       }
@@ -561,8 +556,8 @@ export class LocalClient implements Client {
   }
 
   /** Rows of one query as plain arrays on the main connection (see Connection.readRows). */
-  readRows(sql: string, args: readonly unknown[], firstOnly = false): unknown[][] {
-    return this.live().readRows(sql, (args as InValue[]).map(valueToSql) as SqlArgs, firstOnly);
+  readRows(sql: string, args: readonly unknown[]): unknown[][] {
+    return this.live().readRows(sql, (args as InValue[]).map(valueToSql) as SqlArgs);
   }
 
   /**

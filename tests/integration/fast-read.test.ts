@@ -59,6 +59,15 @@ describe('fast reads', () => {
     expect(await ours.execute(args)).toStrictEqual(await theirs.execute(args));
   });
 
+  it('answers get() with the values asked for, after all() with others (libsql answers get() after all() with the old row)', async () => {
+    const ids = (await db().select({ id: documents.id }).from(documents).orderBy(asc(documents.id)).limit(2)).map((r) => r.id);
+    expect(ids.length).toBe(2);
+    const byId = withFastRead(db().select({ id: documents.id }).from(documents).where(eq(documents.id, sql.placeholder('id'))).prepare());
+    expect(await byId.all({ id: ids[0] })).toEqual([{ id: ids[0] }]);
+    expect(await byId.get({ id: ids[1] })).toEqual({ id: ids[1] });
+    expect(await byId.get({ id: ids[0] })).toEqual({ id: ids[0] });
+  });
+
   it('reads the first row of many without holding the snapshot: a write from another connection is seen next', async () => {
     const many = withFastRead(db().select({ id: documents.id }).from(documents).orderBy(asc(documents.id)).prepare());
     expect(await many.get()).toBeDefined();

@@ -23,9 +23,9 @@ export async function statementsOf(server: TestServer, work: () => Promise<unkno
   const local = client instanceof LocalClient ? client : null;
   const readRows = local?.readRows.bind(local);
   if (local && readRows) {
-    local.readRows = (sql, args, firstOnly) => {
+    local.readRows = (sql, args) => {
       seen.push({ sql, args });
-      return readRows(sql, args, firstOnly);
+      return readRows(sql, args);
     };
   }
   try {
