@@ -133,17 +133,7 @@ export class Connection {
    * tests/integration/fast-read.test.ts).
    */
   readRows(sql: string, args: SqlArgs): unknown[][] {
-    try {
-      const { statement, reader } = this.prepared(sql);
-      if (!reader || EXPLAIN.test(sql)) throw new TypeError(`readRows takes a plain query: ${sql.slice(0, 60)}`);
-      const rows = statement.all(args) as unknown[][];
-      for (const row of rows) {
-        for (let i = 0; i < row.length; i++) if (typeof row[i] === 'bigint') row[i] = valueFromSql(row[i]);
-      }
-      return rows;
-    } catch (error) {
-      throw mapError(error);
-    }
+    return this.plainRows(sql, args, (value) => (typeof value === 'bigint' ? valueFromSql(value) : value)).rows;
   }
 
   /**
@@ -153,12 +143,17 @@ export class Connection {
    */
   query(stmt: InStatement): { columns: string[]; columnTypes: string[]; rows: unknown[][] } {
     const { sql, args } = normalize(stmt);
+    return this.plainRows(sql, args, valueFromSql);
+  }
+
+  /** A plain query's rows as arrays, each value passed through `convert`; refuses writes and EXPLAIN. */
+  private plainRows(sql: string, args: SqlArgs, convert: (value: unknown) => unknown): { columns: string[]; columnTypes: string[]; rows: unknown[][] } {
     try {
       const { statement, reader, columns, columnTypes } = this.prepared(sql);
       if (!reader || EXPLAIN.test(sql)) throw new LibsqlError(`Only a plain query can run here: ${sql.slice(0, 60)}`, 'SQLITE_READONLY');
       const rows = statement.all(args) as unknown[][];
       for (const row of rows) {
-        for (let i = 0; i < row.length; i++) row[i] = valueFromSql(row[i]);
+        for (let i = 0; i < row.length; i++) row[i] = convert(row[i]);
       }
       return { columns, columnTypes, rows };
     } catch (error) {
@@ -540,6 +535,12 @@ export class LocalClient implements Client {
   private live(): Connection {
     if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
     return this.connection;
+  }
+
+  /** True when another connection of this process can open the same database: a file, not ':memory:' (the connection's own), not a replica (the driver's). */
+  get openableElsewhere(): boolean {
+    const file = this.options.path;
+    return Boolean(file) && file !== ':memory:' && !this.options.replica;
   }
 
   /** True for an embedded replica, whose writes go to the primary one statement at a time (no group commit there). */

@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { LibsqlError, type Client, type InArgs, type InStatement, type Replicated, type ResultSet, type Transaction } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { startModuleWorker } from '../worker-module';
@@ -10,7 +10,7 @@ import * as schema from './schema/index';
 
 /**
  * Where the long read-only queries of reports and statistics run: the dashboard over a year,
- * the annual report, the audit log's keyword search. The embedded driver is synchronous, so on
+ * the annual report, the audit log's keyword search, the exports. The embedded driver is synchronous, so on
  * the client's own connection such a query holds the event loop for its whole length (a year's
  * dashboard at a million documents: 9 s), and every reviewer's request waits behind it. Here
  * the query runs on a thread of its own with a read-only connection to the same file (WAL:
@@ -24,8 +24,7 @@ export function reportReads(database: Database): { client: Client; db: Db } {
   const cached = reads.get(database);
   if (cached) return cached;
   const client = database.client;
-  const usable = client instanceof LocalClient && !client.isReplica && client.connectionOptions.path !== '' && client.connectionOptions.path !== ':memory:';
-  const chosen = usable ? offLoop(client) : { client, db: database.db };
+  const chosen = client instanceof LocalClient && client.openableElsewhere ? offLoop(client) : { client, db: database.db };
   reads.set(database, chosen);
   return chosen;
 }
@@ -68,7 +67,6 @@ interface Waiting {
  */
 export class ReportReader implements Client, ClientCompanion {
   readonly protocol = 'file';
-  private worker: Worker | null = null;
   private port: MessagePort | null = null;
   private state: 'idle' | 'starting' | 'ready' | 'failed' | 'stopped' = 'idle';
   /** Sent and not yet answered, oldest first. */
@@ -150,12 +148,12 @@ export class ReportReader implements Client, ClientCompanion {
     // The journal mode and durability are the writer's business; a reader only waits and caches like it.
     const workerData: ReaderData & { port: MessagePort } = { options: { path, busyTimeoutMs, pragmas: pragmas.filter((p) => !/journal_mode|synchronous/i.test(p)) }, port: channel.port2 };
     // Found beside this module: the source under tsx, or report-reader-worker.js beside the server bundle (server/bundle.ts).
-    this.worker = startModuleWorker(import.meta.url, 'report-reader-worker', { workerData, transferList: [channel.port2] });
-    this.worker.unref();
+    const worker = startModuleWorker(import.meta.url, 'report-reader-worker', { workerData, transferList: [channel.port2] });
+    worker.unref();
     this.port.unref();
     this.port.on('message', (reply: ReaderReply) => this.answer(reply));
-    this.worker.on('error', () => this.fail());
-    this.worker.on('exit', () => this.fail());
+    worker.on('error', () => this.fail());
+    worker.on('exit', () => this.fail());
     return this.started;
   }
 

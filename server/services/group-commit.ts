@@ -154,9 +154,7 @@ function writerThread(client: LocalClient, group: Group): GroupCommitThread | nu
 }
 
 function canUseThread(client: LocalClient): boolean {
-  const file = client.connectionOptions.path;
-  // An in-memory database is the connection's own; a replica's writes go to its primary.
-  return Boolean(file) && file !== ':memory:' && !client.isReplica && !client.closed;
+  return client.openableElsewhere && !client.closed;
 }
 
 /**
