@@ -11,6 +11,9 @@ import { round, summary } from './lib/stats';
 // From the project's root: the benchmarks run bundled (package.json "bench"), away from this file.
 const SOURCE = fs.readFileSync(path.resolve('bench', 'review-flow.bpmn'), 'utf8');
 
+/** Flows one engine takes through review, one at a time, before the other engine's turn. */
+const SEQUENTIAL_BLOCK = Number(process.env.BENCH_PEER_BLOCK ?? 25);
+
 /** Flows taken through their five steps at once in the throughput round, as item 3's 50 clients. */
 const IN_FLIGHT = 50;
 
@@ -102,7 +105,7 @@ function throughput(rounds: Round[]): { perSecond: number; rounds: number[] } {
 /**
  * The same five-step review on bpmn-engine with equal durability (its state in the same
  * libsql file after every step) vs Shenfa's service-layer transitions: one flow at a time,
- * interleaved per document; then `IN_FLIGHT` flows at once on each, in alternating rounds.
+ * in alternating blocks of `SEQUENTIAL_BLOCK` flows; then `IN_FLIGHT` flows at once on each, in alternating rounds.
  */
 export const peerEngineBench: Bench = async (ctx) => {
   const fixture = await freshFixture();
@@ -116,15 +119,23 @@ export const peerEngineBench: Bench = async (ctx) => {
     // One flow at a time too, on both, untimed first (JIT, statement caches), as the in-flight rounds are.
     const sequentialWarmUp = ctx.quick ? 5 : 20;
     const docs = await submittedDocuments(fixture, sequentialWarmUp + sequential + warmUp + rounds * perRound);
+    // In alternating blocks of flows, not flow by flow: interleaved flow by flow, each engine's
+    // steps paid for the other's garbage and cold caches (a Shenfa step cost 1.3 ms there against
+    // 0.7 ms in a loop of its own, and the ratio read 1.06–2.09× between runs). A block is long
+    // enough that what it leaves behind is a small part of the next, and alternating blocks still
+    // spread a change in the machine's speed over both engines.
     const oneAtATime = async (documentIds: string[], prefix: string, shenfa: number[], peer: number[]) => {
-      for (const [i, documentId] of documentIds.entries()) {
-        await runPeerInstance(client, `${prefix}-${i}`, peer);
-        await reviewToPublication(fixture, documentId, async (_, approve) => {
-          const t = performance.now();
-          const result = await approve();
-          shenfa.push(performance.now() - t);
-          return result;
-        });
+      for (let from = 0; from < documentIds.length; from += SEQUENTIAL_BLOCK) {
+        const block = documentIds.slice(from, from + SEQUENTIAL_BLOCK);
+        for (const i of block.keys()) await runPeerInstance(client, `${prefix}-${from + i}`, peer);
+        for (const documentId of block) {
+          await reviewToPublication(fixture, documentId, async (_, approve) => {
+            const t = performance.now();
+            const result = await approve();
+            shenfa.push(performance.now() - t);
+            return result;
+          });
+        }
       }
     };
     await oneAtATime(docs.splice(0, sequentialWarmUp), 'bpmn-sequential-warm-up', [], []);
@@ -152,7 +163,7 @@ export const peerEngineBench: Bench = async (ctx) => {
     ctx.detail('bpmnEngine', p);
     ctx.detail('inFlight', { flows: IN_FLIGHT, shenfa: shenfaInFlight, bpmnEngine: peerInFlight });
     ctx.detail('bpmnStateBytes', stateBytes);
-    ctx.note(`${sequential} documents × 5 steps one at a time on both (after ${sequentialWarmUp} untimed), then ${rounds} alternating rounds of ${perRound} flows with ${IN_FLIGHT} in flight on each (steps/s over all rounds; per round: Shenfa ${shenfaInFlight.rounds.map(Math.round).join(' / ')}, bpmn-engine ${peerInFlight.rounds.map(Math.round).join(' / ')}); bpmn-engine kept in memory between steps (no recover()), state ≈ ${Math.round(stateBytes)} bytes per save`);
+    ctx.note(`${sequential} documents × 5 steps one at a time on both, in alternating blocks of ${SEQUENTIAL_BLOCK} (after ${sequentialWarmUp} untimed), then ${rounds} alternating rounds of ${perRound} flows with ${IN_FLIGHT} in flight on each (steps/s over all rounds; per round: Shenfa ${shenfaInFlight.rounds.map(Math.round).join(' / ')}, bpmn-engine ${peerInFlight.rounds.map(Math.round).join(' / ')}); bpmn-engine kept in memory between steps (no recover()), state ≈ ${Math.round(stateBytes)} bytes per save`);
     const ratio = round(s.perSecond / p.perSecond);
     const inFlightRatio = round(shenfaInFlight.perSecond / peerInFlight.perSecond);
     return [

@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { readConfig } from '../../server/config';
 import { createServices } from '../../server/bootstrap';
 import { createApp } from '../../server/app';
@@ -43,6 +46,44 @@ const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, () 
 });
 // Clients sign in one after another and then sit idle; keep their sockets open meanwhile.
 (server as import('node:http').Server).keepAliveTimeout = 120_000;
-const stop = () => server.close(() => { services.database.close(); process.exit(0); });
+// BENCH_HEAP_PROFILE=file: allocations sampled, those a scavenge collected too unless
+// BENCH_HEAP_PROMOTED=1 (then only what lived on into the old generation);
+// bench/profiles/http-allocations.ts. Written when the server is stopped.
+const heapSampling = process.env.BENCH_HEAP_PROFILE ? await startHeapSampling() : null;
+const trace = process.env.BENCH_TRACE ? startTrace() : null;
+const stop = () => server.close(async () => {
+  if (trace) fs.writeFileSync(process.env.BENCH_TRACE!, JSON.stringify(trace));
+  if (heapSampling) fs.writeFileSync(process.env.BENCH_HEAP_PROFILE!, JSON.stringify((await heapSampling.post('HeapProfiler.stopSampling')).profile));
+  services.database.close();
+  process.exit(0);
+});
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+async function startHeapSampling(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_PROMOTED !== '1' });
+  return session;
+}
+
+/**
+ * BENCH_TRACE=file: the event loop's gaps over 5 ms (a 1 ms timer that ran late) and every GC,
+ * in wall-clock ms, for bench/profiles/http-tail.ts to set beside the slowest requests.
+ */
+function startTrace() {
+  const trace = { gaps: [] as [number, number][], gcs: [] as [number, number, string][] };
+  const wall = () => performance.timeOrigin + performance.now();
+  let last = wall();
+  setInterval(() => {
+    const now = wall();
+    if (now - last > 5) trace.gaps.push([last, now - last]);
+    last = now;
+  }, 1).unref();
+  const kinds: Record<number, string> = { [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks' };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) trace.gcs.push([performance.timeOrigin + e.startTime, e.duration, kinds[((e as unknown as { detail: { kind: number } }).detail).kind] ?? '?']);
+  }).observe({ entryTypes: ['gc'] });
+  return trace;
+}

@@ -3,6 +3,8 @@
  * bench/http.ts (4,000 untimed, then 3,000 timed in the same loop), and the slowest 2% are
  * grouped by the 50 ms window they started in. A pause of the server shows as one window
  * holding a whole round of 50; queueing spread thinly shows as many windows.
+ * Beside each window: the server's event-loop gaps and GCs at that time (BENCH_TRACE in
+ * bench-server.ts), to tell a blocked event loop from requests waiting on their writes.
  * `npx tsx bench/profiles/http-tail.ts` (SERVER_FLAGS='…' for more node flags).
  */
 import fs from 'node:fs';
@@ -17,6 +19,8 @@ const docs = await submittedDocuments(fixture, WARM_UP + TIMED);
 const targets: { documentId: string; taskId: string }[] = [];
 for (const documentId of docs) targets.push({ documentId, taskId: await openTaskId(fixture, documentId) });
 fixture.services.database.close();
+const traceFile = `${fixture.dir}/trace.json`;
+process.env.BENCH_TRACE = traceFile;
 const { child, port } = await startServer(fixture.dbFile, fixture.dir, process.env.SERVER_FLAGS?.split(' ').filter(Boolean) ?? []);
 try {
   const sessions: Session[] = [];
@@ -30,10 +34,10 @@ try {
     async (c, i) => {
       const start = performance.now();
       const res = await request(port, sessions[c]!, 'POST', '/api/trpc/review.approve', JSON.stringify({ ...targets[i]!, expectedVersion: 2, opinion: '同意', checks: ALL_CHECKS }));
-      if (i >= WARM_UP) started.push([start, performance.now() - start]);
+      if (i >= WARM_UP) started.push([performance.timeOrigin + start, performance.now() - start]);
       return res;
     },
-    () => (timedFrom = performance.now()),
+    () => (timedFrom = performance.timeOrigin + performance.now()),
   );
   const latencies = started.map(([, ms]) => ms);
   const p98 = percentile(latencies, 98);
@@ -41,6 +45,17 @@ try {
   for (const [start, ms] of started) if (ms >= p98) windows.set(Math.floor((start - timedFrom) / 50) * 50, (windows.get(Math.floor((start - timedFrom) / 50) * 50) ?? 0) + 1);
   console.log(`p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
   console.log(`the slowest 2% started in ${windows.size} windows of 50 ms: ${[...windows].sort((a, b) => a[0] - b[0]).map(([at, n]) => `${at} ms ×${n}`).join(', ')}`);
+  await stopServer(child);
+  const trace = JSON.parse(fs.readFileSync(traceFile, 'utf8')) as { gaps: [number, number][]; gcs: [number, number, string][] };
+  const at = (wall: number) => `${Math.round(wall - timedFrom)}`;
+  for (const [window] of [...windows].sort((a, b) => a[0] - b[0])) {
+    const [from, to] = [timedFrom + window - 60, timedFrom + window + 110];
+    const gaps = trace.gaps.filter(([t, ms]) => t + ms >= from && t <= to).map(([t, ms]) => `${at(t)}+${ms.toFixed(0)}`);
+    const gcs = trace.gcs.filter(([t, ms]) => t + ms >= from && t <= to && ms >= 1).map(([t, ms, kind]) => `${kind} ${at(t)}+${ms.toFixed(1)}`);
+    console.log(`  window ${window} ms: loop gaps [${gaps.join(', ')}]  GCs ≥ 1 ms [${gcs.join(', ')}]`);
+  }
+  const timedGaps = trace.gaps.filter(([t]) => t >= timedFrom);
+  console.log(`timed run: ${timedGaps.length} loop gaps over 5 ms (${timedGaps.filter(([, ms]) => ms >= 15).length} ≥ 15 ms), ${trace.gcs.filter(([t, , k]) => t >= timedFrom && k === 'major').length} major GCs`);
 } finally {
   await stopServer(child);
   fs.rmSync(fixture.dir, { recursive: true, force: true });
