@@ -10,6 +10,7 @@ import { orderedId } from '../db/ordered-id';
 import { threadCpuSeconds } from './thread-cpu';
 import { CLOCK_RUNNING_STATUSES } from '../services/deadline-service';
 import { RowBatch, type TableRows } from './row-batch';
+import { timelineKnots, warpTimeline } from './timeline-warp';
 import type { Row, Value } from './bulk-loader';
 
 /**
@@ -54,7 +55,18 @@ export interface GeneratorTotals {
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
-const shift = (value: Value | undefined, by: number) => (value === null || value === undefined ? null : Number(value) + by);
+
+/** Every time a template's rows hold, for its copies' warp (timeline-warp.ts). */
+function templateKnots(template: Template): number[] {
+  const times = (rows: Row[], ...columns: string[]) => rows.flatMap((row) => columns.map((column) => (row[column] === null || row[column] === undefined ? null : Number(row[column]))));
+  return timelineKnots([
+    ...times([template.document], 'created_at', 'updated_at', 'published_at'),
+    ...times(template.tasks, 'created_at', 'completed_at'),
+    ...times(template.records, 'created_at'),
+    ...times(template.redactions, 'confirmed_at'),
+    ...times(template.audit, 'at'),
+  ]);
+}
 
 export function scaleGenerator(setup: GeneratorSetup) {
   const { docs, requests: requestCount, templates, categories: categoryRows, clocks, agency, end, span } = setup;
@@ -78,15 +90,18 @@ export function scaleGenerator(setup: GeneratorSetup) {
   };
   const copyRequest = requestCopier(setup.requestTemplates, batch, audit, r, requestSequences);
 
+  const knotsOf = new Map<Template, number[]>();
   function copyDocument(template: Template, base: number, i: number) {
-    const t0 = Number(template.document.created_at);
-    const by = base - t0;
+    let knots = knotsOf.get(template);
+    if (!knots) knotsOf.set(template, (knots = templateKnots(template)));
+    const at = warpTimeline(knots, Number(template.document.created_at), base, r);
+    const shift = (value: Value | undefined) => at(value === null || value === undefined ? null : Number(value));
     const partial = template.spec.attribute === 'partial';
     const text = generateDocumentText(r, cstYear(base), i + 1, partial);
     const id = orderedId(base);
     const category = r.pick(categoryRows);
     const writtenAt = cstDate(base);
-    const doc: Row = { ...template.document, id, title: text.title, doc_number: text.docNumber, body: text.body, written_at: writtenAt, category_id: category.id, created_at: shift(template.document.created_at, by), updated_at: shift(template.document.updated_at, by), published_at: shift(template.document.published_at, by) };
+    const doc: Row = { ...template.document, id, title: text.title, doc_number: text.docNumber, body: text.body, written_at: writtenAt, category_id: category.id, created_at: shift(template.document.created_at), updated_at: shift(template.document.updated_at), published_at: shift(template.document.published_at) };
     if (template.document.index_number) {
       const prefix = `${agency}/${cstYear(Number(doc.published_at))}-`;
       const next = (sequences.get(prefix) ?? 0) + 1;
@@ -99,17 +114,17 @@ export function scaleGenerator(setup: GeneratorSetup) {
     for (const task of template.tasks) {
       const newId = orderedId(base);
       taskIds.set(String(task.id), newId);
-      const created = shift(task.created_at, by)!;
-      batch.insert('tasks', { ...task, id: newId, document_id: id, created_at: created, completed_at: shift(task.completed_at, by), due_date: task.due_date ? cstDate(created + 7 * DAY) : null, department_id: doc.department_id ?? null });
+      const created = shift(task.created_at)!;
+      batch.insert('tasks', { ...task, id: newId, document_id: id, created_at: created, completed_at: shift(task.completed_at), due_date: task.due_date ? cstDate(created + 7 * DAY) : null, department_id: doc.department_id ?? null });
     }
-    for (const record of template.records) batch.insert('review_records', { ...record, id: orderedId(base), document_id: id, task_id: record.task_id ? (taskIds.get(String(record.task_id)) ?? null) : null, created_at: shift(record.created_at, by) });
-    for (const red of template.redactions) batch.insert('redactions', { ...red, id: orderedId(base), document_id: id, start: text.privateAt, end: text.privateAt + text.privatePassage.length, confirmed_at: shift(red.confirmed_at, by) });
+    for (const record of template.records) batch.insert('review_records', { ...record, id: orderedId(base), document_id: id, task_id: record.task_id ? (taskIds.get(String(record.task_id)) ?? null) : null, created_at: shift(record.created_at) });
+    for (const red of template.redactions) batch.insert('redactions', { ...red, id: orderedId(base), document_id: id, start: text.privateAt, end: text.privateAt + text.privatePassage.length, confirmed_at: shift(red.confirmed_at) });
     // The statutory clock of the copy's own category, computed beforehand by the deadline service per day.
     const clock = clocks[`${writtenAt}|${category.clockRule}`];
     // `running` and `department_id` as the (dropped) triggers would set them from the document.
     if (clock) batch.insert('document_clocks', { document_id: id, rule: clock.rule, started_on: clock.startedOn, due_date: clock.dueDate, provisional: clock.provisional ? 1 : 0, running: CLOCK_RUNNING_STATUSES.includes(String(doc.status)) ? 1 : 0, department_id: doc.department_id ?? null });
     for (const a of template.audit) {
-      audit({ at: shift(a.at, by)!, actorId: (a.actor_id as string | null) ?? null, documentId: id, action: String(a.action), fromState: (a.from_state as string | null) ?? null, toState: (a.to_state as string | null) ?? null, detail: (a.detail as string | null) ?? null });
+      audit({ at: shift(a.at)!, actorId: (a.actor_id as string | null) ?? null, documentId: id, action: String(a.action), fromState: (a.from_state as string | null) ?? null, toState: (a.to_state as string | null) ?? null, detail: (a.detail as string | null) ?? null });
     }
     const titleTokens = indexText(`${text.title} ${text.docNumber}`);
     batch.insert('search_documents', { id: ++searchId, document_id: id });

@@ -108,6 +108,19 @@ describe('seed-scale (bulk loader)', () => {
     expect(generated.map((r) => String(r.id))).toEqual(generated.map((r) => String(r.id)).sort());
   });
 
+  it('gives each document a pace of its own (not the template clock\'s 3 hours a step), keeping every time in order', async () => {
+    const generated = "SELECT id FROM documents WHERE id LIKE '________-____-7%'";
+    const [durations] = await query(`SELECT count(*) AS n, count(DISTINCT completed_at - created_at) AS distinct_n, min(completed_at - created_at) AS shortest, max(completed_at - created_at) AS longest FROM tasks WHERE step = 'legality_review' AND completed_at IS NOT NULL AND document_id IN (${generated})`);
+    expect(Number(durations!.n)).toBeGreaterThan(300);
+    expect(Number(durations!.distinct_n)).toBeGreaterThan(Number(durations!.n) * 0.9);
+    expect(Number(durations!.longest)).toBeGreaterThan(Number(durations!.shortest) * 4);
+    const [disorder] = await query(`SELECT
+      (SELECT count(*) FROM tasks WHERE document_id IN (${generated}) AND completed_at < created_at) +
+      (SELECT count(*) FROM documents WHERE id IN (${generated}) AND (updated_at < created_at OR published_at < created_at)) +
+      (SELECT count(*) FROM review_records r JOIN documents d ON d.id = r.document_id WHERE d.id IN (${generated}) AND (r.created_at < d.created_at OR r.created_at > d.updated_at)) AS n`);
+    expect(Number(disorder!.n)).toBe(0);
+  });
+
   it('keeps the catalog counts equal to a full count, and the search index complete', async () => {
     const kept = await query('SELECT category_id, count FROM catalog_counts WHERE count > 0 ORDER BY category_id');
     const counted = await query("SELECT category_id, count(*) AS count FROM documents WHERE status = 'published' AND attribute IN ('open', 'partial') GROUP BY category_id ORDER BY category_id");
