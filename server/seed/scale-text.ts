@@ -1,4 +1,4 @@
-import { ACTIONS, CLAUSES, CLOSINGS, ISSUERS, KINDS, NUMERALS, OPENINGS, PLACES, PRIVATE_PASSAGES, SUBJECTS } from './scale-vocabulary';
+import { ACTIONS, BRIEF_KINDS, CLAUSES, CLOSINGS, HEADINGS, ISSUERS, LONG_KINDS, NOTICE_KINDS, NUMERALS, OPENINGS, PLACES, PRIVATE_PASSAGES, SUBJECTS } from './scale-vocabulary';
 
 /** A small seeded PRNG (mulberry32), so a generated database is the same on every run. */
 export function randomSource(seed: number) {
@@ -38,18 +38,48 @@ function fill(template: string, r: Random, subject: string, place: string, year:
 }
 
 /**
- * A notice of realistic shape: title 关于{动作}{地方}{事项}的{文种}, a 发文字号, an opening,
- * 4–12 numbered clauses (about 300–1,200 characters) and a closing; optionally one paragraph
- * of personal data for a partially disclosed document.
+ * The lengths of a bureau's catalog: many short items (公告, 公示: a few clauses, 150–500
+ * characters), ordinary notices and opinions in sections (about 700–2,500), and a tail of plans
+ * and rules (about 3,000–8,000; the real documents in shared/fixtures run 4,500–9,300). About
+ * 1,300 characters on average.
+ */
+const LENGTHS = [
+  { weight: 45, kinds: BRIEF_KINDS, sections: [0, 0], items: [2, 5], clauses: [1, 1] },
+  { weight: 40, kinds: NOTICE_KINDS, sections: [3, 6], items: [2, 5], clauses: [1, 3] },
+  { weight: 15, kinds: LONG_KINDS, sections: [6, 10], items: [4, 8], clauses: [2, 4] },
+] as const;
+const LENGTH_WEIGHT = LENGTHS.reduce((sum, l) => sum + l.weight, 0);
+
+/** A numbered item of one to a few clauses: 一、… at the top level, （一）… within a section. */
+function item(r: Random, number: string, clauses: readonly [number, number], subject: string, year: number): string {
+  const parts: string[] = [];
+  for (let c = r.int(clauses[0], clauses[1]); c > 0; c--) parts.push(fill(r.pick(CLAUSES), r, subject, r.pick(PLACES), year));
+  return `${number}${parts.join('；')}。`;
+}
+
+/**
+ * A document of realistic shape and length: title 关于{动作}{地方}{事项}的{文种}, a 发文字号,
+ * an opening, numbered clauses (short items) or numbered sections of numbered items (notices,
+ * plans), and a closing; optionally one paragraph of personal data for a partially disclosed
+ * document.
  */
 export function generateDocumentText(r: Random, year: number, serial: number, withPrivate: boolean): GeneratedText {
+  let pickAt = r.next() * LENGTH_WEIGHT;
+  const length = LENGTHS.find((l) => (pickAt -= l.weight) < 0) ?? LENGTHS[0];
   const subject = r.pick(SUBJECTS);
   const place = r.pick(PLACES);
-  const title = `关于${r.pick(ACTIONS)}${r.next() < 0.4 ? place : ''}${subject}工作的${r.pick(KINDS)}`;
+  const title = `关于${r.pick(ACTIONS)}${r.next() < 0.4 ? place : ''}${subject}工作的${r.pick(length.kinds)}`;
   const docNumber = `${r.pick(ISSUERS)}〔${year}〕${serial}号`;
   const paragraphs = [fill(r.pick(OPENINGS), r, subject, place, year)];
-  const count = r.int(4, 12);
-  for (let i = 0; i < count; i++) paragraphs.push(`${NUMERALS[i % 10]}、${fill(r.pick(CLAUSES), r, subject, r.pick(PLACES), year)}。`);
+  // At most ten sections and eight items: 一 … 十 number them all.
+  const sections = r.int(length.sections[0], length.sections[1]);
+  const items = () => r.int(length.items[0], length.items[1]);
+  if (!sections) for (let i = items() - 1, n = 0; i >= 0; i--, n++) paragraphs.push(item(r, `${NUMERALS[n]}、`, length.clauses, subject, year));
+  const firstHeading = r.int(0, HEADINGS.length - 1);
+  for (let s = 0; s < sections; s++) {
+    paragraphs.push(`${NUMERALS[s]}、${HEADINGS[(firstHeading + s) % HEADINGS.length]}`);
+    for (let i = items() - 1, n = 0; i >= 0; i--, n++) paragraphs.push(item(r, `（${NUMERALS[n]}）`, length.clauses, subject, year));
+  }
   paragraphs.push(r.pick(CLOSINGS));
   if (!withPrivate) return { title, docNumber, body: paragraphs.join('\n\n'), privateAt: -1, privatePassage: '' };
   const passage = r.pick(PRIVATE_PASSAGES);

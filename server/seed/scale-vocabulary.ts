@@ -15,7 +15,13 @@ export const SUBJECTS = [
 
 export const ACTIONS = ['调整', '规范', '加强', '做好', '开展', '印发', '实施', '推进', '落实', '进一步完善', '组织开展', '切实做好', '全面推行', '深化'];
 
-export const KINDS = ['通知', '实施意见', '工作方案', '管理办法', '实施细则', '公告', '通告', '意见', '补充通知', '工作要点'];
+/** The kinds of document of each length: a notice of a few lines, an ordinary notice, a plan or rules. */
+export const BRIEF_KINDS = ['公告', '通告', '公示', '通知', '补充通知'];
+export const NOTICE_KINDS = ['通知', '实施意见', '意见', '补充通知'];
+export const LONG_KINDS = ['工作方案', '管理办法', '实施细则', '工作要点', '实施方案'];
+
+/** Section headings of the longer documents (一、…). */
+export const HEADINGS = ['总体要求', '工作目标', '基本原则', '保障对象和范围', '认定条件', '申请和审核程序', '保障标准', '资金来源和管理', '主要任务', '职责分工', '组织实施', '监督检查', '工作要求', '其他事项'];
 
 export const ISSUERS = ['清民', '清民发', '清民办', '清民函', '清财社', '清政办'];
 
