@@ -11,6 +11,7 @@ import { createDraft } from '../../server/services/draft-service';
 import { performReviewAction } from '../../server/services/review-service';
 import { loadOpenTasks } from '../../server/services/document-store';
 import type { ServiceContext } from '../../server/services/service-context';
+import { generateDocumentText, randomSource } from '../../server/seed/scale-text';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
 
@@ -25,14 +26,18 @@ export const FIVE_STEPS = [
 
 export const ALL_CHECKS = { political: true, legal: true, policy: true, secrecy: true, wording: true };
 
-// 184 characters. BENCH_BODY_REPEAT=14 makes a body of a real notice's length (2,576
-// characters, 7 KB of UTF-8), which no longer fits the row's page: every UPDATE of the
-// document then rewrites its overflow pages too (+6–9% CPU per transition, BENCHMARKS.md).
-const BODY = [
+// The drafts' bodies have a catalog's lengths, as seed-scale writes them (server/seed/scale-text.ts:
+// ≈1,400 characters on average; one in seven a plan or rules of 3,000–8,000, which no longer fits
+// its row's page, so every review step rewrites its overflow pages too), from a fixed seed, so
+// every run drafts the same texts. BENCH_BODY=short: the one 184-character body every draft had
+// in the figures before 2026-11-25.
+const SHORT_BODY = [
   '为切实保障城乡困难群众基本生活，根据《社会救助暂行办法》有关规定，经市人民政府同意，现就调整我市城乡居民最低生活保障标准有关事项通知如下。',
   '一、自2026年7月1日起，城市低保标准由每人每月860元提高到每人每月900元，农村低保标准由每人每年8400元提高到每人每年8880元。',
   '三、各县（区）民政部门要做好标准调整后的资金测算和发放工作，确保按时足额发放到位。',
-].join('\n\n').repeat(Number(process.env.BENCH_BODY_REPEAT ?? 1));
+].join('\n\n');
+const bodies = randomSource(20261125);
+const nextBody = () => (process.env.BENCH_BODY === 'short' ? SHORT_BODY : generateDocumentText(bodies, 2026, 1, false).body);
 
 export interface Fixture {
   dir: string;
@@ -92,7 +97,7 @@ export async function submittedDocuments(fixture: Fixture, count: number, titleP
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const { id, version } = await createDraft(fixture.services, drafter, {
-      title: `${titlePrefix}${i + 1}号`, docNumber: `清民〔2026〕${i + 1}号`, categoryId: fixture.categoryId, writtenAt: '2026-06-20', body: BODY,
+      title: `${titlePrefix}${i + 1}号`, docNumber: `清民〔2026〕${i + 1}号`, categoryId: fixture.categoryId, writtenAt: '2026-06-20', body: nextBody(),
       hasStatistics: false, isMajorMatter: false, attribute: 'open', channels: ['portal'], redactions: [], attributeReason: '', legalGround: null, policyDocumentId: null,
     });
     await performReviewAction(fixture.services, drafter, { documentId: id, expectedVersion: version, action: 'submit' });
