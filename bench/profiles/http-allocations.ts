@@ -4,7 +4,9 @@
  * collected too (BENCH_HEAP_PROFILE in bench-server.ts). Prints the bytes per approval by
  * the bundled module (esbuild's `// path` comments) and by function.
  * `npx tsx bench/profiles/http-allocations.ts [approvals]` (TOP=n rows, default 25;
- * BENCH_HEAP_PROMOTED=1: only what survived the scavenges, i.e. what the major GCs collect).
+ * BENCH_HEAP_PROMOTED=1: only what no scavenge collected, i.e. what the major GCs collect: the
+ * promoted objects, and the young ones a mark-compact happened to find dead; SERVER_FLAGS='…'
+ * for more node flags; KEEP_PROFILE=file keeps the sampled profile).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +25,7 @@ for (const documentId of docs) targets.push({ documentId, taskId: await openTask
 fixture.services.database.close();
 const profileFile = process.env.KEEP_PROFILE ?? path.join(fixture.dir, 'heap.json');
 process.env.BENCH_HEAP_PROFILE = profileFile;
-const { child, port } = await startServer(fixture.dbFile, fixture.dir, []);
+const { child, port } = await startServer(fixture.dbFile, fixture.dir, process.env.SERVER_FLAGS?.split(' ').filter(Boolean) ?? []);
 try {
   const sessions: Session[] = [];
   for (let c = 0; c < 50; c++) sessions.push(await signIn(port, 'legal', BENCH_PASSWORD));
