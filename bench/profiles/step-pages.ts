@@ -38,7 +38,10 @@ for (const row of inspector.prepare('SELECT name, pageno FROM dbstat').all() as 
 inspector.close();
 for (const [step, pages] of perStep) {
   const byTree = new Map<string, number>();
-  for (const page of pages) byTree.set(owner.get(page) ?? (page === 1 ? '(header)' : '(freed)'), (byTree.get(owner.get(page) ?? (page === 1 ? '(header)' : '(freed)')) ?? 0) + 1);
+  for (const page of pages) {
+    const tree = owner.get(page) ?? '(freed)';
+    byTree.set(tree, (byTree.get(tree) ?? 0) + 1);
+  }
   const n = docs.length;
   console.log(`${step}: ${(pages.length / n).toFixed(1)} frames per step`);
   console.log('  ' + [...byTree].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} ${(count / n).toFixed(1)}`).join(', '));

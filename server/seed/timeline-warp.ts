@@ -20,7 +20,7 @@ export function timelineKnots(times: Iterable<number | null>): number[] {
  * The warp of one copy: `anchor` (the template's creation) lands on `base`, and every knot
  * moves by the stretched gaps before it. A time between two knots is placed in proportion between
  * their new places; one outside them all keeps its distance to the nearest.
- * @example const at = warpTimeline([t0, t0 + 3 * HOUR], t0, base, random); at(t0 + 3 * HOUR) // base + 45 min … 24 h
+ * @example const at = warpTimeline([t0, t0 + 3 * HOUR, t0 + 9 * HOUR], t0, base, random); at(t0 + 9 * HOUR) // base + 4.5 … 18 h
  */
 export function warpTimeline(knots: readonly number[], anchor: number, base: number, random: Random): (time: number | null) => number | null {
   if (!knots.length) return (time) => (time === null ? null : time - anchor + base);
