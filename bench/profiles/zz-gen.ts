@@ -1,0 +1,10 @@
+import { generateDocumentText, randomSource } from '../../server/seed/scale-text';
+import { indexText } from '../../server/services/search-text';
+const r = randomSource(1); const N = 20000; const texts: string[] = [];
+let t = performance.now();
+for (let i = 0; i < N; i++) texts.push(generateDocumentText(r, 2026, i, i % 7 === 0).body);
+const gen = performance.now() - t;
+t = performance.now(); let n = 0;
+for (const b of texts) n += indexText(b).length;
+const idx = performance.now() - t;
+console.log('generate', (gen / N * 1000).toFixed(1), 'µs/doc; indexText', (idx / N * 1000).toFixed(1), 'µs/doc', n);
