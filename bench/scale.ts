@@ -91,7 +91,9 @@ export const scaleBench: Bench = async (ctx) => {
         const cpu = process.cpuUsage(cpu0);
         const rate = round(n / (seeded.ms / 1000), 0);
         ctx.detail(`seed@${n}`, { ...seeded, docsPerSecond: rate, cpuSeconds: round((cpu.user + cpu.system) / 1e6, 1), loadavgBefore: load, loadavgAfter: os.loadavg()[0], file: keep ? fixture.dbFile : null });
-        figures.push(figure({ figure: `seed-scale docs/s @${n}`, value: rate, unit: '/s', target: '1M < 10 min (≥ 1667/s)', pass: rate >= 1667 }));
+        // Judged at a million only: a small load is mostly its fixed costs (templates, index builds, the search merges).
+        const judged = n >= 1_000_000;
+        figures.push(figure({ figure: `seed-scale docs/s @${n}`, value: rate, unit: '/s', target: judged ? '1M < 10 min (≥ 1667/s)' : 'judged at 1M', pass: judged ? rate >= 1667 : null }));
         if (keep) ctx.note(`kept ${fixture.dbFile} (${n} documents)`);
       } else {
         n = Number((await s.database.client.execute('SELECT count(*) AS n FROM documents')).rows[0]?.n ?? 0);
