@@ -1,8 +1,9 @@
 /**
  * Time spent per review step, from finished tasks: the median (typical) and the slowest, in
- * hours. Each step's count, median and slowest come from SQLite's counts by duration bucket
- * (dashboard-service.ts, median-buckets.ts), so a year of a large bureau returns a few rows
- * per step instead of millions of tasks; this orders and rounds them for the page.
+ * hours. Each step's count, median and slowest are worked out beside the query, on the report
+ * reader's thread (dashboard-service.ts, server/db/group-medians.ts), so a year of a large
+ * bureau comes back as one row per step instead of millions of tasks; this orders and rounds
+ * them for the page.
  */
 export interface StepTimes {
   step: string;

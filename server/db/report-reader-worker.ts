@@ -1,8 +1,10 @@
 // The report reader's thread (report-reader.ts says why it exists): one read-only connection to
-// the database file, one query per message, answered in order with its plain rows or its error.
+// the database file, one query per message, answered in order with its plain rows (or the medians
+// they list) or its error.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Connection } from './local-client';
 import { toWire } from './wire-error';
+import { groupMedians } from './group-medians';
 import type { ReaderData, ReaderReply, ReaderRequest } from './report-reader-wire';
 
 const { options, port } = workerData as ReaderData & { port: MessagePort };
@@ -28,7 +30,9 @@ port.on('message', (message: ReaderRequest) => {
   }
   let reply: ReaderReply;
   try {
-    reply = { kind: 'rows', ...connection.query(message.statement) };
+    const result = connection.query(message.statement);
+    // Medians here, beside the query: a year's lists hold millions of values, too many to work through on the event loop.
+    reply = message.kind === 'medians' ? { kind: 'medians', groups: groupMedians(result.rows as [unknown, unknown][]) } : { kind: 'rows', ...result };
   } catch (error) {
     reply = { kind: 'error', error: toWire(error) };
   }

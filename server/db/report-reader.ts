@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { startModuleWorker } from '../worker-module';
 import { LocalClient, resultOfValues, type ClientCompanion } from './local-client';
 import { fromWire } from './wire-error';
+import { groupMedians, type GroupMedian } from './group-medians';
 import type { Database, Db } from './client';
 import type { ReaderData, ReaderReply, ReaderRequest } from './report-reader-wire';
 import * as schema from './schema/index';
@@ -20,16 +21,31 @@ import * as schema from './schema/index';
  * For a remote database, an embedded replica or an in-memory one (which no other connection
  * can open) the reads stay on the client itself; so do they if the thread cannot start.
  */
-export function reportReads(database: Database): { client: Client; db: Db } {
+export function reportReads(database: Database): ReportReads {
   const cached = reads.get(database);
   if (cached) return cached;
   const client = database.client;
-  const chosen = client instanceof LocalClient && client.openableElsewhere ? offLoop(client) : { client, db: database.db };
+  const chosen = client instanceof LocalClient && client.openableElsewhere ? offLoop(client) : { client, db: database.db, medians: (statement: InStatement) => mediansOn(client, statement) };
   reads.set(database, chosen);
   return chosen;
 }
 
-const reads = new WeakMap<Database, { client: Client; db: Db }>();
+export interface ReportReads {
+  client: Client;
+  db: Db;
+  /**
+   * The exact medians of the groups a statement lists, one row each: its key, then
+   * `group_concat` of its values (non-negative integers; group-medians.ts). On the reader's
+   * thread when there is one, like the query.
+   */
+  medians(statement: InStatement): Promise<GroupMedian[]>;
+}
+
+const reads = new WeakMap<Database, ReportReads>();
+
+async function mediansOn(client: Client, statement: InStatement): Promise<GroupMedian[]> {
+  return groupMedians((await client.execute(statement)).rows.map((row) => [row[0], row[1]] as const));
+}
 
 /**
  * A query sent ahead of need (the next page of an export while this one is written out): its
@@ -50,14 +66,15 @@ export function startReportReader(database: Database): Promise<boolean> {
   return client instanceof ReportReader ? client.start() : Promise.resolve(false);
 }
 
-function offLoop(client: LocalClient): { client: Client; db: Db } {
+function offLoop(client: LocalClient): ReportReads {
   const reader = new ReportReader(client);
-  return { client: reader, db: drizzle(reader, { schema }) };
+  return { client: reader, db: drizzle(reader, { schema }), medians: (statement) => reader.medians(statement) };
 }
 
 interface Waiting {
+  kind: 'query' | 'medians';
   statement: InStatement;
-  resolve(result: ResultSet): void;
+  resolve(result: ResultSet | GroupMedian[]): void;
   reject(error: unknown): void;
 }
 
@@ -87,16 +104,29 @@ export class ReportReader implements Client, ClientCompanion {
   execute(sql: string, args?: InArgs): Promise<ResultSet>;
   execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const statement = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
+    return this.send('query', statement) as Promise<ResultSet>;
+  }
+
+  /** reportReads().medians: the statement runs on the thread, and the medians are worked out there. */
+  medians(statement: InStatement): Promise<GroupMedian[]> {
+    return this.send('medians', statement) as Promise<GroupMedian[]>;
+  }
+
+  private send(kind: Waiting['kind'], statement: InStatement): Promise<ResultSet | GroupMedian[]> {
     if (this.client.closed) return Promise.reject(new LibsqlError('The client is closed', 'CLIENT_CLOSED'));
     if (this.state === 'idle') void this.start();
     // The thread is gone: the query runs on the client's own connection, as it did before there was one.
-    if (this.state === 'failed' || this.state === 'stopped') return this.client.execute(statement);
+    if (this.state === 'failed' || this.state === 'stopped') return this.onClient(kind, statement);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ statement, resolve, reject });
+      this.waiting.push({ kind, statement, resolve, reject });
       // Referenced while an answer is due: a CLI command awaiting a report must not exit before it.
       this.port!.ref();
-      this.port!.postMessage({ kind: 'query', statement } satisfies ReaderRequest);
+      this.port!.postMessage({ kind, statement } satisfies ReaderRequest);
     });
+  }
+
+  private onClient(kind: Waiting['kind'], statement: InStatement): Promise<ResultSet | GroupMedian[]> {
+    return kind === 'medians' ? mediansOn(this.client, statement) : this.client.execute(statement);
   }
 
   /** A report reads; it never needs a transaction of its own. */
@@ -168,6 +198,7 @@ export class ReportReader implements Client, ClientCompanion {
     if (!this.waiting.length) this.port?.unref();
     if (!waiter) return;
     if (reply.kind === 'error') waiter.reject(fromWire(reply.error));
+    else if (reply.kind === 'medians') waiter.resolve(reply.groups);
     else waiter.resolve(resultOfValues(reply.columns, reply.columnTypes, reply.rows));
   }
 
@@ -177,7 +208,7 @@ export class ReportReader implements Client, ClientCompanion {
     this.state = 'failed';
     this.startedAs(false);
     this.port?.close();
-    for (const waiter of this.waiting.splice(0)) this.client.execute(waiter.statement).then(waiter.resolve, waiter.reject);
+    for (const waiter of this.waiting.splice(0)) this.onClient(waiter.kind, waiter.statement).then(waiter.resolve, waiter.reject);
   }
 }
 

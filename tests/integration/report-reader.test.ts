@@ -111,4 +111,27 @@ describe('the report reader', () => {
       memory.close();
     }
   });
+
+  it('works out the medians of the groups a query lists on its thread, as the client connection does', async () => {
+    // Three groups of 1…n: 1.5 million values in all, listed by group_concat.
+    const statement = {
+      sql: `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?)
+        SELECT 'g' || (x % 3) AS key, group_concat(x * 7 % 1000003) AS list FROM c GROUP BY key ORDER BY key`,
+      args: [1_500_000],
+    };
+    const threaded = await whileTicking(() => reportReads(database).medians(statement));
+    expect(threaded.answeredAt20ms).toBe(false);
+    const memory = await openDatabase('file::memory:');
+    try {
+      const [onThread, onClient] = [await reportReads(database).medians(statement), await reportReads(memory).medians(statement)];
+      expect(onThread).toEqual(onClient);
+      expect(onThread.map((g) => g.key)).toEqual(['g0', 'g1', 'g2']);
+      expect(onThread.map((g) => g.count)).toEqual([500_000, 500_000, 500_000]);
+      // The control, by a full sort here: group g0's values.
+      const g0 = Array.from({ length: 500_000 }, (_, i) => ((3 * (i + 1)) * 7) % 1000003).sort((a, b) => a - b);
+      expect(onThread[0]).toEqual({ key: 'g0', count: 500_000, median: (g0[249_999]! + g0[250_000]!) / 2, max: g0.at(-1) });
+    } finally {
+      memory.close();
+    }
+  });
 });

@@ -12,7 +12,7 @@ export async function planLines(server: TestServer, statements: readonly { sql: 
   const explainer = createClient({ url: server.databaseUrl });
   try {
     for (const { sql, args } of statements) {
-      if (!/^\s*select/i.test(sql)) continue;
+      if (!/^\s*(select|with)\b/i.test(sql)) continue;
       const plan = await explainer.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: args as never });
       for (const row of plan.rows) lines.push({ detail: String(row.detail), sql });
     }

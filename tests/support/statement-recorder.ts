@@ -19,6 +19,13 @@ export async function statementsOf(server: TestServer, work: () => Promise<unkno
     }) as typeof client.execute;
     return () => (client.execute = execute);
   });
+  // The medians a report asks for run their statement on the reader too, without `execute`.
+  const reads = reportReads(server.services.database);
+  const medians = reads.medians;
+  reads.medians = (stmt) => {
+    seen.push(typeof stmt === 'string' ? { sql: stmt, args: [] } : { sql: stmt.sql, args: stmt.args ?? [] });
+    return medians(stmt);
+  };
   const client = server.services.database.client;
   const local = client instanceof LocalClient ? client : null;
   const readRows = local?.readRows.bind(local);
@@ -32,6 +39,7 @@ export async function statementsOf(server: TestServer, work: () => Promise<unkno
     await work();
   } finally {
     for (const undo of restore) undo();
+    reads.medians = medians;
     if (local && readRows) local.readRows = readRows;
   }
   return seen;

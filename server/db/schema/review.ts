@@ -47,10 +47,12 @@ export const tasks = sqliteTable(
     index('tasks_open_department_due').on(t.departmentId, t.dueDate).where(sql`${t.status} = 'open'`),
     index('tasks_open_role_due').on(t.role, t.dueDate).where(sql`${t.status} = 'open'`),
     index('tasks_open_assignee_due').on(t.assigneeId, t.dueDate).where(sql`${t.status} = 'open'`),
-    // The dashboard's time per step: done tasks completed in a range of dates, with what it
-    // reads of each (covering), instead of a scan of every task in the bureau's history. A task
-    // is completed now, so each closing appends at the index's end.
-    index('tasks_done_completed').on(t.completedAt, t.step, t.createdAt, t.departmentId).where(sql`${t.status} = 'done'`),
+    // The dashboard's time per step: one step's done tasks completed in a range of dates are
+    // one run of this index, with what it reads of each (covering), so each step's durations
+    // come out in a single pass with no sort (dashboard-service.ts). Led by the completion date
+    // instead, the steps interleave and grouping them by step sorted two million rows at a
+    // million documents. A task is completed now, so each closing appends at its step's end.
+    index('tasks_done_step').on(t.step, t.completedAt, t.createdAt, t.departmentId).where(sql`${t.status} = 'done'`),
   ],
 );
 
