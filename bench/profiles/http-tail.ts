@@ -5,15 +5,17 @@
  * holding a whole round of 50; queueing spread thinly shows as many windows.
  * Beside each window: the server's event-loop gaps and GCs at that time (BENCH_TRACE in
  * bench-server.ts), to tell a blocked event loop from requests waiting on their writes.
- * `npx tsx bench/profiles/http-tail.ts` (SERVER_FLAGS='…' for more node flags).
+ * `npx tsx bench/profiles/http-tail.ts` (SERVER_FLAGS='…' for more node flags; TIMED=n approvals
+ * timed, default 3,000: a longer run tells a steady state from one lucky window). Also prints the
+ * server's peak RSS, sampled every 50 ms, since GC settings trade pauses for memory.
  */
 import fs from 'node:fs';
 import { ALL_CHECKS, BENCH_PASSWORD, freshFixture, openTaskId, submittedDocuments } from '../lib/fixture';
 import { request, signIn, warmThenTimed, type Session } from '../lib/load';
-import { startServer, stopServer } from '../lib/server-process';
+import { rssMb, startServer, stopServer } from '../lib/server-process';
 import { percentile } from '../lib/stats';
 
-const [WARM_UP, TIMED, CONCURRENCY] = [4000, 3000, 50];
+const [WARM_UP, TIMED, CONCURRENCY] = [4000, Number(process.env.TIMED ?? 3000), 50];
 const fixture = await freshFixture();
 const docs = await submittedDocuments(fixture, WARM_UP + TIMED);
 const targets: { documentId: string; taskId: string }[] = [];
@@ -27,6 +29,8 @@ try {
   for (let c = 0; c < CONCURRENCY; c++) sessions.push(await signIn(port, 'legal', BENCH_PASSWORD));
   const started: [number, number][] = [];
   let timedFrom = 0;
+  let peakRss = 0;
+  const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(child.pid!))), 50);
   await warmThenTimed(
     CONCURRENCY,
     WARM_UP,
@@ -39,6 +43,7 @@ try {
     },
     () => (timedFrom = performance.timeOrigin + performance.now()),
   );
+  clearInterval(rssSampler);
   const latencies = started.map(([, ms]) => ms);
   const p98 = percentile(latencies, 98);
   const windows = new Map<number, number>();
@@ -55,7 +60,7 @@ try {
     console.log(`  window ${window} ms: loop gaps [${gaps.join(', ')}]  GCs ≥ 1 ms [${gcs.join(', ')}]`);
   }
   const timedGaps = trace.gaps.filter(([t]) => t >= timedFrom);
-  console.log(`timed run: ${timedGaps.length} loop gaps over 5 ms (${timedGaps.filter(([, ms]) => ms >= 15).length} ≥ 15 ms), ${trace.gcs.filter(([t, , k]) => t >= timedFrom && k === 'major').length} major GCs`);
+  console.log(`timed run: ${timedGaps.length} loop gaps over 5 ms (${timedGaps.filter(([, ms]) => ms >= 15).length} ≥ 15 ms), ${trace.gcs.filter(([t, , k]) => t >= timedFrom && k === 'major').length} major GCs; server peak RSS ${peakRss} MB`);
 } finally {
   await stopServer(child);
   fs.rmSync(fixture.dir, { recursive: true, force: true });
