@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { literal } from '../db/prepared';
 import { reportReads, type ReportReads } from '../db/report-reader';
-import { departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
+import { categories, departments, documentClocks, documents, infoRequests, tasks } from '../db/schema/index';
 import { firstOnTimeDue } from '../../workflows/clocks/index';
 import { stepDurations, monthsBetween, type StepTimes } from '../dashboard/step-durations';
 import { loadWorkCalendar } from './calendar-service';
@@ -80,10 +80,13 @@ export async function dashboard(ctx: ServiceContext, filter: DashboardFilter) {
       .from(documents)
       .where(and(inArray(documents.status, ['draft', 'returned', 'in_review', 'awaiting_publication']), inRange(documents.createdAt), dept))
       .groupBy(documents.currentStep),
+    // Every document has a category (NOT NULL, a foreign key), so naming them all changes no
+    // count: it lets SQLite seek the range of each category in documents_report_items
+    // (category, published_at, …) instead of walking every item ever published.
     reads.db
       .select({ month: sql<string>`strftime('%Y-%m', (${documents.publishedAt} + ${CST_OFFSET_MS}) / 1000, 'unixepoch')`, n: count() })
       .from(documents)
-      .where(and(isNotNull(documents.publishedAt), inRange(documents.publishedAt), dept))
+      .where(and(inArray(documents.categoryId, reads.db.select({ id: categories.id }).from(categories)), isNotNull(documents.publishedAt), inRange(documents.publishedAt), dept))
       .groupBy(sql`1`),
     finishedStepTimes(reads, since, until, filter.departmentId),
     // Tasks and clocks carry their document's 科室 (kept equal by triggers).

@@ -142,7 +142,10 @@ describe('dashboard', () => {
     // Documents in work created in the range: a range of documents_status_created per status,
     // which holds their step and 科室 too (covering): no document's row is read.
     expect(lines.some(({ detail }) => /documents USING COVERING INDEX documents_status_created \(status=\? AND created_at>\? AND created_at<\?\)/.test(detail))).toBe(true);
-    expect(lines.filter(({ detail }) => /^SCAN documents$/.test(detail))).toEqual([]);
+    // Publications in the range: a range of documents_report_items per category.
+    expect(lines.some(({ detail }) => /documents USING COVERING INDEX documents_report_items \(category_id=\? AND published_at>\? AND published_at<\?\)/.test(detail))).toBe(true);
+    // No walk of the documents or of any of their indexes: every read of them is a range.
+    expect(lines.filter(({ detail }) => /^SCAN documents\b/.test(detail))).toEqual([]);
   });
 
   it('is for leaders and the disclosure office only, and refuses a reversed range', async () => {
