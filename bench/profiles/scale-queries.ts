@@ -27,6 +27,8 @@ const queries: Record<string, () => Promise<unknown>> = {
   // The leaders' dashboard for the last month of the generated history, and for its last year.
   'dashboard month': () => dashboard(s, { from: '2026-10-01', to: '2026-10-31' }),
   'dashboard year': () => dashboard(s, { from: '2025-11-01', to: '2026-10-31' }),
+  // The same year narrowed to one 科室 (the drafter's), as a section chief reads it.
+  'dashboard year of one 科室': () => dashboard(s, { from: '2025-11-01', to: '2026-10-31', departmentId: person(fixture, 'drafter').department.id }),
 };
 const session = process.argv.includes('--prof') ? new (await import('node:inspector/promises')).Session() : null;
 if (session) {

@@ -125,8 +125,13 @@ describe('dashboard', () => {
     expect(one.publicationsPerMonth.reduce((n, m) => n + m.count, 0)).toBeLessThanOrEqual(all.publicationsPerMonth.reduce((n, m) => n + m.count, 0));
   });
 
-  it('reads review times and deadlines on their indexes, never a scan of the tasks or clocks', async () => {
-    const statements = await statementsOf(server, () => clients.leader!.trpc.dashboard.summary.query(YEAR));
+  it.each([
+    ['the whole bureau', false],
+    ['one 科室', true],
+  ])('reads review times and deadlines on their indexes, never a scan of the tasks or clocks (%s)', async (_, oneDepartment) => {
+    const [dept] = await server.services.database.db.select({ id: departments.id }).from(departments).innerJoin(documents, eq(documents.departmentId, departments.id)).limit(1);
+    const filter = oneDepartment ? { ...YEAR, departmentId: dept!.id } : YEAR;
+    const statements = await statementsOf(server, () => clients.leader!.trpc.dashboard.summary.query(filter));
     const touching = (table: string) => statements.filter((st) => new RegExp(`from "?${table}"?\\s`, 'i').test(st.sql));
     expect(touching('tasks').length).toBe(2);
     expect(touching('document_clocks').length).toBe(1);

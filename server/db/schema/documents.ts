@@ -53,8 +53,11 @@ export const documents = sqliteTable(
     // published order, without reading each table row it skips (see listPublished).
     index('documents_catalog').on(t.status, t.publishedAt, t.attribute),
     index('documents_catalog_category').on(t.status, t.categoryId, t.publishedAt, t.attribute),
-    // Everything the annual report reads of each catalog item, so it never reads document rows.
-    index('documents_report_items').on(t.categoryId, t.publishedAt, t.writtenAt, t.withdrawnAt, t.id).where(sql`${t.publishedAt} IS NOT NULL`),
+    // Everything the annual report reads of each catalog item, so it never reads document rows;
+    // with the 科室, the dashboard's publications per month of one 科室 do not either (at 100k,
+    // 140–180 ms of row reads for a year). It holds published documents only, so no review
+    // step before publication writes to it.
+    index('documents_report_items').on(t.categoryId, t.publishedAt, t.writtenAt, t.withdrawnAt, t.id, t.departmentId).where(sql`${t.publishedAt} IS NOT NULL`),
     // A policy's interpretations, read on every document view and every publication (only
     // interpretations have the column set, so the index stays small); without it both scan
     // every document (found by the soak: 42 ms per view at 13,700 documents).

@@ -1,0 +1,2 @@
+DROP INDEX `documents_report_items`;--> statement-breakpoint
+CREATE INDEX `documents_report_items` ON `documents` (`category_id`,`published_at`,`written_at`,`withdrawn_at`,`id`,`department_id`) WHERE "documents"."published_at" IS NOT NULL;
