@@ -35,6 +35,8 @@ export interface GeneratorSetup {
   templates: Template[];
   requestTemplates: RequestTemplate[];
   categories: { id: string; clockRule: string | null }[];
+  /** The bureau's drafters with their 科室: each copy is drafted by one of them, so the 科室 share the documents. */
+  drafters: { id: string; departmentId: string }[];
   /** `${writtenAt}|${clockRule}` → the statutory clock row (null: none), for every day of the span. */
   clocks: Record<string, ClockRowData | null>;
   agency: string;
@@ -56,6 +58,30 @@ export interface GeneratorTotals {
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/**
+ * A template as another of the bureau's drafters would have drafted it: that drafter's id
+ * wherever the template's drafter's is (a document's drafter, a task's assignee or closer, a
+ * record's or an audit row's actor, the workflow snapshot's context, an audit detail), and that
+ * drafter's 科室 on the document. Ids are UUIDs, so no other text holds them.
+ */
+function draftedBy(template: Template, drafter: { id: string; departmentId: string }): Template {
+  const from = String(template.document.drafter_id);
+  if (from === drafter.id) return template;
+  const swap = (row: Row): Row => {
+    const out: Row = {};
+    for (const [column, value] of Object.entries(row)) out[column] = typeof value === 'string' && value.includes(from) ? value.replaceAll(from, drafter.id) : value;
+    return out;
+  };
+  return {
+    ...template,
+    document: { ...swap(template.document), department_id: drafter.departmentId },
+    tasks: template.tasks.map(swap),
+    records: template.records.map(swap),
+    redactions: template.redactions.map(swap),
+    audit: template.audit.map(swap),
+  };
+}
+
 /** Every time a template's rows hold, for its copies' warp (timeline-warp.ts). */
 function templateKnots(template: Template): number[] {
   const times = (rows: Row[], ...columns: string[]) => rows.flatMap((row) => columns.map((column) => (row[column] === null || row[column] === undefined ? null : Number(row[column]))));
@@ -69,7 +95,7 @@ function templateKnots(template: Template): number[] {
 }
 
 export function scaleGenerator(setup: GeneratorSetup) {
-  const { docs, requests: requestCount, templates, categories: categoryRows, clocks, agency, end, span } = setup;
+  const { docs, requests: requestCount, templates, categories: categoryRows, drafters, clocks, agency, end, span } = setup;
   const r = randomSource(setup.seed);
   const batch = new RowBatch();
   const totalWeight = templates.reduce((s, t) => s + t.spec.weight, 0);
@@ -91,7 +117,15 @@ export function scaleGenerator(setup: GeneratorSetup) {
   const copyRequest = requestCopier(setup.requestTemplates, batch, audit, r, requestSequences);
 
   const knotsOf = new Map<Template, number[]>();
-  function copyDocument(template: Template, base: number, i: number) {
+  // Each template as each drafter would have drafted it, made once.
+  const variants = new Map<Template, Map<string, Template>>();
+  function copyDocument(original: Template, base: number, i: number) {
+    // The template was drafted by one drafter; the copy by any of the bureau's, in that one's 科室.
+    const drafter = r.pick(drafters);
+    let byDrafter = variants.get(original);
+    if (!byDrafter) variants.set(original, (byDrafter = new Map()));
+    let template = byDrafter.get(drafter.id);
+    if (!template) byDrafter.set(drafter.id, (template = draftedBy(original, drafter)));
     let knots = knotsOf.get(template);
     if (!knots) knotsOf.set(template, (knots = templateKnots(template)));
     const at = warpTimeline(knots, Number(template.document.created_at), base, r);

@@ -102,6 +102,27 @@ describe('seed-scale (bulk loader)', () => {
     expect([Number(tasks!.wrong), Number(clocks!.wrong)]).toEqual([0, 0]);
   });
 
+  it("spreads the documents over the bureau's drafters and their 科室, each copy naming its own drafter throughout", async () => {
+    const generated = "SELECT id FROM documents WHERE id LIKE '________-____-7%'";
+    const byDepartment = await query(`SELECT department_id, count(*) AS n FROM documents WHERE id IN (${generated}) GROUP BY department_id`);
+    const drafters = await query("SELECT u.id, u.department_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'drafter'");
+    expect(drafters.length).toBeGreaterThan(1);
+    // Every drafter's 科室 holds a fair share of the 600 (an even draw gives each ≈ 300).
+    expect(byDepartment.length).toBe(new Set(drafters.map((d) => d.department_id)).size);
+    for (const row of byDepartment) expect(Number(row.n)).toBeGreaterThan(200);
+    const [mismatch] = await query(`SELECT
+      (SELECT count(*) FROM documents d JOIN users u ON u.id = d.drafter_id WHERE d.id IN (${generated}) AND u.department_id IS NOT d.department_id) AS department,
+      (SELECT count(*) FROM documents d WHERE d.id IN (${generated}) AND json_extract(d.snapshot, '$.context.drafterId') IS NOT d.drafter_id) AS snapshot,
+      (SELECT count(*) FROM audit_log a JOIN documents d ON d.id = a.document_id JOIN user_roles r ON r.user_id = a.actor_id AND r.role = 'drafter'
+        WHERE d.id IN (${generated}) AND a.actor_id IS NOT d.drafter_id) AS audit,
+      (SELECT count(*) FROM review_records rr JOIN documents d ON d.id = rr.document_id JOIN user_roles r ON r.user_id = rr.user_id AND r.role = 'drafter'
+        WHERE d.id IN (${generated}) AND rr.user_id IS NOT d.drafter_id) AS records`);
+    expect(mismatch).toMatchObject({ department: 0, snapshot: 0, audit: 0, records: 0 });
+    // The drafter acted on them (submitted): the audit names it.
+    const [acted] = await query(`SELECT count(DISTINCT a.actor_id) AS n FROM audit_log a JOIN documents d ON d.id = a.document_id WHERE d.id IN (${generated}) AND a.actor_id = d.drafter_id`);
+    expect(Number(acted!.n)).toBe(drafters.length);
+  });
+
   it('gives generated rows time-ordered ids (appended to their primary-key index in time order)', async () => {
     const generated = await query("SELECT id, created_at FROM documents WHERE id LIKE '________-____-7%' ORDER BY created_at");
     expect(generated.length).toBeGreaterThanOrEqual(600);
