@@ -30,7 +30,7 @@ const queries: Record<string, () => Promise<unknown>> = {
   'dashboard month': () => dashboard(s, { from: '2026-10-01', to: '2026-10-31' }),
   'dashboard year': () => dashboard(s, { from: '2025-11-01', to: '2026-10-31' }),
   // The same year narrowed to one 科室, as a section chief reads it: the 科室 with the most
-  // documents (the generator puts nearly all in one), the one with most to count.
+  // documents (seed-scale spreads them over the drafters' 科室), the one with most to count.
   'dashboard year of one 科室': () => dashboard(s, { from: '2025-11-01', to: '2026-10-31', departmentId: largestDepartment }),
 };
 const session = process.argv.includes('--prof') ? new (await import('node:inspector/promises')).Session() : null;
