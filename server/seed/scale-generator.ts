@@ -98,7 +98,6 @@ export function scaleGenerator(setup: GeneratorSetup) {
   const { docs, requests: requestCount, templates, categories: categoryRows, drafters, clocks, agency, end, span } = setup;
   const r = randomSource(setup.seed);
   const batch = new RowBatch();
-  const totalWeight = templates.reduce((s, t) => s + t.spec.weight, 0);
   const sequences = new Map(setup.indexSequences);
   const requestSequences = new Map(setup.requestSequences);
   const publicCounts = new Map<string, number>();
@@ -126,8 +125,9 @@ export function scaleGenerator(setup: GeneratorSetup) {
     if (!byDrafter) variants.set(original, (byDrafter = new Map()));
     let template = byDrafter.get(drafter.id);
     if (!template) byDrafter.set(drafter.id, (template = draftedBy(original, drafter)));
-    let knots = knotsOf.get(template);
-    if (!knots) knotsOf.set(template, (knots = templateKnots(template)));
+    // A drafter's variant keeps the original's times, so their knots are the original's.
+    let knots = knotsOf.get(original);
+    if (!knots) knotsOf.set(original, (knots = templateKnots(original)));
     const at = warpTimeline(knots, Number(template.document.created_at), base, r);
     const shift = (value: Value | undefined) => at(value === null || value === undefined ? null : Number(value));
     const partial = template.spec.attribute === 'partial';
@@ -175,8 +175,7 @@ export function scaleGenerator(setup: GeneratorSetup) {
     /** Documents [from, to) and the requests that fall among them (the last chunk also the rest), as table rows. */
     chunk(from: number, to: number): TableRows[] {
       for (let i = from; i < to; i++) {
-        let pickAt = r.next() * totalWeight;
-        const template = templates.find((t) => (pickAt -= t.spec.weight) < 0) ?? templates[0]!;
+        const template = r.weighted(templates, (t) => t.spec.weight);
         const base = end - span + Math.floor(((i + r.next()) / docs) * span);
         copyDocument(template, base, i);
         // Requests arrive spread over the same two years, in step with the documents.

@@ -99,11 +99,9 @@ export async function buildRequestTemplates(base: ServiceContext, people: Sessio
  * sequence in `sequences` (year → last number; the caller reads and stores them).
  */
 export function requestCopier(templates: RequestTemplate[], sink: RowSink, audit: (row: AuditContent) => void, r: Random, sequences: Map<number, number>) {
-  const totalWeight = templates.reduce((s, t) => s + t.spec.weight, 0);
   return (at: number) => {
     if (!templates.length) return;
-    let pickAt = r.next() * totalWeight;
-    const t = templates.find((x) => (pickAt -= x.spec.weight) < 0) ?? templates[0]!;
+    const t = r.weighted(templates, (x) => x.spec.weight);
     const received = cstDate(at);
     const by = Math.round((dayOf(received) - t.receivedAt) / DAY) * DAY;
     const moveDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? cstDate(dayOf(v) + by) : v);

@@ -12,7 +12,12 @@ export function randomSource(seed: number) {
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, int, pick };
+  /** One of `list`, each as likely as its weight (the first if the weights are all zero). */
+  const weighted = <T>(list: readonly T[], weightOf: (item: T) => number): T => {
+    let at = next() * list.reduce((sum, item) => sum + weightOf(item), 0);
+    return list.find((item) => (at -= weightOf(item)) < 0) ?? list[0]!;
+  };
+  return { next, int, pick, weighted };
 }
 
 export type Random = ReturnType<typeof randomSource>;
@@ -48,7 +53,6 @@ const LENGTHS = [
   { weight: 40, kinds: NOTICE_KINDS, sections: [3, 6], items: [2, 5], clauses: [1, 3] },
   { weight: 15, kinds: LONG_KINDS, sections: [6, 10], items: [4, 8], clauses: [2, 4] },
 ] as const;
-const LENGTH_WEIGHT = LENGTHS.reduce((sum, l) => sum + l.weight, 0);
 
 /** A numbered item of one to a few clauses: 一、… at the top level, （一）… within a section. */
 function item(r: Random, number: string, clauses: readonly [number, number], subject: string, year: number): string {
@@ -64,8 +68,7 @@ function item(r: Random, number: string, clauses: readonly [number, number], sub
  * document.
  */
 export function generateDocumentText(r: Random, year: number, serial: number, withPrivate: boolean): GeneratedText {
-  let pickAt = r.next() * LENGTH_WEIGHT;
-  const length = LENGTHS.find((l) => (pickAt -= l.weight) < 0) ?? LENGTHS[0];
+  const length = r.weighted(LENGTHS, (l) => l.weight);
   const subject = r.pick(SUBJECTS);
   const place = r.pick(PLACES);
   const title = `关于${r.pick(ACTIONS)}${r.next() < 0.4 ? place : ''}${subject}工作的${r.pick(length.kinds)}`;
@@ -74,11 +77,11 @@ export function generateDocumentText(r: Random, year: number, serial: number, wi
   // At most ten sections and eight items: 一 … 十 number them all.
   const sections = r.int(length.sections[0], length.sections[1]);
   const items = () => r.int(length.items[0], length.items[1]);
-  if (!sections) for (let i = items() - 1, n = 0; i >= 0; i--, n++) paragraphs.push(item(r, `${NUMERALS[n]}、`, length.clauses, subject, year));
+  if (!sections) for (let n = 0, count = items(); n < count; n++) paragraphs.push(item(r, `${NUMERALS[n]}、`, length.clauses, subject, year));
   const firstHeading = r.int(0, HEADINGS.length - 1);
   for (let s = 0; s < sections; s++) {
     paragraphs.push(`${NUMERALS[s]}、${HEADINGS[(firstHeading + s) % HEADINGS.length]}`);
-    for (let i = items() - 1, n = 0; i >= 0; i--, n++) paragraphs.push(item(r, `（${NUMERALS[n]}）`, length.clauses, subject, year));
+    for (let n = 0, count = items(); n < count; n++) paragraphs.push(item(r, `（${NUMERALS[n]}）`, length.clauses, subject, year));
   }
   paragraphs.push(r.pick(CLOSINGS));
   if (!withPrivate) return { title, docNumber, body: paragraphs.join('\n\n'), privateAt: -1, privatePassage: '' };
