@@ -17,7 +17,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * The audit chain's tip as this process last wrote it, per database. It saves reading the tip
  * before every write; when it is stale (another process, or the catalog import, appended since)
- * the unique prev_hash refuses the batch and the retry reads the tip afresh.
+ * the audit log's chain trigger refuses the batch and the retry reads the tip afresh.
  */
 const knownTips = new WeakMap<object, string>();
 
@@ -34,7 +34,7 @@ export function isBusy(error: unknown): boolean {
 
 function isChainRace(error: unknown): boolean {
   const text = `${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /UNIQUE constraint failed: audit_log\.prev_hash/.test(text);
+  return /SHENFA_AUDIT_CHAIN_FORK/.test(text);
 }
 
 /**
@@ -56,7 +56,8 @@ function refusal(error: unknown, staleMessage: string): Error | null {
  * whole or not at all. On the embedded database, changes issued in the same turn of the event
  * loop share one transaction, each in its own savepoint (group-commit.ts). Elsewhere each is
  * one batch, its audit rows chained onto the tip; if another process appended first, the
- * unique prev_hash refuses the whole batch and it is rebuilt on the new tip. A stale document
+ * chain trigger refuses the whole batch (a row must name the last row's hash) and it is rebuilt
+ * on the new tip. A stale document
  * version becomes a CONFLICT with `staleMessage`.
  */
 export function commitChange(ctx: ServiceContext, statements: readonly Statement[], audit: readonly AuditEntry[], staleMessage = '已被他人处理，请刷新后重试'): Promise<void> {

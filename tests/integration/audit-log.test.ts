@@ -96,10 +96,12 @@ describe('audit log', () => {
     const before = await clients.admin!.trpc.audit.list.query({ page: 1 });
     expect(before.totalCapped).toBe(false);
     expect(before.actions).toEqual(await distinct());
-    // Rows outside the hash chain are fine here: this server's log is not verified afterwards.
+    // Rows with made-up hashes are fine here (this server's log is not verified afterwards), but
+    // each must name the one before it: the chain trigger refuses anything else.
     await client.execute({
       sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-            INSERT INTO audit_log (at, actor_id, document_id, action, detail, prev_hash, hash) SELECT 0, NULL, NULL, 'user.created', NULL, 'bulk-' || i, 'bulk-' || i FROM n`,
+            INSERT INTO audit_log (at, actor_id, document_id, action, detail, prev_hash, hash)
+            SELECT 0, NULL, NULL, 'user.created', NULL, CASE i WHEN 1 THEN (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) ELSE 'bulk-' || (i - 1) END, 'bulk-' || i FROM n`,
       args: [AUDIT_COUNT_CAP + 5],
     });
     const capped = await clients.admin!.trpc.audit.list.query({ page: 1 });

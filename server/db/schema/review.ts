@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
 import { users } from './organisation';
 
@@ -76,11 +76,17 @@ export const reviewRecords = sqliteTable(
   (t) => [index('review_records_document').on(t.documentId, t.createdAt)],
 );
 
-/** Append-only record of every state change (UPDATE and DELETE are refused by triggers). */
+/**
+ * Append-only record of every state change (UPDATE and DELETE are refused by triggers), one
+ * hash chain: a trigger refuses a row whose prev_hash is not the hash of the last row, so two
+ * writers can never fork the chain (migration 20261125_audit_log_linear_chain).
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    // The rowid: one more than the last row's. No AUTOINCREMENT (whose sqlite_sequence row every
+    // append rewrote): rows are never deleted, so a number is never given twice anyway.
+    seq: integer('seq').primaryKey(),
     at: integer('at').notNull(),
     actorId: text('actor_id'),
     documentId: text('document_id'),
@@ -88,14 +94,13 @@ export const auditLog = sqliteTable(
     fromState: text('from_state'),
     toState: text('to_state'),
     detail: text('detail'),
-    /** Hash of the previous row ('' for the first): unique, so two writers can never fork the chain. */
+    /** Hash of the previous row ('' for the first): the chain trigger checks it against the tip. */
     prevHash: text('prev_hash').notNull(),
     /** SHA-256 of prevHash and this row's content; see services/audit-chain.ts. */
     hash: text('hash').notNull(),
   },
   (t) => [
     index('audit_document').on(t.documentId, t.seq),
-    uniqueIndex('audit_prev_hash').on(t.prevHash),
     // The audit page's filters by action and by person, newest first, and its list of the
     // actions present (walked one distinct value at a time): without them each read the whole
     // log (5 s for the distinct actions over 6.1M rows at 1M documents).
