@@ -175,6 +175,6 @@ export const scaleBench: Bench = async (ctx) => {
     }
   }
   ctx.note(`${reps} runs per query after ${WARM_CALLS} warm-up calls (annual report: ${ctx.quick ? 2 : 4} after one); p50s are in the JSON; ratio = p95 at the smallest N / p95 here (growth target: ≥ 0.67×, i.e. ≤ 1.5× slower)`);
-  ctx.note(`${REVIEW_STEP}: ${ctx.quick ? 5 : 100} documents drafted at each N and taken through the five steps one at a time by the service layer, after ${ctx.quick ? 2 : 10} untimed (no target; they stay in the database)`);
+  ctx.note(`${REVIEW_STEP}: ${ctx.quick ? 5 : 100} documents drafted at each N and taken through the five steps one at a time by the service layer, after ${ctx.quick ? 2 : 10} untimed (no target; a kept database keeps them)`);
   return figures;
 };
