@@ -57,8 +57,7 @@ function refusal(error: unknown, staleMessage: string): Error | null {
  * loop share one transaction, each in its own savepoint (group-commit.ts). Elsewhere each is
  * one batch, its audit rows chained onto the tip; if another process appended first, the
  * chain trigger refuses the whole batch (a row must name the last row's hash) and it is rebuilt
- * on the new tip. A stale document
- * version becomes a CONFLICT with `staleMessage`.
+ * on the new tip. A stale document version becomes a CONFLICT with `staleMessage`.
  */
 export function commitChange(ctx: ServiceContext, statements: readonly Statement[], audit: readonly AuditEntry[], staleMessage = '已被他人处理，请刷新后重试'): Promise<void> {
   if (canGroupCommit(ctx.database)) {

@@ -79,7 +79,7 @@ export const reviewRecords = sqliteTable(
 /**
  * Append-only record of every state change (UPDATE and DELETE are refused by triggers), one
  * hash chain: a trigger refuses a row whose prev_hash is not the hash of the last row, so two
- * writers can never fork the chain (migration 20261125_audit_log_linear_chain).
+ * writers can never fork the chain (migration 20261125061749_audit_log_linear_chain).
  */
 export const auditLog = sqliteTable(
   'audit_log',
