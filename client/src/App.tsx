@@ -1,6 +1,6 @@
 /** Routes of the staff app. Everything but /login needs a signed-in user. */
 import { Route, Router } from '@solidjs/router';
-import { lazy } from 'solid-js';
+import { lazy, type Component } from 'solid-js';
 import { SessionProvider } from './session/SessionProvider';
 import { RequireSignIn } from './session/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
@@ -11,33 +11,39 @@ import { HostSignInPage } from './pages/HostSignInPage';
 import { basePath, signInMode } from './mount';
 
 // Only sign-in and the inbox (where a signed-in user lands) are in the first bundle; every other
-// page is its own chunk, loaded when first opened, so the initial download stays small.
-const MyDocumentsPage = lazy(() => import('./pages/MyDocumentsPage').then((m) => ({ default: m.MyDocumentsPage })));
-const DraftFormPage = lazy(() => import('./pages/DraftFormPage').then((m) => ({ default: m.DraftFormPage })));
-const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
-const ReviewSheetPage = lazy(() => import('./pages/ReviewSheetPage').then((m) => ({ default: m.ReviewSheetPage })));
-const DeadlinesPage = lazy(() => import('./pages/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
-const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
-const CalendarAdminPage = lazy(() => import('./pages/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })));
-const RequestsPage = lazy(() => import('./pages/RequestsPage').then((m) => ({ default: m.RequestsPage })));
-const RequestPage = lazy(() => import('./pages/RequestPage').then((m) => ({ default: m.RequestPage })));
-const ReplyTemplatesPage = lazy(() => import('./pages/ReplyTemplatesPage').then((m) => ({ default: m.ReplyTemplatesPage })));
-const AnnualReportPage = lazy(() => import('./pages/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
-const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
-const UsersAdminPage = lazy(() => import('./pages/UsersAdminPage').then((m) => ({ default: m.UsersAdminPage })));
+// page is its own chunk, loaded when first opened, so the initial download stays small. The forms
+// runtime (zod, the field-type plugins: ./forms/forms-runtime.ts) loads beside the first such page
+// and has run before it renders; the pages of the first bundle show no form.
+const formsRuntime = () => import('./forms/forms-runtime');
+function page<K extends string>(load: () => Promise<Record<K, Component>>, name: K) {
+  return lazy(() => Promise.all([formsRuntime(), load()]).then(([, module]) => ({ default: module[name] })));
+}
+const MyDocumentsPage = page(() => import('./pages/MyDocumentsPage'), 'MyDocumentsPage');
+const DraftFormPage = page(() => import('./pages/DraftFormPage'), 'DraftFormPage');
+const DocumentPage = page(() => import('./pages/DocumentPage'), 'DocumentPage');
+const ReviewSheetPage = page(() => import('./pages/ReviewSheetPage'), 'ReviewSheetPage');
+const DeadlinesPage = page(() => import('./pages/DeadlinesPage'), 'DeadlinesPage');
+const NotificationsPage = page(() => import('./pages/NotificationsPage'), 'NotificationsPage');
+const CalendarAdminPage = page(() => import('./pages/CalendarAdminPage'), 'CalendarAdminPage');
+const RequestsPage = page(() => import('./pages/RequestsPage'), 'RequestsPage');
+const RequestPage = page(() => import('./pages/RequestPage'), 'RequestPage');
+const ReplyTemplatesPage = page(() => import('./pages/ReplyTemplatesPage'), 'ReplyTemplatesPage');
+const AnnualReportPage = page(() => import('./pages/AnnualReportPage'), 'AnnualReportPage');
+const AccountPage = page(() => import('./pages/AccountPage'), 'AccountPage');
+const UsersAdminPage = page(() => import('./pages/UsersAdminPage'), 'UsersAdminPage');
 // The workflow editor (and elkjs behind its graph) loads only when an admin opens it.
-const WorkflowListPage = lazy(() => import('./pages/WorkflowListPage').then((m) => ({ default: m.WorkflowListPage })));
-const WorkflowEditorPage = lazy(() => import('./pages/WorkflowEditorPage').then((m) => ({ default: m.WorkflowEditorPage })));
-const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
-const FormListPage = lazy(() => import('./pages/FormListPage').then((m) => ({ default: m.FormListPage })));
-const CatalogAdminPage = lazy(() => import('./pages/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })));
-const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage').then((m) => ({ default: m.FormBuilderPage })));
-const ChannelsAdminPage = lazy(() => import('./pages/ChannelsAdminPage').then((m) => ({ default: m.ChannelsAdminPage })));
-const WebhooksAdminPage = lazy(() => import('./pages/WebhooksAdminPage').then((m) => ({ default: m.WebhooksAdminPage })));
-const CatalogImportPage = lazy(() => import('./pages/CatalogImportPage').then((m) => ({ default: m.CatalogImportPage })));
-const AdminHomePage = lazy(() => import('./pages/AdminHomePage').then((m) => ({ default: m.AdminHomePage })));
-const ChannelProofsPage = lazy(() => import('./pages/ChannelProofsPage').then((m) => ({ default: m.ChannelProofsPage })));
+const WorkflowListPage = page(() => import('./pages/WorkflowListPage'), 'WorkflowListPage');
+const WorkflowEditorPage = page(() => import('./pages/WorkflowEditorPage'), 'WorkflowEditorPage');
+const DashboardPage = page(() => import('./pages/DashboardPage'), 'DashboardPage');
+const AuditLogPage = page(() => import('./pages/AuditLogPage'), 'AuditLogPage');
+const FormListPage = page(() => import('./pages/FormListPage'), 'FormListPage');
+const CatalogAdminPage = page(() => import('./pages/CatalogAdminPage'), 'CatalogAdminPage');
+const FormBuilderPage = page(() => import('./pages/FormBuilderPage'), 'FormBuilderPage');
+const ChannelsAdminPage = page(() => import('./pages/ChannelsAdminPage'), 'ChannelsAdminPage');
+const WebhooksAdminPage = page(() => import('./pages/WebhooksAdminPage'), 'WebhooksAdminPage');
+const CatalogImportPage = page(() => import('./pages/CatalogImportPage'), 'CatalogImportPage');
+const AdminHomePage = page(() => import('./pages/AdminHomePage'), 'AdminHomePage');
+const ChannelProofsPage = page(() => import('./pages/ChannelProofsPage'), 'ChannelProofsPage');
 
 export function App() {
   return (

@@ -1,16 +1,12 @@
 /** Entry point of the staff web app. */
 import { render } from 'solid-js/web';
-import { z } from 'zod';
 import { App } from './App';
 import { i18nReady, locale } from './i18n/i18n';
 import './styles.css';
-import { installSocialCreditCodeRenderer } from './forms/plugins/social-credit-code';
 
-// Validation messages of the shared forms core are Chinese; zod's own fallbacks follow.
-z.config(z.locales.zhCN());
+// zod's Chinese messages and the field-type plugins are not set up here: they come with the
+// first page that is not in the first bundle (App.tsx), so sign-in and the inbox load no zod.
 document.documentElement.lang = locale() === 'zh' ? 'zh-CN' : 'en';
-// Field-type plugins, the same ones the server installs (server/form-plugins.ts).
-installSocialCreditCodeRenderer();
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from index.html');

@@ -5,8 +5,9 @@
  * organisations for it; a typo is caught at the field instead of weeks later. See
  * docs/plugins.md ("Form field types").
  *
- * Pure: no IO. The server and the client each call `installSocialCreditCodeField()` once at
- * start-up; the client also registers a renderer under the same key.
+ * Pure: no IO. The server calls `installSocialCreditCodeField()` once at start-up, the client
+ * before its first form (client/src/forms/forms-runtime.ts), where it also registers a renderer
+ * under the same key.
  */
 import { z } from 'zod';
 import { getFieldType, registerFieldType } from '../field-types.js';
