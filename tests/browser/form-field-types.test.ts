@@ -14,6 +14,7 @@ import { BODY } from '../support/draft-input';
 import type { FormDefinition } from '../../forms/index';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { openFromInbox, signIn, signOut, tickFiveChecks, waitForStep } from './staff-actions';
+import { addBuilderField } from './form-builder-actions';
 
 const suite = browserSuite();
 const preview = (selector: string) => `[data-testid=fb-preview] ${selector}`;
@@ -22,18 +23,6 @@ const TITLE = '2026年城乡低保提标资金安排的通知';
 async function topShot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
-}
-
-/** Adds a field in the builder and gives it a key, a Chinese label and a type. */
-async function addField(page: Page, key: string, label: string, type: string): Promise<void> {
-  const before = await page.locator('[data-testid=fb-field]').count();
-  await page.click('[data-testid=fb-add]');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=fb-field]').length === n + 1, before);
-  await page.fill('[data-testid=fb-key]', key);
-  await page.press('[data-testid=fb-key]', 'Tab');
-  await page.waitForSelector(`[data-testid=fb-field][data-key=${key}].fb-selected`);
-  await page.fill('[data-testid=fb-label-zh]', label);
-  await page.selectOption('[data-testid=fb-type]', type);
 }
 
 async function publish(page: Page, notes: string): Promise<string> {
@@ -55,7 +44,7 @@ describe('rich text, tables and opinion forms', () => {
     await signIn(page, server.url, 'admin');
     await page.goto(`${server.url}/admin/forms/draft_document`);
     await page.waitForSelector('[data-testid=fb-valid]');
-    await addField(page, 'funds', '经费明细', 'group');
+    await addBuilderField(page, 'funds', '经费明细', 'group');
     await page.waitForSelector('[data-testid=fb-columns]');
     const column = (n: number) => page.locator('[data-testid=fb-column]').nth(n);
     await column(0).locator('[data-testid=fb-column-label]').fill('项目');
@@ -69,7 +58,7 @@ describe('rich text, tables and opinion forms', () => {
     await page.fill('[data-testid=fb-max]', '5');
     await page.press('[data-testid=fb-max]', 'Tab');
     await page.check('[data-testid=fb-required]');
-    await addField(page, 'summary', '内容摘要', 'richtext');
+    await addBuilderField(page, 'summary', '内容摘要', 'richtext');
     await page.fill('[data-testid=fb-max-length]', '300');
     await page.press('[data-testid=fb-max-length]', 'Tab');
     await page.waitForSelector('[data-testid=fb-valid]');
@@ -107,7 +96,7 @@ describe('rich text, tables and opinion forms', () => {
     await page.selectOption('[data-testid=fb-type]', 'select');
     await page.fill('[data-testid=fb-options]', 'lawful|合法\namend|修改后合法\nunlawful|不合法');
     await page.press('[data-testid=fb-options]', 'Tab');
-    await addField(page, 'basis', '依据', 'textarea');
+    await addBuilderField(page, 'basis', '依据', 'textarea');
     await page.selectOption('[data-testid=fb-required-when-field]', 'conclusion');
     await page.selectOption('[data-testid=fb-required-when-value]', JSON.stringify('amend'));
     // A compound condition: 依据 is required when the conclusion is 修改后合法 or 不合法.

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
+import { addBuilderField } from './form-builder-actions';
 
 const suite = browserSuite();
 const preview = (selector: string) => `[data-testid=fb-preview] ${selector}`;
@@ -45,16 +46,9 @@ describe('the forms runtime', () => {
     await page.waitForSelector('[data-testid=fb-valid]');
     expect(runtimeLoaded()).toBe(true);
 
-    const before = await page.locator('[data-testid=fb-field]').count();
-    await page.click('[data-testid=fb-add]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=fb-field]').length === n + 1, before);
-    await page.fill('[data-testid=fb-key]', 'org_code');
-    await page.press('[data-testid=fb-key]', 'Tab');
-    await page.waitForSelector('[data-testid=fb-field][data-key=org_code].fb-selected');
-    await page.fill('[data-testid=fb-label-zh]', '申请单位代码');
-    // Offered only once the plugin registered its type with the forms core.
+    // The type is offered only once the plugin has registered it with the forms core.
+    await addBuilderField(page, 'org_code', '申请单位代码', 'social_credit_code');
     expect(await page.locator('[data-testid=fb-type] option[value=social_credit_code]').textContent()).toBe('统一社会信用代码');
-    await page.selectOption('[data-testid=fb-type]', 'social_credit_code');
     await page.waitForSelector(preview('#draft_document-org_code'));
     await page.fill(preview('#draft_document-org_code'), '12345');
     await page.click(preview('[data-testid=save-draft]'));
