@@ -3,12 +3,13 @@
  * catalog can show them as real tables (report_table_snapshots). Taken at submission, with
  * the body text and the .docx/.xlsx, from the same computed content.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { reportTableSnapshots } from '../db/schema/index';
 import { reportGrids, type Grid } from '../report/report-grid';
 import { gridLines, type ReportContent } from '../report/report-text';
 import { commitChange } from './commit';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
@@ -46,7 +47,10 @@ export async function recordReportTables(ctx: ServiceContext, actor: SessionUser
  * lines renderReportText wrote), so a page can put the table where that text stands.
  */
 export async function loadReportTables(db: Db, documentId: string): Promise<(ReportTable & { text: string })[]> {
-  const [row] = await db.select({ tables: reportTableSnapshots.tables }).from(reportTableSnapshots).where(eq(reportTableSnapshots.documentId, documentId));
+  // Every public document page asks: prepared once per database.
+  const row = await preparedQuery(db, 'reportTableSnapshots.byDocument', (d) =>
+    d.select({ tables: reportTableSnapshots.tables }).from(reportTableSnapshots).where(eq(reportTableSnapshots.documentId, sql.placeholder('documentId'))).prepare(),
+  ).get({ documentId });
   if (!row) return [];
   return (row.tables as ReportTable[]).map((t) => ({ ...t, text: gridLines(t.grid).join('\n') }));
 }
