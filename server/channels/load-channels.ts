@@ -5,6 +5,7 @@
  */
 import { channelSettings } from '../db/schema/index';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { CHANNELS } from '../../forms/disclosure';
 import { defaultChannels, listChannels, type ChannelRegistry } from './channel-registry';
 import { mergeChannels, type EffectiveChannel } from './effective-channels';
@@ -13,12 +14,16 @@ const BUILTIN_KEYS: ReadonlySet<string> = new Set(CHANNELS);
 
 /** Every channel (enabled and disabled) in the admins' order. */
 export async function loadChannels(db: Db, registry: ChannelRegistry = defaultChannels): Promise<EffectiveChannel[]> {
-  const rows = await db
-    .select({
-      key: channelSettings.key, kind: channelSettings.kind, labelZh: channelSettings.labelZh, labelEn: channelSettings.labelEn,
-      effectZh: channelSettings.effectZh, effectEn: channelSettings.effectEn, enabled: channelSettings.enabled, sortOrder: channelSettings.sortOrder,
-    })
-    .from(channelSettings);
+  // Every document page and draft form asks: prepared once per database.
+  const rows = await preparedQuery(db, 'channelSettings.all', (d) =>
+    d
+      .select({
+        key: channelSettings.key, kind: channelSettings.kind, labelZh: channelSettings.labelZh, labelEn: channelSettings.labelEn,
+        effectZh: channelSettings.effectZh, effectEn: channelSettings.effectEn, enabled: channelSettings.enabled, sortOrder: channelSettings.sortOrder,
+      })
+      .from(channelSettings)
+      .prepare(),
+  ).all();
   return mergeChannels(listChannels(registry), rows, BUILTIN_KEYS);
 }
 

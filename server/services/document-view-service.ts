@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { attachments, auditLog, categories, departments, documents, reviewRecords, users } from '../db/schema/index';
 import { availableEvents, currentStep, returnTargetsFor, seatProgress, type SeatProgress, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
@@ -22,7 +23,16 @@ import type { SessionUser } from './users';
 /** Seat labels and signers with display names instead of user ids. */
 async function seatsWithNames(db: Db, seats: SeatProgress[]) {
   const ids = [...new Set(seats.flatMap((s) => [s.userId, s.approvedBy]).filter((id): id is string => Boolean(id)))];
-  const names = new Map(ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : []);
+  const names = new Map(
+    ids.length
+      ? (
+          await preparedQuery(db, 'users.displayNamesIn', (d) =>
+            // The ids as one JSON array: a prepared statement cannot take a list of varying length.
+            d.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`)).prepare(),
+          ).all({ ids: JSON.stringify(ids) })
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
   return seats.map((s) => ({
     seatId: s.seatId,
     label: s.role ? s.label.zh : (names.get(s.userId ?? '') ?? s.label.zh),
@@ -60,13 +70,61 @@ export async function loadViewableDocument(ctx: ServiceContext, user: SessionUse
   const doc = await loadDocument(db, documentId);
   const openTasks = await loadOpenTasks(db, doc.id);
   const mine = openTasks.filter((t) => isTaskFor(user, t));
-  const [acted] = await db.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, doc.id), eq(reviewRecords.userId, user.id))).limit(1);
+  const acted = await preparedQuery(db, 'reviewRecords.anyOfUser', (d) =>
+    d.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, sql.placeholder('documentId')), eq(reviewRecords.userId, sql.placeholder('userId')))).limit(1).prepare(),
+  ).get({ documentId: doc.id, userId: user.id });
   const involvement = { isDrafter: doc.drafterId === user.id, hasActed: Boolean(acted), holdsOpenTask: mine.length > 0 };
   if (!canViewDocument(user.roles, doc.status, involvement)) throw notFound('未找到该文件');
   // The user's own task: personal assignments first (a transfer or 加签 names them), then the role's pool.
   const openTask = [...mine].sort((a, b) => Number(b.assigneeId === user.id) - Number(a.assigneeId === user.id))[0] ?? null;
   return { doc, openTask, involvement };
 }
+
+// The page's own reads, prepared once per database (db/prepared.ts): every reviewer opens the
+// page before acting, and building these queries per view made it cost twice an approval.
+const drafterOf = alias(users, 'drafter');
+const documentMeta = (db: Db) =>
+  preparedQuery(db, 'documentView.meta', (d) =>
+    d
+      .select({ categoryName: categories.nameZh, categoryCode: categories.code, requiresDisclosure: categories.requiresDisclosure, departmentName: departments.name, drafterName: drafterOf.displayName })
+      .from(documents)
+      .innerJoin(categories, eq(categories.id, documents.categoryId))
+      .innerJoin(departments, eq(departments.id, documents.departmentId))
+      .innerJoin(drafterOf, eq(drafterOf.id, documents.drafterId))
+      .where(eq(documents.id, sql.placeholder('id')))
+      .prepare(),
+  );
+const documentHistory = (db: Db) =>
+  preparedQuery(db, 'documentView.history', (d) =>
+    d
+      .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, detail: auditLog.detail, actorName: users.displayName })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(eq(auditLog.documentId, sql.placeholder('documentId')))
+      .orderBy(asc(auditLog.seq))
+      .prepare(),
+  );
+const documentReviews = (db: Db) =>
+  preparedQuery(db, 'documentView.reviews', (d) =>
+    d
+      .select({ round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, opinionForm: reviewRecords.opinionForm, at: reviewRecords.createdAt, reviewerName: users.displayName })
+      .from(reviewRecords)
+      .innerJoin(users, eq(users.id, reviewRecords.userId))
+      .where(eq(reviewRecords.documentId, sql.placeholder('documentId')))
+      .orderBy(asc(reviewRecords.createdAt))
+      .prepare(),
+  );
+const documentFiles = (db: Db) =>
+  preparedQuery(db, 'documentView.files', (d) =>
+    d
+      .select({ id: attachments.id, name: attachments.originalName, size: attachments.size, mime: attachments.mime })
+      .from(attachments)
+      .where(eq(attachments.documentId, sql.placeholder('documentId')))
+      .orderBy(desc(attachments.createdAt))
+      .prepare(),
+  );
+const linkedPolicy = (db: Db) =>
+  preparedQuery(db, 'documentView.policy', (d) => d.select({ id: documents.id, title: documents.title, status: documents.status }).from(documents).where(eq(documents.id, sql.placeholder('id'))).prepare());
 
 /** Everything the document page shows, for someone allowed to see it, with what they may do. */
 export async function getDocumentView(ctx: ServiceContext, user: SessionUser, documentId: string) {
@@ -76,31 +134,10 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const state = reviewState(doc);
   const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));
   const taskIsMine = Boolean(openTask && openTask.step === state.value);
-  const drafter = alias(users, 'drafter');
-  const [meta] = await db
-    .select({ categoryName: categories.nameZh, categoryCode: categories.code, requiresDisclosure: categories.requiresDisclosure, departmentName: departments.name, drafterName: drafter.displayName })
-    .from(documents)
-    .innerJoin(categories, eq(categories.id, documents.categoryId))
-    .innerJoin(departments, eq(departments.id, documents.departmentId))
-    .innerJoin(drafter, eq(drafter.id, documents.drafterId))
-    .where(eq(documents.id, doc.id));
-  const history = await db
-    .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, detail: auditLog.detail, actorName: users.displayName })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(eq(auditLog.documentId, doc.id))
-    .orderBy(asc(auditLog.seq));
-  const reviews = await db
-    .select({ round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, opinionForm: reviewRecords.opinionForm, at: reviewRecords.createdAt, reviewerName: users.displayName })
-    .from(reviewRecords)
-    .innerJoin(users, eq(users.id, reviewRecords.userId))
-    .where(eq(reviewRecords.documentId, doc.id))
-    .orderBy(asc(reviewRecords.createdAt));
-  const files = await db
-    .select({ id: attachments.id, name: attachments.originalName, size: attachments.size, mime: attachments.mime })
-    .from(attachments)
-    .where(eq(attachments.documentId, doc.id))
-    .orderBy(desc(attachments.createdAt));
+  const meta = await documentMeta(db).get({ id: doc.id });
+  const history = await documentHistory(db).all({ documentId: doc.id });
+  const reviews = await documentReviews(db).all({ documentId: doc.id });
+  const files = await documentFiles(db).all({ documentId: doc.id });
   const redactionList = await loadRedactions(db, doc.id);
   const step = currentStep(def, state);
   const canActOnTask = (type: ReviewEvent['type']) => taskIsMine && events.has(type);
@@ -143,7 +180,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     withdrawReason: doc.withdrawReason,
     validity: doc.validity,
     // 同步审签: the leader signs a policy and its interpretation together, so each page shows the other.
-    policy: doc.policyDocumentId ? ((await db.select({ id: documents.id, title: documents.title, status: documents.status }).from(documents).where(eq(documents.id, doc.policyDocumentId)))[0] ?? null) : null,
+    policy: doc.policyDocumentId ? ((await linkedPolicy(db).get({ id: doc.policyDocumentId })) ?? null) : null,
     interpretations: (await interpretationsOf(db, doc.id)).map((i) => ({ id: i.id, title: i.title, status: i.status })),
     pendingValidityChange: await pendingValidityChange(db, doc.id),
     createdAt: doc.createdAt,

@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../db/prepared';
 import { documents, validityChanges } from '../db/schema/index';
 import { decideValidityChange, VALIDITY_LABELS, type Validity, type ValidityState } from '../../workflows/validity/index';
 import { commitChange } from './commit';
@@ -10,7 +11,10 @@ import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
 export async function pendingValidityChange(db: Db, documentId: string) {
-  const [row] = await db.select().from(validityChanges).where(and(eq(validityChanges.documentId, documentId), eq(validityChanges.state, 'pending'))).orderBy(desc(validityChanges.createdAt)).limit(1);
+  // Every document page asks: prepared once per database.
+  const row = await preparedQuery(db, 'validityChanges.pendingOfDocument', (d) =>
+    d.select().from(validityChanges).where(and(eq(validityChanges.documentId, sql.placeholder('documentId')), eq(validityChanges.state, 'pending'))).orderBy(desc(validityChanges.createdAt)).limit(1).prepare(),
+  ).get({ documentId });
   return row ?? null;
 }
 

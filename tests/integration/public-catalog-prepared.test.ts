@@ -6,26 +6,18 @@
  * category's page lists that category only, oldest first reverses newest first, a document
  * page shows the document. A real libsql file and the real HTTP server.
  */
-import { SQLiteSelectBase } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { builtQueries } from '../support/built-queries';
 
-/** The SQL of every drizzle select built (not run from its prepared form) while counting is on. */
-const built: string[] = [];
-let counting = false;
-const proto = SQLiteSelectBase.prototype as unknown as { _prepare(...args: unknown[]): unknown; toSQL(): { sql: string } };
-const original = proto._prepare;
-proto._prepare = function (this: typeof proto, ...args: unknown[]) {
-  if (counting) built.push(this.toSQL().sql);
-  return original.apply(this, args);
-};
+const builds = builtQueries();
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  proto._prepare = original;
+  builds.restore();
   await server.close();
 });
 
@@ -50,25 +42,23 @@ describe('the public catalog on prepared queries', () => {
     const views = ['/public', '/public?sort=oldest', `/public?category=${category}`, `/public?category=${category}&sort=oldest`, `/public/documents/${encodeURIComponent(openOne!.indexNumber)}`, `/public/documents/${encodeURIComponent(partial!.indexNumber)}`];
     for (const view of views) await page(view);
 
-    counting = true;
-    try {
-      const newest = listed(await page('/public'));
-      const oldest = listed(await page('/public?sort=oldest'));
-      const inCategory = listed(await page(`/public?category=${category}`));
-      const inCategoryOldest = listed(await page(`/public?category=${category}&sort=oldest`));
-      const second = listed(await page('/public?page=2'));
-      const document = await page(`/public/documents/${encodeURIComponent(openTwo!.indexNumber)}`);
-      expect(built).toEqual([]);
+    let newest: string[] = [], oldest: string[] = [], inCategory: string[] = [], inCategoryOldest: string[] = [], second: string[] = [], document = '';
+    const built = await builds.during(async () => {
+      newest = listed(await page('/public'));
+      oldest = listed(await page('/public?sort=oldest'));
+      inCategory = listed(await page(`/public?category=${category}`));
+      inCategoryOldest = listed(await page(`/public?category=${category}&sort=oldest`));
+      second = listed(await page('/public?page=2'));
+      document = await page(`/public/documents/${encodeURIComponent(openTwo!.indexNumber)}`);
+    });
+    expect(built).toEqual([]);
 
-      expect(newest).toEqual(published.slice(0, 20).map((p) => p.indexNumber));
-      expect(oldest).toEqual([...published].reverse().slice(0, 20).map((p) => p.indexNumber));
-      const ofCategory = published.filter((p) => p.category === category).map((p) => p.indexNumber);
-      expect(inCategory).toEqual(ofCategory.slice(0, 20));
-      expect(inCategoryOldest).toEqual([...ofCategory].reverse().slice(0, 20));
-      expect(second).toEqual(published.length > 20 ? published.slice(20, 40).map((p) => p.indexNumber) : newest);
-      expect(document).toContain(openTwo!.indexNumber);
-    } finally {
-      counting = false;
-    }
+    expect(newest).toEqual(published.slice(0, 20).map((p) => p.indexNumber));
+    expect(oldest).toEqual([...published].reverse().slice(0, 20).map((p) => p.indexNumber));
+    const ofCategory = published.filter((p) => p.category === category).map((p) => p.indexNumber);
+    expect(inCategory).toEqual(ofCategory.slice(0, 20));
+    expect(inCategoryOldest).toEqual([...ofCategory].reverse().slice(0, 20));
+    expect(second).toEqual(published.length > 20 ? published.slice(20, 40).map((p) => p.indexNumber) : newest);
+    expect(document).toContain(openTwo!.indexNumber);
   });
 });

@@ -11,26 +11,14 @@
  * bound parameter with such a literal (server/db/prepared.ts, `literal`).
  */
 import { createClient } from '@libsql/client';
-import { SQLiteDeleteBase, SQLiteInsertBase, SQLiteSelectBase, SQLiteUpdateBase } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { ACTOR_FOR_STEP, ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
 import { categoryId, draftInput, partialOverrides } from '../support/draft-input';
 import { statementsOf } from '../support/statement-recorder';
+import { builtQueries } from '../support/built-queries';
 
-/** The SQL of every drizzle query built (not run from its prepared form) while counting is on. */
-const built: string[] = [];
-let counting = false;
-const restores: (() => void)[] = [];
-for (const builder of [SQLiteSelectBase, SQLiteInsertBase, SQLiteUpdateBase, SQLiteDeleteBase]) {
-  const proto = builder.prototype as unknown as { _prepare(...args: unknown[]): unknown; toSQL(): { sql: string } };
-  const original = proto._prepare;
-  proto._prepare = function (this: typeof proto, ...args: unknown[]) {
-    if (counting) built.push(this.toSQL().sql);
-    return original.apply(this, args);
-  };
-  restores.push(() => (proto._prepare = original));
-}
+const builds = builtQueries();
 
 let server: TestServer;
 let clients: Clients;
@@ -42,7 +30,7 @@ beforeAll(async () => {
   notice = await categoryId(clients.drafter!, 'notice');
 });
 afterAll(async () => {
-  for (const restore of restores) restore();
+  builds.restore();
   await server.close();
 });
 
@@ -57,14 +45,9 @@ async function review(title: string, overrides = {}): Promise<string[]> {
     const client = clients[ACTOR_FOR_STEP[doc.currentStep.id]!]!;
     const { openTask, version: expectedVersion } = await client.trpc.documents.get.query({ id });
     const target = { documentId: id, expectedVersion, taskId: openTask!.id };
-    built.length = 0;
-    counting = true;
-    try {
-      if (doc.currentStep.id === 'publication') await client.trpc.publication.publish.mutate(target);
-      else await client.trpc.review.approve.mutate({ ...target, opinion: '同意', checks: ALL_CHECKS });
-    } finally {
-      counting = false;
-    }
+    const built = await builds.during(() =>
+      doc.currentStep.id === 'publication' ? client.trpc.publication.publish.mutate(target) : client.trpc.review.approve.mutate({ ...target, opinion: '同意', checks: ALL_CHECKS }),
+    );
     seen.push(...built.map((sql) => `${doc.currentStep.id}: ${sql}`));
   }
   throw new Error('review did not finish');
