@@ -101,25 +101,29 @@ export async function listMyTasks(ctx: ServiceContext, user: SessionUser) {
 /** 我的起草: the user's own documents, most recently changed first, with where each stands. */
 export async function listMyDocuments(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
-  const rows = await db
-    .select({
-      id: documents.id,
-      title: documents.title,
-      docNumber: documents.docNumber,
-      attribute: documents.attribute,
-      status: documents.status,
-      currentStep: documents.currentStep,
-      workflowKey: documents.workflowKey,
-      workflowVersion: documents.workflowVersion,
-      indexNumber: documents.indexNumber,
-      updatedAt: documents.updatedAt,
-      categoryName: categories.nameZh,
-    })
-    .from(documents)
-    .innerJoin(categories, eq(categories.id, documents.categoryId))
-    .where(eq(documents.drafterId, user.id))
-    .orderBy(desc(documents.updatedAt))
-    .limit(500);
+  // A drafter's landing list: prepared once per database.
+  const rows = await preparedQuery(db, 'documents.ofDrafter', (d) =>
+    d
+      .select({
+        id: documents.id,
+        title: documents.title,
+        docNumber: documents.docNumber,
+        attribute: documents.attribute,
+        status: documents.status,
+        currentStep: documents.currentStep,
+        workflowKey: documents.workflowKey,
+        workflowVersion: documents.workflowVersion,
+        indexNumber: documents.indexNumber,
+        updatedAt: documents.updatedAt,
+        categoryName: categories.nameZh,
+      })
+      .from(documents)
+      .innerJoin(categories, eq(categories.id, documents.categoryId))
+      .where(eq(documents.drafterId, sql.placeholder('drafterId')))
+      .orderBy(desc(documents.updatedAt))
+      .limit(500)
+      .prepare(),
+  ).all({ drafterId: user.id });
   const pinnedDefinition = await definitionLookup(db, rows);
   return rows.map(({ workflowKey, workflowVersion, ...r }) => ({ ...r, stepLabel: stepName(pinnedDefinition(workflowKey, workflowVersion), r.currentStep) }));
 }

@@ -1,25 +1,36 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { notifications, users } from '../db/schema/index';
+import { preparedQuery } from '../db/prepared';
+import type { Db } from '../db/client';
 import { commitChange } from './commit';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
 
 export async function listNotifications(ctx: ServiceContext, user: SessionUser) {
   const { db } = ctx.database;
-  const items = await db
-    .select({ id: notifications.id, kind: notifications.kind, documentId: notifications.documentId, message: notifications.message, params: notifications.params, createdAt: notifications.createdAt, readAt: notifications.readAt })
-    .from(notifications)
-    .where(eq(notifications.userId, user.id))
-    .orderBy(desc(notifications.createdAt))
-    .limit(50);
-  const [unread] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
-  return { items, unread: unread?.n ?? 0 };
+  const items = await preparedQuery(db, 'notifications.latestOfUser', (d) =>
+    d
+      .select({ id: notifications.id, kind: notifications.kind, documentId: notifications.documentId, message: notifications.message, params: notifications.params, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .from(notifications)
+      .where(eq(notifications.userId, sql.placeholder('userId')))
+      .orderBy(desc(notifications.createdAt))
+      .limit(50)
+      .prepare(),
+  ).all({ userId: user.id });
+  return { items, unread: await unreadCount(db, user.id) };
+}
+
+/** The header's badge asks this of every signed-in page every minute: prepared once per database. */
+async function unreadCount(db: Db, userId: string): Promise<number> {
+  const row = await preparedQuery(db, 'notifications.unreadCount', (d) =>
+    d.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt))).prepare(),
+  ).get({ userId });
+  return row?.n ?? 0;
 }
 
 /** Just the unread count, for the header badge that polls. */
 export async function countUnreadNotifications(ctx: ServiceContext, user: SessionUser): Promise<number> {
-  const [row] = await ctx.database.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  return unreadCount(ctx.database.db, user.id);
 }
 
 /** Marks one notification (or, without an id, all of them) as read. Reading is not a state change of a document, so no audit row. */

@@ -75,12 +75,16 @@ export async function decideValidity(ctx: ServiceContext, actor: SessionUser, in
 export async function listPendingValidityChanges(ctx: ServiceContext, actor: SessionUser) {
   if (!actor.roles.includes('legal')) return [];
   const { db } = ctx.database;
-  const rows = await db
-    .select({ id: validityChanges.id, documentId: documents.id, title: documents.title, indexNumber: documents.indexNumber, proposedValidity: validityChanges.proposedValidity, reason: validityChanges.reason, proposerId: validityChanges.proposerId, createdAt: validityChanges.createdAt })
-    .from(validityChanges)
-    .innerJoin(documents, eq(documents.id, validityChanges.documentId))
-    .where(eq(validityChanges.state, 'pending'))
-    .orderBy(desc(validityChanges.createdAt))
-    .limit(200);
+  // In every legality reviewer's 我的待办: prepared once per database.
+  const rows = await preparedQuery(db, 'validityChanges.pending', (d) =>
+    d
+      .select({ id: validityChanges.id, documentId: documents.id, title: documents.title, indexNumber: documents.indexNumber, proposedValidity: validityChanges.proposedValidity, reason: validityChanges.reason, proposerId: validityChanges.proposerId, createdAt: validityChanges.createdAt })
+      .from(validityChanges)
+      .innerJoin(documents, eq(documents.id, validityChanges.documentId))
+      .where(eq(validityChanges.state, 'pending'))
+      .orderBy(desc(validityChanges.createdAt))
+      .limit(200)
+      .prepare(),
+  ).all();
   return rows.filter((r) => r.proposerId !== actor.id);
 }
