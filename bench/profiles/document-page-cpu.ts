@@ -6,9 +6,9 @@
 // (BENCH_CPU_PROF=1 writes the server's .cpuprofile to bench/results/profiles/)
 import path from 'node:path';
 import { BENCH_PASSWORD, freshFixture, submittedDocuments } from '../lib/fixture';
-import { closedLoop, request, signIn, type Session } from '../lib/load';
-import { serverCpuMicros, startServer, stopServer } from '../lib/server-process';
-import { percentile } from '../lib/stats';
+import { request, signIn, type Session } from '../lib/load';
+import { startServer, stopServer } from '../lib/server-process';
+import { timedCalls } from '../lib/timed-calls';
 
 const views = Number(process.argv[2] ?? 4000);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -21,11 +21,7 @@ try {
   const sessions: Session[] = [];
   for (let c = 0; c < concurrency; c++) sessions.push(await signIn(port, 'legal', BENCH_PASSWORD));
   const view = (c: number, i: number) => request(port, sessions[c]!, 'GET', `/api/trpc/documents.get?input=${encodeURIComponent(JSON.stringify({ id: docs[i % docs.length] }))}`);
-  await closedLoop(concurrency, 500, view);
-  const cpu = serverCpuMicros(child.pid!);
-  const run = await closedLoop(concurrency, views, view);
-  const perView = (serverCpuMicros(child.pid!) - cpu) / views;
-  console.log(`documents.get  ${Math.round(run.perSecond)}/s  ${Math.round(perView)} µs server CPU per view  p50 ${percentile(run.latencies, 50).toFixed(1)} ms  p99 ${percentile(run.latencies, 99).toFixed(1)} ms`);
+  console.log(`documents.get  ${(await timedCalls(child.pid!, concurrency, 500, views, view)).summary}`);
 } finally {
   await stopServer(child);
   fixture.close();

@@ -4,9 +4,9 @@
 // public and the staff share one event loop, so what a page costs is what a news spike takes
 // from the reviewers. `npx tsx bench/profiles/public-pages-cpu.ts [pages] [clients]`
 import { freshFixture, reviewToPublication, submittedDocuments } from '../lib/fixture';
-import { closedLoop, newSession, request } from '../lib/load';
-import { serverCpuMicros, startServer, stopServer } from '../lib/server-process';
-import { percentile } from '../lib/stats';
+import { newSession, request } from '../lib/load';
+import { startServer, stopServer } from '../lib/server-process';
+import { timedCalls } from '../lib/timed-calls';
 
 const pages = Number(process.argv[2] ?? 4000);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -19,11 +19,8 @@ try {
   const sessions = Array.from({ length: concurrency }, () => newSession());
   const views = { 'list, page 1': '/public', 'a document': `/public/documents/${encodeURIComponent(indexNumber)}`, 'search 低保': `/public/search?q=${encodeURIComponent('低保')}` };
   for (const [name, path] of Object.entries(views)) {
-    await closedLoop(concurrency, 500, (c) => request(port, sessions[c]!, 'GET', path));
-    const cpu = serverCpuMicros(child.pid!);
-    const run = await closedLoop(concurrency, pages, (c) => request(port, sessions[c]!, 'GET', path));
-    const perPage = (serverCpuMicros(child.pid!) - cpu) / pages;
-    console.log(`${name.padEnd(14)} ${Math.round(run.perSecond)}/s  ${Math.round(perPage)} µs server CPU per page  p50 ${percentile(run.latencies, 50).toFixed(1)} ms  p99 ${percentile(run.latencies, 99).toFixed(1)} ms`);
+    const run = await timedCalls(child.pid!, concurrency, 500, pages, (c) => request(port, sessions[c]!, 'GET', path));
+    console.log(`${name.padEnd(14)} ${run.summary}`);
   }
 } finally {
   await stopServer(child);

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { notifications, users } from '../db/schema/index';
 import { preparedQuery } from '../db/prepared';
-import type { Db } from '../db/client';
 import { commitChange } from './commit';
 import type { ServiceContext } from './service-context';
 import type { SessionUser } from './users';
@@ -17,20 +16,15 @@ export async function listNotifications(ctx: ServiceContext, user: SessionUser) 
       .limit(50)
       .prepare(),
   ).all({ userId: user.id });
-  return { items, unread: await unreadCount(db, user.id) };
+  return { items, unread: await countUnreadNotifications(ctx, user) };
 }
 
-/** The header's badge asks this of every signed-in page every minute: prepared once per database. */
-async function unreadCount(db: Db, userId: string): Promise<number> {
-  const row = await preparedQuery(db, 'notifications.unreadCount', (d) =>
-    d.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt))).prepare(),
-  ).get({ userId });
-  return row?.n ?? 0;
-}
-
-/** Just the unread count, for the header badge that polls. */
+/** Just the unread count, for the header badge that every signed-in page polls each minute: prepared once per database. */
 export async function countUnreadNotifications(ctx: ServiceContext, user: SessionUser): Promise<number> {
-  return unreadCount(ctx.database.db, user.id);
+  const row = await preparedQuery(ctx.database.db, 'notifications.unreadCount', (d) =>
+    d.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt))).prepare(),
+  ).get({ userId: user.id });
+  return row?.n ?? 0;
 }
 
 /** Marks one notification (or, without an id, all of them) as read. Reading is not a state change of a document, so no audit row. */
