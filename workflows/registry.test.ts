@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from './definition';
 import { applyReviewEvent, reviewStatus, startReview } from './engine';
-import { createRegistry, defaultRegistry, registerAction, registerGuard } from './registry';
+import { createRegistry, defaultRegistry, namesPluginGuards, registerAction, registerGuard } from './registry';
+import { releaseReviewDefinition } from './release-review.definition';
 import { approve, facts, publish, submit, users } from './review-test-helpers';
 import type { PersistedReview, ReviewEvent } from './review-types';
 
@@ -86,5 +87,15 @@ describe('a plugin registry', () => {
     registerGuard('isBudget', () => false, registry);
     registerAction('notifyBudgetPortal', registry);
     expect(startReview(budgetReview, facts(), registry).value).toBe('draft');
+  });
+
+  it('tells which definitions name a plugin guard, whose guard may read the text (the server loads it only for those)', () => {
+    expect(namesPluginGuards(releaseReviewDefinition)).toBe(false);
+    expect(namesPluginGuards(budgetReview)).toBe(true);
+    const withRequirement = { ...releaseReviewDefinition, steps: releaseReviewDefinition.steps.map((s) => (s.id === 'secrecy_review' ? { ...s, requires: ['noSensitiveWords'] } : s)) };
+    expect(namesPluginGuards(withRequirement)).toBe(true);
+    // The built-in conditions read the stored facts only.
+    const builtInCondition = { ...releaseReviewDefinition, steps: releaseReviewDefinition.steps.map((s) => (s.id === 'secrecy_review' ? { ...s, when: { guard: 'isPublishable' } } : s)) };
+    expect(namesPluginGuards(builtInCondition)).toBe(false);
   });
 });

@@ -93,6 +93,20 @@ export function createRegistry(): WorkflowRegistry {
   };
 }
 
+/** The guards every registry starts with; none of them reads the document's text. */
+const BUILT_IN_GUARD_NAMES: ReadonlySet<string> = new Set([...Object.keys(RULE_GUARDS), ...Object.keys(CONDITION_GUARDS)]);
+
+/**
+ * True when a step of `definition` names a guard a plugin registered (in `requires` or `when`).
+ * Only such a guard may read `event.document`, the text an approval or publication carries, so
+ * the server loads a document's text for a step only when its definition is one of these (or
+ * the step itself reads the text: submission, the secrecy review, publication).
+ * @example namesPluginGuards({ ...def, steps: [{ ...step, requires: ['noSensitiveWords'] }] }) // true
+ */
+export function namesPluginGuards(definition: { steps: readonly { when?: { guard: string }; requires?: readonly string[] }[] }): boolean {
+  return definition.steps.some((step) => [...(step.when ? [step.when.guard] : []), ...(step.requires ?? [])].some((name) => !BUILT_IN_GUARD_NAMES.has(name)));
+}
+
 /** The registry used when none is passed. */
 export const defaultRegistry: WorkflowRegistry = createRegistry();
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { documents } from '../db/schema/index';
-import { applyReviewEvent, currentStep, reviewStatus, SEPARATED_KINDS, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
+import { applyReviewEvent, currentStep, namesPluginGuards, reviewStatus, SEPARATED_KINDS, type DocumentContent, type PersistedReview, type Refusal, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { FIVE_CHECKS, type FiveCheck } from '../../forms/disclosure';
 import { commitChange } from './commit';
 import { webhookOutboxStatements } from './webhook-outbox';
@@ -11,7 +11,7 @@ import { taskDue } from './deadline-service';
 import { policyPublicationStatements } from './policy-pair-service';
 import { loadWorkCalendar } from './calendar-service';
 import { badRequest, conflict, forbidden, ShenfaError } from './errors';
-import { factsOf, loadDocumentTasks, loadIndexNumber, loadDocumentWithCategoryCode, loadRedactions, reviewState, type DocumentRow, type TaskRow } from './document-store';
+import { factsOf, loadDocumentHeadWithCategoryCode, loadDocumentTasks, loadDocumentText, loadIndexNumber, loadRedactions, reviewState, type DocumentHead, type DocumentRow, type TaskRow } from './document-store';
 import { closeTaskStatement, DRAFTER_SEAT, openTaskStatement, syncTasks, wantedTasks } from './task-sync';
 import { confirmRedactions, moveDocument, moveDocumentWithStatus, nextIndexSequence, publishDocument, recordDecision } from './review-writes';
 import { loadSessionUser } from './users';
@@ -53,11 +53,9 @@ const REFUSAL_MESSAGES: Record<Refusal, ShenfaError> = {
 
 const TASK_ACTIONS = new Set(['approve', 'return', 'reject', 'publish', 'transfer', 'add_signer']);
 
-async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionUser, facts: ReturnType<typeof factsOf>, seatId: string | undefined, doc: DocumentRow): Promise<ReviewEvent> {
+async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionUser, facts: ReturnType<typeof factsOf>, seatId: string | undefined, document: DocumentContent | undefined): Promise<ReviewEvent> {
   const who = { id: actor.id, roles: actor.roles };
   const seat = seatId && seatId !== DRAFTER_SEAT ? { seatId } : {};
-  // The text goes with every approval, for the guards a step requires (workflow plugins).
-  const document = { title: doc.title, body: doc.body };
   switch (input.action) {
     case 'submit': return { type: 'SUBMIT', actor: who, facts };
     case 'recall': return { type: 'RECALL', actor: who };
@@ -81,7 +79,7 @@ async function toEvent(ctx: ServiceContext, input: ReviewAction, actor: SessionU
  * document was offered to for task actions. Checked before anything that depends on the
  * document's state, so a refusal tells an outsider nothing.
  */
-function requireStanding(input: ReviewAction, actor: SessionUser, doc: DocumentRow, documentTasks: readonly TaskRow[]): void {
+function requireStanding(input: ReviewAction, actor: SessionUser, doc: DocumentHead, documentTasks: readonly TaskRow[]): void {
   if (input.action === 'submit' || input.action === 'recall') {
     if (doc.drafterId !== actor.id) throw forbidden('只有起草人本人可以提交或撤回');
     return;
@@ -111,15 +109,23 @@ function requireFiveChecks(def: WorkflowDefinition, state: PersistedReview, inpu
   }
 }
 
+type DocumentText = Pick<DocumentRow, 'id' | 'body'>;
+
+/** The text of a step that reads it (performReviewAction loads it for those): never taken as "nothing found" when missing. */
+function loaded(text: DocumentText | null): DocumentText {
+  if (text === null) throw new Error('the document text was not loaded for a step that reads it');
+  return text;
+}
+
 /** What the audit row of a review action records besides who, when and from/to. */
-async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinion: string, form: FilledOpinionForm | null): Promise<Record<string, unknown>> {
+async function auditDetail(db: Db, input: ReviewAction, text: DocumentText | null, opinion: string, form: FilledOpinionForm | null): Promise<Record<string, unknown>> {
   switch (input.action) {
     case 'return': return { opinion, target: input.target, ...(form ? { form } : {}) };
     case 'approve': return { opinion, ...(form ? { form } : {}) };
     case 'transfer': return { opinion, toUserId: input.toUserId };
     case 'add_signer': return { opinion, userId: input.userId, position: input.position, ...(form ? { form } : {}) };
     // The submission's privacy pre-check: how many unmasked hits the reviewers will find.
-    case 'submit': return { opinion, privacyHits: (await privacyFindings(db, doc)).length };
+    case 'submit': return { opinion, privacyHits: (await privacyFindings(db, loaded(text))).length };
     default: return { opinion };
   }
 }
@@ -131,7 +137,7 @@ async function auditDetail(db: Db, input: ReviewAction, doc: DocumentRow, opinio
  */
 export async function performReviewAction(ctx: ServiceContext, actor: SessionUser, input: ReviewActionInput) {
   const { db } = ctx.database;
-  const { doc, categoryCode } = await loadDocumentWithCategoryCode(db, input.documentId);
+  const { doc, categoryCode } = await loadDocumentHeadWithCategoryCode(db, input.documentId);
   const documentTasks = await loadDocumentTasks(db, doc.id);
   // Standing first: an outsider learns nothing of the document's version or content from the refusal.
   requireStanding(input, actor, doc, documentTasks);
@@ -141,7 +147,13 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   const openTasks = documentTasks.filter((t) => t.status === 'open');
   const actedTask = requireTask(input, openTasks, state);
   const facts = factsOf(doc, categoryCode);
-  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId, doc));
+  const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
+  // The text only for a step that reads it: the submission's privacy pre-check, the secrecy
+  // review and publication check it for personal data, and a plugin's guard may read it on an
+  // approval or publication (which carries it as the event's document). A plain approval does not.
+  const readsText = input.action === 'submit' || input.action === 'publish' || secrecyApproval || (input.action === 'approve' && namesPluginGuards(def));
+  const text: DocumentText | null = readsText ? { id: doc.id, body: await loadDocumentText(db, doc.id) } : null;
+  const result = applyReviewEvent(def, state, await toEvent(ctx, input, actor, facts, actedTask?.seatId, text ? { title: doc.title, body: text.body } : undefined));
   if (!result.ok) throw REFUSAL_MESSAGES[result.refusal];
   // Content checks only once the workflow has accepted this person for this step.
   requireFiveChecks(def, state, input);
@@ -149,8 +161,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   // 加签在我之后 is the holder's own approval, so it asks for the form too.
   const fillsForm = input.action === 'approve' || input.action === 'return' || (input.action === 'add_signer' && input.position === 'after');
   const opinionForm = fillsForm ? await readOpinionForm(db, actor, doc.id, currentStep(def, state), input.opinionForm) : null;
-  const secrecyApproval = input.action === 'approve' && currentStep(def, state)?.role === PRIVACY_ROLE;
-  if (secrecyApproval || input.action === 'publish') await assertPrivacyResolved(db, doc);
+  if (secrecyApproval || input.action === 'publish') await assertPrivacyResolved(db, loaded(text));
   if (input.action === 'publish' && (await loadRedactions(db, doc.id)).some((r) => !r.confirmedBy)) {
     throw badRequest('删减内容尚未经保密审查确认，不能发布');
   }
@@ -224,7 +235,7 @@ export async function performReviewAction(ctx: ServiceContext, actor: SessionUse
   await commitChange(
     ctx,
     statements,
-    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: await auditDetail(db, input, doc, opinion, opinionForm?.filled ?? null) }],
+    [{ at: now, actorId: actor.id, documentId: doc.id, action: `review.${input.action}`, fromState: state.value, toState: next.value, detail: await auditDetail(db, input, text, opinion, opinionForm?.filled ?? null) }],
     '该文件已被他人处理，请刷新后重试',
   );
   await ctx.effects.run(result.effects.map((name) => ({ name, documentId: doc.id, actorId: actor.id, at: now })));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installSensitiveWords, NO_SENSITIVE_WORDS } from '../../workflows/plugins/sensitive-words';
-import { releaseReviewDefinition } from '../../workflows/index';
+import { defaultRegistry, registerGuard, releaseReviewDefinition } from '../../workflows/index';
 import { failure } from '../support/api-client';
 import { BODY, categoryId, draftInput } from '../support/draft-input';
 import { ALL_CHECKS, signInAll, type Clients } from '../support/review-driver';
@@ -40,5 +40,26 @@ describe('a workflow plugin guard (noSensitiveWords) in a published version', ()
     const clean = await atLegality(BODY);
     await clients.legal!.trpc.review.approve.mutate({ documentId: clean.id, expectedVersion: clean.version, taskId: clean.openTask!.id, opinion: '同意', checks: ALL_CHECKS });
     expect((await clients.drafter!.trpc.documents.get.query({ id: clean.id })).currentStep.id).toBe('secrecy_review');
+  });
+
+  it('gives a plugin condition on a later step the text of the approval that reaches it', async () => {
+    // The server loads a document's text for an approval only when its definition names a
+    // plugin guard: this one reads the text as a `when`, evaluated as the approval moves on.
+    registerGuard('mentionsBudget', (_context, event) => (event?.type === 'APPROVE' ? (event.document?.body.includes('预算') ?? false) : false), defaultRegistry, {
+      label: { zh: '涉及预算', en: 'Mentions the budget' },
+      use: 'condition',
+    });
+    const legality = releaseReviewDefinition.steps.findIndex((s) => s.id === 'legality_review');
+    const budgetCheck = { ...releaseReviewDefinition.steps[legality]!, id: 'budget_check', label: { zh: '预算审核', en: 'Budget check' }, when: { guard: 'mentionsBudget' } };
+    const steps = [...releaseReviewDefinition.steps.slice(0, legality + 1), budgetCheck, ...releaseReviewDefinition.steps.slice(legality + 1)];
+    expect(await clients.admin!.trpc.workflows.publish.mutate({ definition: { ...releaseReviewDefinition, steps }, notes: '涉及预算的文件加一道预算审核' })).toEqual({ version: 3 });
+
+    const approveAtLegality = async (body: string) => {
+      const doc = await atLegality(body);
+      await clients.legal!.trpc.review.approve.mutate({ documentId: doc.id, expectedVersion: doc.version, taskId: doc.openTask!.id, opinion: '同意', checks: ALL_CHECKS });
+      return (await clients.drafter!.trpc.documents.get.query({ id: doc.id })).currentStep.id;
+    };
+    expect(await approveAtLegality(`${BODY}\n\n本项目所需经费列入年度部门预算。`)).toBe('budget_check');
+    expect(await approveAtLegality(BODY)).toBe('secrecy_review');
   });
 });
