@@ -21,7 +21,8 @@ export interface DocumentFacts {
 
 /**
  * The text of the document at the moment of an approval or publication, for guards a step
- * `requires` (e.g. a sensitive-words check). The server always passes it with real actions.
+ * `requires` or names as a `when` (e.g. a sensitive-words check). The server passes it with real
+ * actions under every definition that names a plugin guard (`namesPluginGuards`).
  */
 export interface DocumentContent {
   title: string;

@@ -4,7 +4,8 @@
  * a word from the bureau's list. See docs/plugins.md.
  *
  * Guards are pure functions of the workflow context and the event; the server puts the
- * document's current text on every approval and publication (`event.document`).
+ * document's current text on every approval and publication (`event.document`) under a
+ * definition that names a plugin guard such as this one (`namesPluginGuards`).
  */
 import { defaultRegistry, registerGuard, type WorkflowRegistry } from '../registry';
 import type { ReviewEvent } from '../review-types';
