@@ -104,7 +104,9 @@ const BUILT_IN_GUARD_NAMES: ReadonlySet<string> = new Set([...Object.keys(RULE_G
  * @example namesPluginGuards({ ...def, steps: [{ ...step, requires: ['noSensitiveWords'] }] }) // true
  */
 export function namesPluginGuards(definition: { steps: readonly { when?: { guard: string }; requires?: readonly string[] }[] }): boolean {
-  return definition.steps.some((step) => [...(step.when ? [step.when.guard] : []), ...(step.requires ?? [])].some((name) => !BUILT_IN_GUARD_NAMES.has(name)));
+  const isPlugin = (name: string) => !BUILT_IN_GUARD_NAMES.has(name);
+  // Asked at every approval: no arrays built on the way.
+  return definition.steps.some((step) => (step.when !== undefined && isPlugin(step.when.guard)) || (step.requires?.some(isPlugin) ?? false));
 }
 
 /** The registry used when none is passed. */
