@@ -6,9 +6,11 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers/index';
 import { appUrl } from './mount';
+import { sharedQueriesLink } from './shared-queries-link';
 
 export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: appUrl('/api/trpc') })],
+  // Calls made in the same tick go out as one request; the same query twice in it, once.
+  links: [sharedQueriesLink(), httpBatchLink({ url: appUrl('/api/trpc') })],
 });
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
