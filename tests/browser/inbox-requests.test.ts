@@ -1,14 +1,26 @@
 /**
  * Landing on 我的待办 asks the server for each thing it shows once. The header's count and the
  * page both want the inbox and the validity changes; the client's shared-queries link
- * (client/src/shared-queries-link.ts) sends each of them once.
+ * (client/src/shared-queries-link.ts) sends each of them once. Opening a document from there
+ * asks for the document, not for the header's counts again while they are fresh
+ * (client/src/session/header-count-refresh.ts); back on 我的待办 the count is asked with the list.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../support/api-client';
+import { categoryId, draftInput } from '../support/draft-input';
 import type { Page } from 'playwright-core';
 import { browserSuite, LAPTOP, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
 const suite = browserSuite();
+const TITLE = '关于开展2027年度政务公开工作要点落实情况自查的通知';
+
+beforeAll(async () => {
+  // A document waiting for the legality reviewer.
+  const drafter = await signedIn(suite.server.url, 'drafter');
+  const created = await drafter.trpc.documents.create.mutate(draftInput(await categoryId(drafter, 'notice'), { title: TITLE }));
+  await drafter.trpc.review.submit.mutate({ documentId: created.id, expectedVersion: created.version });
+});
 
 /** The procedures of every tRPC request the page makes from now on, in order (a batch counts each of its calls). */
 function proceduresAskedBy(page: Page): string[] {
@@ -37,6 +49,32 @@ describe('我的待办 on landing', () => {
     expect(asked.filter((p) => p === 'review.inbox')).toHaveLength(1);
     expect(asked.filter((p) => p === 'validity.pending')).toHaveLength(1);
     expect(asked).toContain('auth.me');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a document without asking for the header counts again, and asks for 我的待办 with its list on the way back', async () => {
+    const { server, browser } = suite;
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signIn(page, server.url, 'legal');
+    await page.waitForSelector('[data-testid=task-row]');
+    await page.waitForLoadState('networkidle');
+
+    const asked = proceduresAskedBy(page);
+    await page.locator('[data-testid=task-row]', { hasText: TITLE }).locator('a').first().click();
+    await page.waitForSelector('[data-testid=approve]');
+    await page.waitForLoadState('networkidle');
+    expect(asked).toContain('documents.get');
+    expect(asked.filter((p) => ['review.inbox', 'validity.pending', 'notifications.unreadCount'].includes(p))).toEqual([]);
+
+    asked.length = 0;
+    await page.goBack();
+    await page.waitForSelector('[data-testid=task-row]');
+    await page.waitForLoadState('networkidle');
+    expect(asked.filter((p) => p === 'review.inbox')).toHaveLength(1);
+    expect(await page.textContent('[data-testid=inbox-count]')).toBe(String(await page.locator('[data-testid=task-row]').count()));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,24 +1,26 @@
 /**
- * 通知 in the header with the number of unread messages. Reloaded on every navigation,
- * after notifications are marked read, and once a minute, so a reminder raised by the
- * server's scheduler shows up on a page left open.
+ * 通知 in the header with the number of unread messages. Reloaded after notifications are
+ * marked read, once a minute, so a reminder raised by the server's scheduler shows up on a
+ * page left open, on every visit to 通知, and on other navigations once it is 30 s old
+ * (header-count-refresh.ts).
  */
 import { createResource, createSignal, onCleanup, Show } from 'solid-js';
-import { A, useLocation } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { trpc } from '../trpc';
 import { t } from '../i18n/i18n';
 import { useSession } from '../session/SessionProvider';
+import { navigationRefresh } from '../session/header-count-refresh';
 
 const POLL_MS = 60_000;
 
 export function NotificationLink() {
   const session = useSession();
-  const location = useLocation();
+  const navigated = navigationRefresh('/notifications');
   const [tick, setTick] = createSignal(0);
   const timer = setInterval(() => setTick((n) => n + 1), POLL_MS);
   onCleanup(() => clearInterval(timer));
   const [list] = createResource(
-    () => (session.user() ? `${location.pathname}#${session.notificationsVersion()}#${tick()}` : false),
+    () => (session.user() ? `${navigated()}#${session.notificationsVersion()}#${tick()}` : false),
     // A failed count is not worth an error message; the notifications page reports its own failures.
     () => trpc.notifications.unreadCount.query().catch(() => 0),
   );
