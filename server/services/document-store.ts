@@ -31,8 +31,9 @@ const { body: _text, ...headColumns } = getTableColumns(documents);
  * The document without its text, and its category's code (which workflow conditions read), in
  * one query. Most review steps never look at the text, and it is the row's bulk: a catalog's
  * document runs to thousands of characters, spilling into overflow pages that a read after
- * another connection's commit fetches again and turns into a string each time (a read with it
- * cost 41 µs of CPU against 12 µs without, 69 against 38 µs after a commit). `loadDocumentText`
+ * another connection's commit fetches again and turns into a string each time. Without it the
+ * read costs 24–31 µs of CPU instead of 46–63 µs, 58–65 instead of 83–85 µs after a commit
+ * (BENCHMARKS.md, "A review step reads the document without its text"). `loadDocumentText`
  * reads it for the steps that do.
  */
 export async function loadDocumentHeadWithCategoryCode(db: Db, id: string): Promise<{ doc: DocumentHead; categoryCode: string }> {
