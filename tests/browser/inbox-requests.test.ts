@@ -32,18 +32,23 @@ function proceduresAskedBy(page: Page): string[] {
   return asked;
 }
 
+/** The legality reviewer, signed in on a fresh page, on 我的待办 with everything it asks for answered. */
+async function reviewerOnInbox() {
+  const context = await suite.browser.newContext(LAPTOP);
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  await signIn(page, suite.server.url, 'legal');
+  await page.waitForSelector('[data-testid=task-row]');
+  await page.waitForLoadState('networkidle');
+  return { context, page, errors };
+}
+
 describe('我的待办 on landing', () => {
   it('asks for the inbox and the validity changes once, though the header and the page both show them', async () => {
-    const { server, browser } = suite;
-    const context = await browser.newContext(LAPTOP);
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'legal');
-    await page.waitForSelector('main h1');
-
+    const { context, page, errors } = await reviewerOnInbox();
     const asked = proceduresAskedBy(page);
     await page.reload();
-    await page.waitForSelector('main h1');
+    await page.waitForSelector('[data-testid=task-row]');
     // The count settles after the page's own answer: wait until the page has asked all it will.
     await page.waitForLoadState('networkidle');
     expect(asked.filter((p) => p === 'review.inbox')).toHaveLength(1);
@@ -54,14 +59,7 @@ describe('我的待办 on landing', () => {
   });
 
   it('opens a document without asking for the header counts again, and asks for 我的待办 with its list on the way back', async () => {
-    const { server, browser } = suite;
-    const context = await browser.newContext(LAPTOP);
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await signIn(page, server.url, 'legal');
-    await page.waitForSelector('[data-testid=task-row]');
-    await page.waitForLoadState('networkidle');
-
+    const { context, page, errors } = await reviewerOnInbox();
     const asked = proceduresAskedBy(page);
     await page.locator('[data-testid=task-row]', { hasText: TITLE }).locator('a').first().click();
     await page.waitForSelector('[data-testid=approve]');
