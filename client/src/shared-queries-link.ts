@@ -13,31 +13,17 @@
  */
 import type { OperationResultObservable, TRPCLink } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
-import { observable, share } from '@trpc/server/observable';
+import { observable, share, tap } from '@trpc/server/observable';
 
 export function sharedQueriesLink<TRouter extends AnyRouter>(): TRPCLink<TRouter> {
   return () => {
     const onTheWire = new Map<string, OperationResultObservable<TRouter, unknown>>();
     // A change (a mutation) starting or answered: queries asked from then on go out anew, so
     // a count refreshed after an approval never takes an answer begun before it.
+    const forget = () => onTheWire.clear();
     const forgettingOnChange = (sent: OperationResultObservable<TRouter, unknown>): OperationResultObservable<TRouter, unknown> => {
-      onTheWire.clear();
-      return observable((observer) =>
-        sent.subscribe({
-          next(value) {
-            onTheWire.clear();
-            observer.next(value);
-          },
-          error(error) {
-            onTheWire.clear();
-            observer.error(error);
-          },
-          complete() {
-            onTheWire.clear();
-            observer.complete();
-          },
-        }),
-      );
+      forget();
+      return sent.pipe(tap({ next: forget, error: forget, complete: forget }));
     };
     return ({ op, next }) => {
       if (op.type === 'mutation') return forgettingOnChange(next(op));

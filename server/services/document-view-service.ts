@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../db/prepared';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { attachments, auditLog, categories, departments, documents, reviewRecords, users } from '../db/schema/index';
 import { availableEvents, currentStep, returnTargetsFor, seatProgress, type SeatProgress, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { canViewDocument, isTaskFor } from './access';
@@ -18,21 +17,11 @@ import { EDITABLE_STATUSES } from './draft-service';
 import { channelLabelsFor, loadChannels } from '../channels/load-channels';
 import { choicesFor } from '../channels/effective-channels';
 import type { ServiceContext } from './service-context';
-import type { SessionUser } from './users';
+import { displayNames, type SessionUser } from './users';
 
 /** Seat labels and signers with display names instead of user ids. */
 async function seatsWithNames(db: Db, seats: SeatProgress[]) {
-  const ids = [...new Set(seats.flatMap((s) => [s.userId, s.approvedBy]).filter((id): id is string => Boolean(id)))];
-  const names = new Map(
-    ids.length
-      ? (
-          await preparedQuery(db, 'users.displayNamesIn', (d) =>
-            // The ids as one JSON array: a prepared statement cannot take a list of varying length.
-            d.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`)).prepare(),
-          ).all({ ids: JSON.stringify(ids) })
-        ).map((u) => [u.id, u.name])
-      : [],
-  );
+  const names = await displayNames(db, seats.flatMap((s) => [s.userId, s.approvedBy]).filter((id): id is string => Boolean(id)));
   return seats.map((s) => ({
     seatId: s.seatId,
     label: s.role ? s.label.zh : (names.get(s.userId ?? '') ?? s.label.zh),
@@ -82,16 +71,15 @@ export async function loadViewableDocument(ctx: ServiceContext, user: SessionUse
 
 // The page's own reads, prepared once per database (db/prepared.ts): every reviewer opens the
 // page before acting, and building these queries per view made it cost twice an approval.
-const drafterOf = alias(users, 'drafter');
+// The names around the document, by the ids its row (already read) holds: not the row again.
 const documentMeta = (db: Db) =>
   preparedQuery(db, 'documentView.meta', (d) =>
     d
-      .select({ categoryName: categories.nameZh, categoryCode: categories.code, requiresDisclosure: categories.requiresDisclosure, departmentName: departments.name, drafterName: drafterOf.displayName })
-      .from(documents)
-      .innerJoin(categories, eq(categories.id, documents.categoryId))
-      .innerJoin(departments, eq(departments.id, documents.departmentId))
-      .innerJoin(drafterOf, eq(drafterOf.id, documents.drafterId))
-      .where(eq(documents.id, sql.placeholder('id')))
+      .select({ categoryName: categories.nameZh, categoryCode: categories.code, requiresDisclosure: categories.requiresDisclosure, departmentName: departments.name, drafterName: users.displayName })
+      .from(categories)
+      .innerJoin(departments, eq(departments.id, sql.placeholder('departmentId')))
+      .innerJoin(users, eq(users.id, sql.placeholder('drafterId')))
+      .where(eq(categories.id, sql.placeholder('categoryId')))
       .prepare(),
   );
 const documentHistory = (db: Db) =>
@@ -134,7 +122,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const state = reviewState(doc);
   const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));
   const taskIsMine = Boolean(openTask && openTask.step === state.value);
-  const meta = await documentMeta(db).get({ id: doc.id });
+  const meta = await documentMeta(db).get({ categoryId: doc.categoryId, departmentId: doc.departmentId, drafterId: doc.drafterId });
   const history = await documentHistory(db).all({ documentId: doc.id });
   const reviews = await documentReviews(db).all({ documentId: doc.id });
   const files = await documentFiles(db).all({ documentId: doc.id });

@@ -8,7 +8,8 @@
 import { inArray } from 'drizzle-orm';
 import { CORE_DRAFT_FIELDS, resolveFormState, type FieldDefinition, type FileRef, type FormDefinition, type LocalizedText } from '../../forms/index';
 import type { Db } from '../db/client';
-import { departments, users } from '../db/schema/index';
+import { departments } from '../db/schema/index';
+import { displayNames } from './users';
 import { storedForm } from './form-definitions';
 import { formFileInfo } from './form-file-service';
 import { sanitizeRichText } from './rich-text';
@@ -60,7 +61,7 @@ export async function formValuesView(db: Db, form: FormDefinition, values: Recor
   const names: Names = new Map();
   if (ids.length) {
     for (const d of await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ids))) names.set(d.id, d.name);
-    for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))) names.set(u.id, u.name);
+    for (const [id, name] of await displayNames(db, ids)) names.set(id, name);
   }
   const fileIds = shown.flatMap((f) => (f.type === 'file' && Array.isArray(values[f.key]) ? (values[f.key] as FileRef[]).map((r) => r.id) : []));
   const files = await formFileInfo(db, fileIds);

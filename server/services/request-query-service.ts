@@ -14,7 +14,7 @@ import type { WorkCalendar } from '../../workflows/calendar/index';
 import { loadRequest, requestFlowLookup, requestFlowOf, requestState } from './request-store';
 import { cstDate } from '../time';
 import type { ServiceContext } from './service-context';
-import type { SessionUser } from './users';
+import { displayNames, type SessionUser } from './users';
 
 export interface RequestListFilter {
   scope: 'open' | 'closed' | 'all';
@@ -85,8 +85,8 @@ export async function getRequest(ctx: ServiceContext, user: SessionUser, id: str
     .where(eq(requestDocuments.requestId, id));
   const others = await db.select({ id: infoRequests.id, requestNo: infoRequests.requestNo, description: infoRequests.description, receivedAt: infoRequests.receivedAt }).from(infoRequests).where(ne(infoRequests.id, id)).orderBy(desc(infoRequests.receivedAt)).limit(1000);
   const similar = similarRequests(row.description, others).slice(0, 10);
-  const names = letter ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [letter.draftedBy, letter.reviewedBy ?? letter.draftedBy])) : [];
-  const nameOf = (uid: string | null) => names.find((n) => n.id === uid)?.name ?? null;
+  const names = letter ? await displayNames(db, [letter.draftedBy, letter.reviewedBy ?? letter.draftedBy]) : new Map<string, string>();
+  const nameOf = (uid: string | null) => (uid === null ? null : (names.get(uid) ?? null));
   const flow = await requestFlowOf(db, row);
   const deadlines = requestDeadlines(state.context.clock, calendar, today);
   const next = nextDeadline(row.status, state.context.clock, calendar, today, flow.steps);

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../db/prepared';
 import { departments, sessions, userRoles, users } from '../db/schema/index';
@@ -69,4 +69,16 @@ export async function loadSessionWithUser(db: Db, sessionId: string): Promise<{ 
   if (!first) return null;
   const user = first.departmentId ? sessionUserFromRows(rows) : null;
   return { session: { userId: first.sessionUserId, expiresAt: first.expiresAt, createdAt: first.createdAt }, user };
+}
+
+/**
+ * Display names of the users `ids` names (unknown ids are left out), in one prepared read: the
+ * ids go as one JSON array, since a prepared statement cannot take a list of varying length.
+ */
+export async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await preparedQuery(db, 'users.displayNamesIn', (d) =>
+    d.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`)).prepare(),
+  ).all({ ids: JSON.stringify([...new Set(ids)]) });
+  return new Map(rows.map((u) => [u.id, u.name]));
 }
