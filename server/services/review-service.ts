@@ -137,8 +137,8 @@ async function auditDetail(db: Db, input: ReviewAction, text: DocumentText | nul
  */
 export async function performReviewAction(ctx: ServiceContext, actor: SessionUser, input: ReviewActionInput) {
   const { db } = ctx.database;
-  const { doc, categoryCode } = await loadDocumentHeadWithCategoryCode(db, input.documentId);
-  const documentTasks = await loadDocumentTasks(db, doc.id);
+  // Together: both are batched reads (db/batched-read.ts), so they go out in the same turn.
+  const [{ doc, categoryCode }, documentTasks] = await Promise.all([loadDocumentHeadWithCategoryCode(db, input.documentId), loadDocumentTasks(db, input.documentId)]);
   // Standing first: an outsider learns nothing of the document's version or content from the refusal.
   requireStanding(input, actor, doc, documentTasks);
   if (doc.version !== input.expectedVersion) throw conflict('该文件已被他人处理或已修改，请刷新后重试');

@@ -1,6 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../db/prepared';
+import { batchedRead, keysList } from '../db/batched-read';
 import { departments, sessions, userRoles, users } from '../db/schema/index';
 import { isRole, type Role } from '../../workflows/roles';
 
@@ -54,17 +55,21 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
  * times, and the user as `loadSessionUser` gives it (null when gone or disabled).
  */
 export async function loadSessionWithUser(db: Db, sessionId: string): Promise<{ session: { userId: string; expiresAt: number; createdAt: number }; user: SessionUser | null } | null> {
-  // Every signed-in request runs this: prepared once per database (db/prepared.ts).
-  const rows = await preparedQuery(db, 'sessions.withUser', (d) =>
-    d
-      .select({ ...sessionUserColumns, sessionUserId: sessions.userId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
-      .from(sessions)
-      .leftJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(departments, eq(departments.id, users.departmentId))
-      .leftJoin(userRoles, eq(userRoles.userId, users.id))
-      .where(eq(sessions.id, sql.placeholder('sessionId')))
-      .prepare(),
-  ).all({ sessionId });
+  // Every signed-in request runs this: the requests of one turn in one statement (db/batched-read.ts).
+  const rows = await batchedRead(
+    db,
+    'sessions.withUser',
+    (d) =>
+      d
+        .select({ ...sessionUserColumns, sessionId: sessions.id, sessionUserId: sessions.userId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
+        .from(sessions)
+        .leftJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(departments, eq(departments.id, users.departmentId))
+        .leftJoin(userRoles, eq(userRoles.userId, users.id))
+        .where(inArray(sessions.id, keysList()))
+        .prepare(),
+    (row) => row.sessionId,
+  ).load(sessionId);
   const first = rows[0];
   if (!first) return null;
   const user = first.departmentId ? sessionUserFromRows(rows) : null;
@@ -72,13 +77,13 @@ export async function loadSessionWithUser(db: Db, sessionId: string): Promise<{ 
 }
 
 /**
- * Display names of the users `ids` names (unknown ids are left out), in one prepared read: the
- * ids go as one JSON array, since a prepared statement cannot take a list of varying length.
+ * Display names of the users `ids` names (unknown ids are left out), in one prepared read (the
+ * ids as one list, `keysList`).
  */
 export async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const rows = await preparedQuery(db, 'users.displayNamesIn', (d) =>
-    d.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`)).prepare(),
-  ).all({ ids: JSON.stringify([...new Set(ids)]) });
+    d.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, keysList())).prepare(),
+  ).all({ keys: JSON.stringify([...new Set(ids)]) });
   return new Map(rows.map((u) => [u.id, u.name]));
 }

@@ -66,16 +66,17 @@ describe('channel settings', () => {
   it('refuses bad input with a Chinese message and changes nothing', async () => {
     const rows = await settingsRows();
     const audits = (await auditRows('channel.%')).length;
-    const cases: [Promise<unknown>, RegExp][] = [
-      [clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, label: { zh: ' ', en: 'Archive' } }), /请填写「渠道名称（中文）」/],
-      [clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, label: { zh: '档案馆', en: 'Archive' }, key: 'Bad Key' }), /小写字母开头/],
-      [clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, label: { zh: '档案馆', en: 'Archive' }, key: 'portal' }), /渠道标识「portal」已被使用/],
-      [clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, key: 'centre_two' }), /已有名为「政务服务中心查阅点」的发布渠道/],
-      [clients.admin!.trpc.channels.update.mutate({ key: 'no_such', ...CENTRE }), /未找到该发布渠道/],
-      [clients.admin!.trpc.channels.addWebhook.mutate({ label: { zh: '市门户', en: 'City portal' }, effect: { zh: '', en: '' }, url: 'ftp://example.org/x' }), /http/],
+    // Each call made when its turn comes: made all at once, a refusal could come before its await.
+    const cases: [() => Promise<unknown>, RegExp][] = [
+      [() => clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, label: { zh: ' ', en: 'Archive' } }), /请填写「渠道名称（中文）」/],
+      [() => clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, label: { zh: '档案馆', en: 'Archive' }, key: 'Bad Key' }), /小写字母开头/],
+      [() => clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, label: { zh: '档案馆', en: 'Archive' }, key: 'portal' }), /渠道标识「portal」已被使用/],
+      [() => clients.admin!.trpc.channels.addOffline.mutate({ ...CENTRE, key: 'centre_two' }), /已有名为「政务服务中心查阅点」的发布渠道/],
+      [() => clients.admin!.trpc.channels.update.mutate({ key: 'no_such', ...CENTRE }), /未找到该发布渠道/],
+      [() => clients.admin!.trpc.channels.addWebhook.mutate({ label: { zh: '市门户', en: 'City portal' }, effect: { zh: '', en: '' }, url: 'ftp://example.org/x' }), /http/],
     ];
     for (const [call, message] of cases) {
-      const refused = await failure(call);
+      const refused = await failure(call());
       expect(['BAD_REQUEST', 'NOT_FOUND']).toContain(refused.code);
       expect(refused.message).toMatch(message);
     }
