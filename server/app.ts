@@ -17,6 +17,7 @@ import type { TrpcContext } from './trpc';
 import { clientAddress, sameOriginMutations } from './http/request-guards';
 import { apiBodyLimit, utf8Body } from './http/body-guards';
 import { requestLog, type RequestIdVariables } from './http/request-log';
+import { countRequestsInProgress } from './http/requests-in-progress';
 import { log } from './log';
 import { hostUserMiddleware, type ShenfaAuth } from './embed/host-auth';
 import { prefixHtmlLinks } from './embed/prefix-links';
@@ -29,6 +30,7 @@ import { prefixHtmlLinks } from './embed/prefix-links';
 export function createApp(services: ServiceContext, auth: ShenfaAuth = { mode: 'own' }) {
   const { basePath } = services.config;
   const app = new Hono<{ Variables: SessionVariables & RequestIdVariables }>();
+  app.use('*', countRequestsInProgress());
   app.use('*', requestLog());
   app.use(
     '*',

@@ -11,6 +11,7 @@ import { createApp } from '../../server/app';
 import { startGroupCommitThread } from '../../server/services/group-commit';
 import { startReportReader } from '../../server/db/report-reader';
 import { sessionMiddleware, type SessionVariables } from '../../server/http/session-middleware';
+import { countRequestsInProgress } from '../../server/http/requests-in-progress';
 import { clientAddress } from '../../server/http/request-guards';
 import { router, signedInProcedure, type TrpcContext } from '../../server/trpc';
 
@@ -29,6 +30,8 @@ await startReportReader(services.database);
 const app = createApp(services);
 const noopRouter = router({ noop: signedInProcedure.query(() => ({ ok: true })) });
 const outer = new Hono<{ Variables: SessionVariables }>();
+// Counted as the app counts its own requests, so its session read is batched as theirs is (server/db/batched-read.ts).
+outer.use('/bench/*', countRequestsInProgress());
 outer.use('/bench/trpc/*', sessionMiddleware(services));
 outer.use(
   '/bench/trpc/*',

@@ -1,7 +1,7 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { literal, preparedQuery } from '../db/prepared';
-import { batchedRead, keysList } from '../db/batched-read';
+import { batchedRead } from '../db/batched-read';
 import { categories, documents, redactions, tasks, users } from '../db/schema/index';
 import type { DocumentFacts, PersistedReview } from '../../workflows/index';
 import type { DisclosureAttribute, LegalGround } from '../../forms/disclosure';
@@ -35,14 +35,14 @@ const { body: _text, ...headColumns } = getTableColumns(documents);
  * another connection's commit fetches again and turns into a string each time. Without it the
  * read costs 24–31 µs of CPU instead of 46–63 µs, 58–65 instead of 83–85 µs after a commit
  * (BENCHMARKS.md, "A review step reads the document without its text"). `loadDocumentText`
- * reads it for the steps that do. The review steps of one turn read their documents in one
- * statement (db/batched-read.ts), and their tasks in another.
+ * reads it for the steps that do. Under load, the review steps of one turn read their documents
+ * in one statement (db/batched-read.ts), and their tasks in another.
  */
 export async function loadDocumentHeadWithCategoryCode(db: Db, id: string): Promise<{ doc: DocumentHead; categoryCode: string }> {
   const [row] = await batchedRead(
     db,
-    'documents.headsWithCategoryCode',
-    (d) => d.select({ doc: headColumns, categoryCode: categories.code }).from(documents).leftJoin(categories, eq(categories.id, documents.categoryId)).where(inArray(documents.id, keysList())).prepare(),
+    'documents.headWithCategoryCode',
+    (d, key) => d.select({ doc: headColumns, categoryCode: categories.code }).from(documents).leftJoin(categories, eq(categories.id, documents.categoryId)).where(key(documents.id)).prepare(),
     (row) => row.doc.id,
   ).load(id);
   if (!row) throw notFound('未找到该文件');
@@ -78,7 +78,7 @@ export async function loadOpenTasks(db: Db, documentId: string): Promise<TaskRow
 
 /** Every task of a document, open and closed, in seat order (a document has a few per round). */
 export async function loadDocumentTasks(db: Db, documentId: string): Promise<TaskRow[]> {
-  return batchedRead(db, 'tasks.byDocuments', (d) => d.select().from(tasks).where(inArray(tasks.documentId, keysList())).orderBy(tasks.documentId, tasks.seatId).prepare(), (task) => task.documentId).load(documentId);
+  return batchedRead(db, 'tasks.byDocument', (d, key) => d.select().from(tasks).where(key(tasks.documentId)).orderBy(tasks.documentId, tasks.seatId).prepare(), (task) => task.documentId).load(documentId);
 }
 
 export function reviewState(row: Pick<DocumentRow, 'snapshot'>): PersistedReview {

@@ -137,7 +137,7 @@ async function auditDetail(db: Db, input: ReviewAction, text: DocumentText | nul
  */
 export async function performReviewAction(ctx: ServiceContext, actor: SessionUser, input: ReviewActionInput) {
   const { db } = ctx.database;
-  // Together: both are batched reads (db/batched-read.ts), so they go out in the same turn.
+  // Together: under load both are batched reads (db/batched-read.ts), so they go out in the same turn.
   const [{ doc, categoryCode }, documentTasks] = await Promise.all([loadDocumentHeadWithCategoryCode(db, input.documentId), loadDocumentTasks(db, input.documentId)]);
   // Standing first: an outsider learns nothing of the document's version or content from the refusal.
   requireStanding(input, actor, doc, documentTasks);

@@ -55,18 +55,18 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
  * times, and the user as `loadSessionUser` gives it (null when gone or disabled).
  */
 export async function loadSessionWithUser(db: Db, sessionId: string): Promise<{ session: { userId: string; expiresAt: number; createdAt: number }; user: SessionUser | null } | null> {
-  // Every signed-in request runs this: the requests of one turn in one statement (db/batched-read.ts).
+  // Every signed-in request runs this: under load, the requests of one turn in one statement (db/batched-read.ts).
   const rows = await batchedRead(
     db,
     'sessions.withUser',
-    (d) =>
+    (d, key) =>
       d
         .select({ ...sessionUserColumns, sessionId: sessions.id, sessionUserId: sessions.userId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
         .from(sessions)
         .leftJoin(users, eq(users.id, sessions.userId))
         .leftJoin(departments, eq(departments.id, users.departmentId))
         .leftJoin(userRoles, eq(userRoles.userId, users.id))
-        .where(inArray(sessions.id, keysList()))
+        .where(key(sessions.id))
         .prepare(),
     (row) => row.sessionId,
   ).load(sessionId);

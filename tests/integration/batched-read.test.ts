@@ -1,12 +1,13 @@
 /**
  * The reads every request of a kind makes with its own key (the session behind a cookie, the
  * document a reviewer acts on and its tasks) run as one statement for all the keys asked in
- * the same turn of the event loop (server/db/batched-read.ts), and each caller still gets
- * exactly its own rows. A real libsql file and the real HTTP server for the set-up.
+ * the same turn of the event loop while other requests are in progress
+ * (server/db/batched-read.ts), and each caller still gets exactly its own rows; a request alone
+ * reads its key at once. A real libsql file and the real HTTP server.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchedRead, keysList } from '../../server/db/batched-read';
+import { batchedRead, requestInProgress } from '../../server/db/batched-read';
 import { tasks, users } from '../../server/db/schema/index';
 import { performReviewAction } from '../../server/services/review-service';
 import { signIn, validateSessionToken } from '../../server/services/session-service';
@@ -29,6 +30,17 @@ afterAll(() => server.close());
 
 const db = () => server.services.database.db;
 const statementsOn = (seen: { sql: string }[], table: string) => seen.filter((s) => new RegExp(`^select .* from "${table}"`, 'i').test(s.sql));
+const batched = (statement: { sql: string }) => statement.sql.includes('json_each');
+
+/** Runs `work` while two other requests are in progress, as under load. */
+async function underLoad<T>(work: () => Promise<T>): Promise<T> {
+  const others = [requestInProgress(), requestInProgress()];
+  try {
+    return await work();
+  } finally {
+    for (const ended of others) ended();
+  }
+}
 
 /** A submitted document waiting at the legality review, with its open task. */
 async function submitted(title: string) {
@@ -43,10 +55,13 @@ describe('reads in batches', () => {
     const names = ['drafter', 'legal', 'secrecy', 'leader'];
     const tokens = await Promise.all(names.map(async (name) => (await signIn(server.services, name, TEST_PASSWORD)).token));
     let found: Awaited<ReturnType<typeof validateSessionToken>>[] = [];
-    const seen = await statementsOf(server, async () => {
-      found = await Promise.all([...tokens, 'no-such-token', tokens[1]!].map((token) => validateSessionToken(server.services, token)));
-    });
+    const seen = await statementsOf(server, () =>
+      underLoad(async () => {
+        found = await Promise.all([...tokens, 'no-such-token', tokens[1]!].map((token) => validateSessionToken(server.services, token)));
+      }),
+    );
     expect(statementsOn(seen, 'sessions')).toHaveLength(1);
+    expect(statementsOn(seen, 'sessions').every(batched)).toBe(true);
     expect(found.map((s) => s?.user.username ?? null)).toEqual([...names, null, 'legal']);
     // The same session twice in one turn: equal users, not one object the two requests share.
     expect(found[5]!.user).toStrictEqual(found[1]!.user);
@@ -59,11 +74,14 @@ describe('reads in batches', () => {
     const [legal] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'legal'));
     const actor = (await loadSessionUser(db(), legal!.id))!;
     let results: Awaited<ReturnType<typeof performReviewAction>>[] = [];
-    const seen = await statementsOf(server, async () => {
-      results = await Promise.all(targets.map((t) => performReviewAction(server.services, actor, { action: 'approve', ...t, opinion: '同意', checks: ALL_CHECKS })));
-    });
+    const seen = await statementsOf(server, () =>
+      underLoad(async () => {
+        results = await Promise.all(targets.map((t) => performReviewAction(server.services, actor, { action: 'approve', ...t, opinion: '同意', checks: ALL_CHECKS })));
+      }),
+    );
     expect(statementsOn(seen, 'documents')).toHaveLength(1);
     expect(statementsOn(seen, 'tasks')).toHaveLength(1);
+    expect([...statementsOn(seen, 'documents'), ...statementsOn(seen, 'tasks')].every(batched)).toBe(true);
     expect(results.map((r) => [r.documentId, r.version, r.step])).toEqual(targets.map((t) => [t.documentId, t.expectedVersion + 1, 'secrecy_review']));
     const views = await Promise.all(targets.map((t) => clients.drafter!.trpc.documents.get.query({ id: t.documentId })));
     expect(views.map((v) => v.currentStep.id)).toEqual(['secrecy_review', 'secrecy_review', 'secrecy_review']);
@@ -72,19 +90,14 @@ describe('reads in batches', () => {
   it('gives every key its rows in the query order, none for a key without rows, and reads anew after a commit', async () => {
     const a = await submitted('批量读取四');
     const b = await submitted('批量读取五');
-    const tasksOf = batchedRead(
-      db(),
-      'test.tasksByDocuments',
-      (d) => d.select().from(tasks).where(inArray(tasks.documentId, keysList())).orderBy(tasks.documentId, tasks.seatId).prepare(),
-      (t) => t.documentId,
-    );
-    const [ofA, ofB, ofNone] = await Promise.all([tasksOf.load(a.documentId), tasksOf.load(b.documentId), tasksOf.load('no-such-document')]);
+    const tasksOf = batchedRead(db(), 'test.tasksByDocument', (d, key) => d.select().from(tasks).where(key(tasks.documentId)).orderBy(tasks.documentId, tasks.seatId).prepare(), (t) => t.documentId);
+    const [ofA, ofB, ofNone] = await underLoad(() => Promise.all([tasksOf.load(a.documentId), tasksOf.load(b.documentId), tasksOf.load('no-such-document')]));
     expect(ofA.map((t) => t.id)).toEqual([a.taskId]);
     expect(ofB.map((t) => t.id)).toEqual([b.taskId]);
     expect(ofNone).toEqual([]);
     // No cache: a load after a change sees it.
     await db().update(tasks).set({ status: 'cancelled' }).where(eq(tasks.id, a.taskId));
-    expect((await tasksOf.load(a.documentId))[0]!.status).toBe('cancelled');
+    expect((await underLoad(() => tasksOf.load(a.documentId)))[0]!.status).toBe('cancelled');
   });
 
   it('fails every load of a batch whose statement fails, and the next batch reads again', async () => {
@@ -93,17 +106,30 @@ describe('reads in batches', () => {
       db(),
       'test.failsOnce',
       () => ({
-        all: async ({ keys }: { keys: string }) => {
+        all: async (values: { key: string } | { keys: string }) => {
           calls++;
           if (calls === 1) throw new Error('disk I/O error');
-          return (JSON.parse(keys) as string[]).map((key) => ({ key }));
+          return (JSON.parse((values as { keys: string }).keys) as string[]).map((key) => ({ key }));
         },
       }),
       (row) => row.key,
     );
-    const first = await Promise.allSettled([failing.load('a'), failing.load('b')]);
+    const first = await underLoad(() => Promise.allSettled([failing.load('a'), failing.load('b')]));
     expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(await Promise.all([failing.load('a'), failing.load('b')])).toEqual([[{ key: 'a' }], [{ key: 'b' }]]);
+    expect(await underLoad(() => Promise.all([failing.load('a'), failing.load('b')]))).toEqual([[{ key: 'a' }], [{ key: 'b' }]]);
     expect(calls).toBe(2);
+  });
+
+  it('reads at once, with the one-key statement, for a request alone and for a service called outside HTTP', async () => {
+    const target = await submitted('批量读取六');
+    const overHttp = await statementsOf(server, () => clients.drafter!.trpc.auth.me.query());
+    expect(statementsOn(overHttp, 'sessions')).toHaveLength(1);
+    expect(statementsOn(overHttp, 'sessions').some(batched)).toBe(false);
+    const [legal] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'legal'));
+    const actor = (await loadSessionUser(db(), legal!.id))!;
+    const inProcess = await statementsOf(server, () => performReviewAction(server.services, actor, { action: 'approve', ...target, opinion: '同意', checks: ALL_CHECKS }));
+    const reads = [...statementsOn(inProcess, 'documents'), ...statementsOn(inProcess, 'tasks')];
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads.some(batched)).toBe(false);
   });
 });
