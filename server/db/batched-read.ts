@@ -29,14 +29,21 @@ export interface BatchedRead<R> {
 }
 
 let requestsInProgress = 0;
+/** When the last two requests began (performance.now(), ms). */
+let lastStart = -Infinity;
+let previousStart = -Infinity;
+/** Requests that begin closer together than this come more than a thousand a second. */
+const BUSY_GAP_MS = 1;
 
 /**
  * Counts a request as in progress until the returned function is called (the HTTP layer's
  * `countRequestsInProgress` does it for every request). Reads wait to be batched only while
- * another request is in progress too.
+ * the server is busy (`serverIsBusy`).
  */
 export function requestInProgress(): () => void {
   requestsInProgress++;
+  previousStart = lastStart;
+  lastStart = performance.now();
   let ended = false;
   return () => {
     if (!ended) (ended = true), requestsInProgress--;
@@ -44,9 +51,18 @@ export function requestInProgress(): () => void {
 }
 
 /**
+ * Busy: another request is in progress (one waiting for its commit, say), or the last two
+ * began within a millisecond. Reads that answer in the same turn never overlap, so under a load
+ * of quick reads only their pace says that the next ones are already arriving.
+ */
+function serverIsBusy(): boolean {
+  return requestsInProgress > 1 || lastStart - previousStart < BUSY_GAP_MS;
+}
+
+/**
  * A read that every request of a kind makes with its own key (the session behind a cookie,
  * the document a reviewer acts on, its tasks), run as **one statement for all the keys asked
- * in the same turn of the event loop** while other requests are in progress. Under load the
+ * in the same turn of the event loop** while the server is busy. Under load the
  * requests that arrive together (the clients a group commit answered at once ask again at
  * once) ask together, and one statement with twenty keys costs about what three alone do: each
  * statement pays SQLite's set-up and the trip into the driver, with code and pages gone cold
@@ -88,6 +104,6 @@ export function batchedRead<R>(db: Db, name: string, build: (db: Db, key: KeyCon
       },
       { cache: false, batchScheduleFn: (run) => setImmediate(run) },
     );
-    return { load: (key: string) => (requestsInProgress > 1 ? batches.load(key) : one.all({ key })) };
+    return { load: (key: string) => (serverIsBusy() ? batches.load(key) : one.all({ key })) };
   });
 }
