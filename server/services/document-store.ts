@@ -11,7 +11,8 @@ export type DocumentRow = typeof documents.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 
 export async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
-  const row = await preparedQuery(db, 'documents.byId', (d) => d.select().from(documents).where(eq(documents.id, sql.placeholder('id'))).prepare()).get({ id });
+  // Every document page reads it: under load, the pages of one turn in one statement (db/batched-read.ts).
+  const [row] = await batchedRead(db, 'documents.byId', (d, key) => d.select().from(documents).where(key(documents.id)).prepare(), (document) => document.id).load(id);
   if (!row) throw notFound('未找到该文件');
   return row;
 }
@@ -71,9 +72,12 @@ export async function loadRedactions(db: Db, documentId: string) {
 
 /** The open tasks of a document: one per waiting seat (several at a countersign). */
 export async function loadOpenTasks(db: Db, documentId: string): Promise<TaskRow[]> {
-  return preparedQuery(db, 'tasks.openByDocument', (d) =>
-    d.select().from(tasks).where(and(eq(tasks.documentId, sql.placeholder('documentId')), eq(tasks.status, literal('open')))).orderBy(tasks.seatId).prepare(),
-  ).all({ documentId });
+  return batchedRead(
+    db,
+    'tasks.openByDocument',
+    (d, key) => d.select().from(tasks).where(and(key(tasks.documentId), eq(tasks.status, literal('open')))).orderBy(tasks.documentId, tasks.seatId).prepare(),
+    (task) => task.documentId,
+  ).load(documentId);
 }
 
 /** Every task of a document, open and closed, in seat order (a document has a few per round). */

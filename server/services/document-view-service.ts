@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../db/prepared';
+import { batchedRead } from '../db/batched-read';
 import { attachments, auditLog, categories, departments, documents, reviewRecords, users } from '../db/schema/index';
 import { availableEvents, currentStep, returnTargetsFor, seatProgress, type SeatProgress, type ReviewEvent, type WorkflowDefinition } from '../../workflows/index';
 import { canViewDocument, isTaskFor } from './access';
@@ -56,12 +57,15 @@ export function stepName(def: WorkflowDefinition, stepId: string): { zh: string;
  */
 export async function loadViewableDocument(ctx: ServiceContext, user: SessionUser, documentId: string) {
   const { db } = ctx.database;
-  const doc = await loadDocument(db, documentId);
-  const openTasks = await loadOpenTasks(db, doc.id);
+  // Together: under load the document and its open tasks are batched reads (db/batched-read.ts).
+  const [doc, openTasks, acted] = await Promise.all([
+    loadDocument(db, documentId),
+    loadOpenTasks(db, documentId),
+    preparedQuery(db, 'reviewRecords.anyOfUser', (d) =>
+      d.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, sql.placeholder('documentId')), eq(reviewRecords.userId, sql.placeholder('userId')))).limit(1).prepare(),
+    ).get({ documentId, userId: user.id }),
+  ]);
   const mine = openTasks.filter((t) => isTaskFor(user, t));
-  const acted = await preparedQuery(db, 'reviewRecords.anyOfUser', (d) =>
-    d.select({ id: reviewRecords.id }).from(reviewRecords).where(and(eq(reviewRecords.documentId, sql.placeholder('documentId')), eq(reviewRecords.userId, sql.placeholder('userId')))).limit(1).prepare(),
-  ).get({ documentId: doc.id, userId: user.id });
   const involvement = { isDrafter: doc.drafterId === user.id, hasActed: Boolean(acted), holdsOpenTask: mine.length > 0 };
   if (!canViewDocument(user.roles, doc.status, involvement)) throw notFound('未找到该文件');
   // The user's own task: personal assignments first (a transfer or 加签 names them), then the role's pool.
@@ -82,25 +86,35 @@ const documentMeta = (db: Db) =>
       .where(eq(categories.id, sql.placeholder('categoryId')))
       .prepare(),
   );
+// The history and the review records are the page's largest reads after the document: under
+// load, the pages of one turn read them in one statement each (db/batched-read.ts).
 const documentHistory = (db: Db) =>
-  preparedQuery(db, 'documentView.history', (d) =>
-    d
-      .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, detail: auditLog.detail, actorName: users.displayName })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(eq(auditLog.documentId, sql.placeholder('documentId')))
-      .orderBy(asc(auditLog.seq))
-      .prepare(),
+  batchedRead(
+    db,
+    'documentView.history',
+    (d, key) =>
+      d
+        .select({ documentId: auditLog.documentId, seq: auditLog.seq, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, detail: auditLog.detail, actorName: users.displayName })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(key(auditLog.documentId))
+        .orderBy(asc(auditLog.seq))
+        .prepare(),
+    (row) => row.documentId!,
   );
 const documentReviews = (db: Db) =>
-  preparedQuery(db, 'documentView.reviews', (d) =>
-    d
-      .select({ round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, opinionForm: reviewRecords.opinionForm, at: reviewRecords.createdAt, reviewerName: users.displayName })
-      .from(reviewRecords)
-      .innerJoin(users, eq(users.id, reviewRecords.userId))
-      .where(eq(reviewRecords.documentId, sql.placeholder('documentId')))
-      .orderBy(asc(reviewRecords.createdAt))
-      .prepare(),
+  batchedRead(
+    db,
+    'documentView.reviews',
+    (d, key) =>
+      d
+        .select({ documentId: reviewRecords.documentId, round: reviewRecords.round, step: reviewRecords.step, decision: reviewRecords.decision, opinion: reviewRecords.opinion, checks: reviewRecords.checks, opinionForm: reviewRecords.opinionForm, at: reviewRecords.createdAt, reviewerName: users.displayName })
+        .from(reviewRecords)
+        .innerJoin(users, eq(users.id, reviewRecords.userId))
+        .where(key(reviewRecords.documentId))
+        .orderBy(asc(reviewRecords.createdAt))
+        .prepare(),
+    (row) => row.documentId,
   );
 const documentFiles = (db: Db) =>
   preparedQuery(db, 'documentView.files', (d) =>
@@ -122,11 +136,14 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
   const state = reviewState(doc);
   const events = new Set<ReviewEvent['type']>(availableEvents(def, state, { id: user.id, roles: user.roles }));
   const taskIsMine = Boolean(openTask && openTask.step === state.value);
-  const meta = await documentMeta(db).get({ categoryId: doc.categoryId, departmentId: doc.departmentId, drafterId: doc.drafterId });
-  const history = await documentHistory(db).all({ documentId: doc.id });
-  const reviews = await documentReviews(db).all({ documentId: doc.id });
-  const files = await documentFiles(db).all({ documentId: doc.id });
-  const redactionList = await loadRedactions(db, doc.id);
+  // Together, so that under load the batched ones go out in the same turn.
+  const [meta, history, reviews, files, redactionList] = await Promise.all([
+    documentMeta(db).get({ categoryId: doc.categoryId, departmentId: doc.departmentId, drafterId: doc.drafterId }),
+    documentHistory(db).load(doc.id),
+    documentReviews(db).load(doc.id),
+    documentFiles(db).all({ documentId: doc.id }),
+    loadRedactions(db, doc.id),
+  ]);
   const step = currentStep(def, state);
   const canActOnTask = (type: ReviewEvent['type']) => taskIsMine && events.has(type);
   const channels = await loadChannels(db);
@@ -175,7 +192,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
     updatedAt: doc.updatedAt,
     attachments: files,
     history: await Promise.all(
-      history.map(async (h) => {
+      history.map(async ({ documentId: _document, ...h }) => {
         const detail = parseDetail(h.detail);
         // An opinion form filled at this step, worded with the labels of the version filled.
         const form = detail && typeof detail === 'object' && 'form' in detail ? await opinionFormView(db, (detail as { form: unknown }).form) : null;
@@ -190,7 +207,7 @@ export async function getDocumentView(ctx: ServiceContext, user: SessionUser, do
         };
       }),
     ),
-    reviews: await Promise.all(reviews.map(async ({ opinionForm, ...r }) => ({ ...r, form: opinionForm ? await opinionFormView(db, opinionForm) : null, stepLabel: stepLabel(def, r.step), stepName: stepName(def, r.step) }))),
+    reviews: await Promise.all(reviews.map(async ({ opinionForm, documentId: _document, ...r }) => ({ ...r, form: opinionForm ? await opinionFormView(db, opinionForm) : null, stepLabel: stepLabel(def, r.step), stepName: stepName(def, r.step) }))),
     /** The opinion form this user fills at their open task (latest version), when the step names one. */
     opinionForm: taskIsMine && (events.has('APPROVE') || events.has('RETURN')) ? await opinionFormFor(db, step) : null,
     // 会签进度: every seat of the current step and who has signed it.
