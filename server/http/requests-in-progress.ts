@@ -2,8 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import { requestInProgress } from '../db/batched-read';
 
 /**
- * Counts every request while it is in progress, so that the reads each request makes with its
- * own key are batched only when other requests are in progress too (db/batched-read.ts).
+ * Counts every request while it is in progress, and notes when it began, so that the reads each
+ * request makes with its own key are batched only while the server is busy (db/batched-read.ts).
  */
 export function countRequestsInProgress() {
   return createMiddleware(async function requestsInProgress(_c, next) {
