@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { ConfigError, readConfig } from './config';
 import { createShenfaFromConfig } from './embed/create-shenfa';
+import { standaloneFetch } from './embed/standalone-fetch';
 import { seedDemoBureau } from './seed/seed-demo';
 import { demoPassword } from './seed/demo-password';
 import { demoBureau } from './seed/demo-content';
@@ -26,8 +26,7 @@ async function main() {
   void startGroupCommitThread(services.database).then((started) => started || log.warn('group-commit thread did not start: groups are written on the event loop'));
   // And its long reports (a year's statistics, the annual report) are read off the event loop (report-reader.ts).
   void startReportReader(services.database).then((started) => started || log.warn('report reader did not start: reports are read on the event loop'));
-  const host = new Hono().route(shenfa.basePath, shenfa.app);
-  const server = serve({ fetch: host.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: standaloneFetch(shenfa), port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}${config.basePath}`;
     console.log(`审发 Shenfa 已启动：${url}`);
     console.log(`公开目录：${url}/public`);

@@ -8,6 +8,7 @@ import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks
 import { readConfig } from '../../server/config';
 import { createServices } from '../../server/bootstrap';
 import { createApp } from '../../server/app';
+import { standaloneFetch } from '../../server/embed/standalone-fetch';
 import { startGroupCommitThread } from '../../server/services/group-commit';
 import { startReportReader } from '../../server/db/report-reader';
 import { sessionMiddleware, type SessionVariables } from '../../server/http/session-middleware';
@@ -43,8 +44,10 @@ outer.use(
 );
 // Baseline for the browser benchmark: a static HTML page from the same server.
 outer.get('/bench/static.html', (c) => c.html('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>静态页</title></head><body><h1>静态页</h1></body></html>'));
-outer.route('/', app);
-const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+// Everything else goes to the app as the standalone server serves it (server/main.ts).
+const appFetch = standaloneFetch({ app, basePath: '/' });
+const fetch = (request: Request) => (request.url.slice(request.url.indexOf('/', 8)).startsWith('/bench/') ? outer.fetch(request) : appFetch(request));
+const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => {
   console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
 });
 // Clients sign in one after another and then sit idle; keep their sockets open meanwhile.

@@ -32,7 +32,7 @@ export interface ShenfaOptions extends ShenfaSettings {
 }
 
 export interface Shenfa {
-  /** Mount with host.route(shenfa.basePath, shenfa.app) — after the host's own auth middleware. */
+  /** Mount with host.route(shenfa.basePath, shenfa.app) — after the host's own auth middleware. A server of Shenfa alone serves standaloneFetch(shenfa). */
   app: ReturnType<typeof createApp>;
   /** Normalized: '/' or e.g. '/disclosure'. */
   basePath: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { readConfig } from '../../server/config';
-import { Hono } from 'hono';
+import { standaloneFetch } from '../../server/embed/standalone-fetch';
 import { createShenfaFromConfig } from '../../server/embed/create-shenfa';
 import { seedDemoBureau } from '../../server/seed/seed-demo';
 import type { ServiceContext } from '../../server/services/service-context';
@@ -36,13 +36,12 @@ export async function startTestServer(options: { seed?: boolean; now?: () => num
     HOST: '127.0.0.1',
     ...options.env,
   });
-  // The same path as the standalone server: the embeddable Shenfa, mounted by a host at its base path.
+  // The same path as the standalone server: the embeddable Shenfa, served at its base path.
   const shenfa = await createShenfaFromConfig(config, { scheduler: false, now: options.now });
   const { services } = shenfa;
   if (options.seed !== false) await seedDemoBureau(services, TEST_PASSWORD);
-  const host = new Hono().route(shenfa.basePath, shenfa.app);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: standaloneFetch(shenfa), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   answerMalformedRequests(server);
   const { port } = server.address() as AddressInfo;
