@@ -34,7 +34,7 @@ export interface GeneratorSetup {
   span: number;
   templates: Template[];
   requestTemplates: RequestTemplate[];
-  categories: { id: string; clockRule: string | null }[];
+  categories: { id: string; code: string; clockRule: string | null }[];
   /** The bureau's drafters with their 科室: each copy is drafted by one of them, so the 科室 share the documents. */
   drafters: { id: string; departmentId: string }[];
   /** `${writtenAt}|${clockRule}` → the statutory clock row (null: none), for every day of the span. */
@@ -82,6 +82,19 @@ function draftedBy(template: Template, drafter: { id: string; departmentId: stri
   };
 }
 
+/**
+ * A workflow's saved state names the document's category (`context.categoryCode`, which guards
+ * such as "is a budget" read at the next step); a copy filed under another category than its
+ * template's must name that one.
+ */
+function inCategory(snapshot: Value | undefined, code: string): Value {
+  if (typeof snapshot !== 'string') return snapshot ?? null;
+  const state = JSON.parse(snapshot) as { context?: { categoryCode?: string } };
+  if (!state.context || state.context.categoryCode === code) return snapshot;
+  state.context.categoryCode = code;
+  return JSON.stringify(state);
+}
+
 /** Every time a template's rows hold, for its copies' warp (timeline-warp.ts). */
 function templateKnots(template: Template): number[] {
   const times = (rows: Row[], ...columns: string[]) => rows.flatMap((row) => columns.map((column) => (row[column] === null || row[column] === undefined ? null : Number(row[column]))));
@@ -116,6 +129,14 @@ export function scaleGenerator(setup: GeneratorSetup) {
   const copyRequest = requestCopier(setup.requestTemplates, batch, audit, r, requestSequences);
 
   const knotsOf = new Map<Template, number[]>();
+  // Each template variant's saved state as a copy in each category would hold it, made once.
+  const statesIn = new Map<Template, Map<string, Value>>();
+  const savedStateIn = (template: Template, category: { code: string }): Value => {
+    let byCategory = statesIn.get(template);
+    if (!byCategory) statesIn.set(template, (byCategory = new Map()));
+    if (!byCategory.has(category.code)) byCategory.set(category.code, inCategory(template.document.snapshot, category.code));
+    return byCategory.get(category.code)!;
+  };
   // Each template as each drafter would have drafted it, made once.
   const variants = new Map<Template, Map<string, Template>>();
   function copyDocument(original: Template, base: number, i: number) {
@@ -135,7 +156,7 @@ export function scaleGenerator(setup: GeneratorSetup) {
     const id = orderedId(base);
     const category = r.pick(categoryRows);
     const writtenAt = cstDate(base);
-    const doc: Row = { ...template.document, id, title: text.title, doc_number: text.docNumber, body: text.body, written_at: writtenAt, category_id: category.id, created_at: shift(template.document.created_at), updated_at: shift(template.document.updated_at), published_at: shift(template.document.published_at) };
+    const doc: Row = { ...template.document, snapshot: savedStateIn(template, category), id, title: text.title, doc_number: text.docNumber, body: text.body, written_at: writtenAt, category_id: category.id, created_at: shift(template.document.created_at), updated_at: shift(template.document.updated_at), published_at: shift(template.document.published_at) };
     if (template.document.index_number) {
       const prefix = `${agency}/${cstYear(Number(doc.published_at))}-`;
       const next = (sequences.get(prefix) ?? 0) + 1;

@@ -100,7 +100,7 @@ export async function seedScale(ctx: ServiceContext, options: SeedScaleOptions):
   }
   const setup: GeneratorSetup = {
     docs: options.docs, requests: requestCount, seed: options.seed ?? 20261123, end, span, templates, requestTemplates,
-    categories: categoryRows.map((c) => ({ id: c.id, clockRule: c.clockRule })), clocks,
+    categories: categoryRows.map((c) => ({ id: c.id, code: c.code, clockRule: c.clockRule })), clocks,
     drafters: people.filter((p) => p.roles.includes('drafter')).map((p) => ({ id: p.id, departmentId: p.department.id })),
     agency: await readSetting(db, SETTING_KEYS.agencyCode),
     indexSequences: (await rows(ctx, 'SELECT prefix, last FROM index_sequences', [])).map((r) => [String(r.prefix), Number(r.last)]),

@@ -123,6 +123,16 @@ describe('seed-scale (bulk loader)', () => {
     expect(Number(acted!.n)).toBe(drafters.length);
   });
 
+  it("names each copy's own category in its workflow's saved state (the guards read it)", async () => {
+    const generated = "SELECT id FROM documents WHERE id LIKE '________-____-7%'";
+    const [counts] = await query(`SELECT count(*) AS saved, count(DISTINCT d.category_id) AS categories,
+      sum(json_extract(d.snapshot, '$.context.categoryCode') IS NOT c.code) AS wrong
+      FROM documents d JOIN categories c ON c.id = d.category_id WHERE d.id IN (${generated}) AND d.snapshot IS NOT NULL`);
+    expect(Number(counts!.saved)).toBeGreaterThan(300);
+    expect(Number(counts!.categories)).toBeGreaterThan(3);
+    expect(Number(counts!.wrong)).toBe(0);
+  });
+
   it('gives generated rows time-ordered ids (appended to their primary-key index in time order)', async () => {
     const generated = await query("SELECT id, created_at FROM documents WHERE id LIKE '________-____-7%' ORDER BY created_at");
     expect(generated.length).toBeGreaterThanOrEqual(600);
