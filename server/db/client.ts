@@ -20,13 +20,19 @@ export interface Database {
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * The log is copied into the file every 100 ms and made to start over past 4,000 frames
- * (16 MB), by a thread that starts once a client has committed 100 write transactions (a CLI
+ * The log is copied into the file every 100 ms and made to start over past 16,000 frames
+ * (64 MB), by a thread that starts once a client has committed 100 write transactions (a CLI
  * command or a test's short-lived client never starts it). A restart waits at most 100 ms for
  * a reader (another process's long report): this process's writes are paused meanwhile, so
  * the wait is short, and a restart that gave up is tried again later (wal-checkpoint-worker.mjs).
+ *
+ * Why 16,000 and not 4,000: every restart pauses the writes for one fsync of the database file
+ * (it must be durable before the log is reused), 4–19 ms here and longer as the file grows.
+ * Under fifty reviewers approving, the log grew 4,000 frames in 200 ms, so a restart came five
+ * times a second; at 16,000 it is about once a second, for 48 MB more log on disk
+ * (BENCHMARKS.md, "Session of 12:47–15:45 UTC").
  */
-const BACKGROUND_CHECKPOINT = { intervalMs: 100, restartFrames: 4000, restartWaitMs: 100, startAfterWrites: 100 };
+const BACKGROUND_CHECKPOINT = { intervalMs: 100, restartFrames: 16_000, restartWaitMs: 100, startAfterWrites: 100 };
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
