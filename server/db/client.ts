@@ -28,9 +28,9 @@ const BUSY_TIMEOUT_MS = 5000;
  *
  * Why 16,000 and not 4,000: every restart pauses the writes for one fsync of the database file
  * (it must be durable before the log is reused), 4–19 ms here and longer as the file grows.
- * Under fifty reviewers approving, the log grew 4,000 frames in 200 ms, so a restart came five
- * times a second; at 16,000 it is about once a second, for 48 MB more log on disk
- * (BENCHMARKS.md, "Session of 12:47–15:45 UTC").
+ * Under fifty reviewers approving, the log grew ≈ 3,700 frames per 100 ms tick, so a restart
+ * came every other tick, five times a second; at 16,000 it comes every fifth, for 48 MB more
+ * log on disk (BENCHMARKS.md, "Session of 12:47–15:45 UTC").
  */
 const BACKGROUND_CHECKPOINT = { intervalMs: 100, restartFrames: 16_000, restartWaitMs: 100, startAfterWrites: 100 };
 
