@@ -5,11 +5,12 @@ import type { Db } from './client';
 import { preparedQuery } from './prepared';
 
 /**
- * The keys of a read of several at once, as one SQL list: `WHERE t.id IN ${keysList()}`. A
- * prepared statement cannot take a list of varying length, so the keys go as one JSON array.
+ * The keys of a read of several at once, as one SQL list: `WHERE t.id IN ${keysList()}`, the
+ * keys given as `{ keys: JSON.stringify(ids) }`. A prepared statement cannot take a list of
+ * varying length, so the keys go as one JSON array.
  */
-export function keysList(placeholder = 'keys'): SQL {
-  return sql`(SELECT value FROM json_each(${sql.placeholder(placeholder)}))`;
+export function keysList(): SQL {
+  return sql`(SELECT value FROM json_each(${sql.placeholder('keys')}))`;
 }
 
 /** The condition on the key column: one key (`= :key`) or the batch's keys (`IN keysList()`). */
