@@ -35,6 +35,7 @@ export const httpBench: Bench = async (ctx) => {
     const restRss = rssMb(child.pid!);
     const sessions: Session[] = [];
     for (let i = 0; i < CONCURRENCY; i++) sessions.push(await signIn(port, 'legal', BENCH_PASSWORD));
+    await expectClientAddress(port, sessions[0]!);
     const calls = ctx.quick ? 2000 : 10000;
     // Each kind of call runs in one closed loop: untimed calls first (JIT, statement caches,
     // sockets), then the timed ones without a pause (load.ts says why). The server process's
@@ -97,3 +98,14 @@ export const httpBench: Bench = async (ctx) => {
     fs.rmSync(fixture.dir, { recursive: true, force: true });
   }
 };
+
+/**
+ * The server must hand the app what the product's server does (server/main.ts): with the
+ * request's bindings lost, reading the client's address threw and was caught on every tRPC
+ * request, a cost the product does not have (found 2026-11-25).
+ */
+async function expectClientAddress(port: number, session: Session): Promise<void> {
+  const answer = await request(port, session, 'GET', '/bench/trpc/noop');
+  const clientIp = (JSON.parse(answer.body) as { result?: { data?: { clientIp?: unknown } } }).result?.data?.clientIp;
+  if (typeof clientIp !== 'string' || !clientIp.includes('127.0.0.1')) throw new Error(`the bench server's app does not see the client's address (${answer.status} ${answer.body.slice(0, 200)})`);
+}

@@ -6,6 +6,8 @@ import { standaloneFetch } from './standalone-fetch';
 function shenfaLikeApp() {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok', path: c.req.path }));
+  // What a server's bindings carry (@hono/node-server: the socket the client's address is read from).
+  app.get('/peer', (c) => c.json({ peer: (c.env as { incoming?: { socket: { remoteAddress: string } } } | undefined)?.incoming?.socket.remoteAddress ?? null }));
   app.get('/boom', () => {
     throw new Error('secret detail');
   });
@@ -32,5 +34,13 @@ describe('standaloneFetch', () => {
     expect(failed.status).toBe(500);
     expect(await failed.text()).not.toContain('secret detail');
     expect(await (await fetch(new Request('http://x/disclosure/boom'))).json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误' } });
+  });
+
+  it("passes the server's bindings on to the app, at the root and below a base path", async () => {
+    const bindings = { incoming: { socket: { remoteAddress: '10.1.2.3' } } };
+    for (const [basePath, url] of [['/', 'http://x/peer'], ['/disclosure', 'http://x/disclosure/peer']] as const) {
+      const fetch = standaloneFetch({ app: shenfaLikeApp() as never, basePath });
+      expect(await (await fetch(new Request(url), bindings)).json()).toEqual({ peer: '10.1.2.3' });
+    }
   });
 });

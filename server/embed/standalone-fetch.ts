@@ -12,7 +12,7 @@ import type { Shenfa } from './create-shenfa';
  * request (BENCHMARKS.md, "Session of 12:47–15:45 UTC"). Errors are answered by the same
  * handler either way.
  */
-export function standaloneFetch(shenfa: Pick<Shenfa, 'app' | 'basePath'>): (request: Request) => Response | Promise<Response> {
+export function standaloneFetch(shenfa: Pick<Shenfa, 'app' | 'basePath'>): Hono['fetch'] {
   if (shenfa.basePath === '/') return shenfa.app.fetch;
   return new Hono().route(shenfa.basePath, shenfa.app).fetch;
 }
