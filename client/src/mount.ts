@@ -23,3 +23,21 @@ export const signInMode: 'own' | 'host' = meta('shenfa-sign-in') === 'host' ? 'h
 
 /** The host's login page, when it told us one. */
 export const hostSignInUrl = meta('shenfa-sign-in-url');
+
+/**
+ * Who the page was served for, as `auth.me` answers (null: nobody signed in), when the server
+ * said so in it (server/http/static-client.ts); undefined when it did not (a development
+ * server, a database that did not answer): then the app asks. Read once: after sign-in or
+ * sign-out the session knows better than the page.
+ */
+export function takeServedUser(): unknown {
+  const element = doc?.getElementById('shenfa-me');
+  if (!element) return undefined;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? '') as unknown;
+  } catch {
+    return undefined;
+  }
+}
+

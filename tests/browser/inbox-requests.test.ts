@@ -4,6 +4,7 @@
  * (client/src/shared-queries-link.ts) sends each of them once. Opening a document from there
  * asks for the document, not for the header's counts again while they are fresh
  * (client/src/session/header-count-refresh.ts); back on 我的待办 the count is asked with the list.
+ * The page itself says who it was served for, so nobody waits for `auth.me` first.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-client';
@@ -53,8 +54,20 @@ describe('我的待办 on landing', () => {
     await page.waitForLoadState('networkidle');
     expect(asked.filter((p) => p === 'review.inbox')).toHaveLength(1);
     expect(asked.filter((p) => p === 'validity.pending')).toHaveLength(1);
-    expect(asked).toContain('auth.me');
+    // The page said who it is for (server/http/static-client.ts): the first request is the inbox's own.
+    expect(asked).not.toContain('auth.me');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a visitor to sign in without asking who they are', async () => {
+    const context = await suite.browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    const asked = proceduresAskedBy(page);
+    await page.goto(`${suite.server.url}/`);
+    await page.waitForURL(/\/login$/);
+    await page.waitForSelector('input[name=username]');
+    expect(asked).toEqual([]);
     await context.close();
   });
 

@@ -1,10 +1,12 @@
 /**
- * Who is signed in. `auth.me` answers null for a visitor; the router guard reads this to
+ * Who is signed in: as the page was served (mount.ts `takeServedUser`), else as `auth.me`
+ * answers. Null for a visitor; the router guard reads this to
  * send them to /login. Any call that comes back UNAUTHORIZED (an expired session) clears
  * the user, which triggers the same redirect.
  */
 import { createContext, createResource, createSignal, useContext, type ParentProps, type Resource } from 'solid-js';
 import { trpc, type SessionUser } from '../trpc';
+import { takeServedUser } from '../mount';
 
 interface Session {
   /** undefined while loading, null when signed out. */
@@ -26,7 +28,9 @@ interface Session {
 const SessionContext = createContext<Session>();
 
 export function SessionProvider(props: ParentProps) {
-  const [user, { mutate }] = createResource(() => trpc.auth.me.query());
+  // The page says who it is for (one round trip less before the first page); else ask.
+  const served = takeServedUser() as SessionUser | null | undefined;
+  const [user, { mutate }] = createResource(() => (served === undefined ? trpc.auth.me.query() : served));
   const [inboxVersion, setInboxVersion] = createSignal(0);
   const [notificationsVersion, setNotificationsVersion] = createSignal(0);
   const session: Session = {
