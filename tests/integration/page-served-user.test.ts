@@ -69,4 +69,13 @@ describe('the staff page names who it is for', () => {
     clock += SESSION_IDLE_MS - 60 * 1000;
     expect((await client.trpc.auth.me.query())?.username).toBe('leader');
   });
+
+  it('links its icon, a file, so a browser does not ask for /favicon.ico and get the page again', async () => {
+    const page = await (await fetch(`${server.url}/documents/7`)).text();
+    expect(page).toContain('<link rel="icon" type="image/svg+xml" href="./favicon.svg" />');
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  });
 });
