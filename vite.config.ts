@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { precompressAssets } from './client/precompress-plugin';
 
 // One config for the client build and for the three test projects:
 // unit tests sit beside pure code, integration and browser tests under tests/.
 export default defineConfig({
   root: 'client',
-  plugins: [solid()],
+  plugins: [solid(), precompressAssets()],
   // Relative asset URLs: one build serves any mount path. The server puts <base href="{basePath}/">
   // first in index.html (server/http/static-client.ts), so ./assets/… resolves from every route.
   base: './',
