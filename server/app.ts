@@ -82,7 +82,12 @@ export function createApp(services: ServiceContext, auth: ShenfaAuth = { mode: '
   app.route('/api', channelProofRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404));
   // The staff app's page says who it is for, as auth.me would (one round trip less at the start).
-  const identity = { identify, describe: (c: Context<{ Variables: SessionVariables }>) => describeSignedInUser(services, c.get('user')) };
+  // A host may identify its users on the API's paths alone: its "nobody" for the page is not
+  // told, and the app asks auth.me as before.
+  const identity = {
+    identify,
+    describe: async (c: Context<{ Variables: SessionVariables }>) => (auth.mode === 'host' && !c.get('user') ? undefined : describeSignedInUser(services, c.get('user'))),
+  };
   app.route('/', staticClient(services.config.clientDir, { basePath, signIn: auth.mode, signInUrl: auth.mode === 'host' ? auth.signInUrl : undefined }, identity));
   app.onError((error, c) => {
     // The log has the error with its stack; the answer has only the id to find it by.

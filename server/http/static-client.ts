@@ -41,6 +41,7 @@ function jsonInScript(value: unknown): string {
 /** How the page learns who is signed in: the API's own identifying middleware, then what `auth.me` answers for them. */
 export interface PageIdentity {
   identify: MiddlewareHandler;
+  /** What auth.me would answer; undefined to say nothing (the app then asks auth.me itself). */
   describe(c: Context): Promise<unknown>;
 }
 
@@ -69,7 +70,8 @@ async function signedInOf(c: Context, identity: PageIdentity, next: () => Promis
 
 async function described(c: Context, identity: PageIdentity): Promise<SignedIn | undefined> {
   try {
-    return { user: await identity.describe(c) };
+    const user = await identity.describe(c);
+    return user === undefined ? undefined : { user };
   } catch (error) {
     log.warn({ err: error }, 'could not describe who the page is for; the app will ask');
     return undefined;

@@ -109,6 +109,16 @@ describe('Shenfa embedded in the example host with host sign-in', () => {
     expect(rows.filter((r) => JSON.stringify(r.detail).includes('zhang.min'))).toHaveLength(1);
   });
 
+  it("names the host's signed-in user in the staff page, and says nothing when the host names nobody", async () => {
+    const served = (page: string) => /<script type="application\/json" id="shenfa-me">(.*?)<\/script>/.exec(page)?.[1];
+    const drafter = await asHostUser('zhang.min');
+    const page = await (await drafter.fetch('/documents/7')).text();
+    expect(JSON.parse(served(page)!)).toEqual(await drafter.trpc.auth.me.query());
+    // The host may identify its users on the API's paths alone: its "nobody" for the page is not
+    // taken as signed out; the app asks auth.me as before.
+    expect(served(await (await fetch(`${shenfaUrl}/`)).text())).toBeUndefined();
+  });
+
   it('refuses with 403 what the host user\'s roles do not allow, exactly as with own sign-in', async () => {
     const drafter = await asHostUser('zhang.min');
     expect(await failure(drafter.trpc.users.list.query())).toMatchObject({ code: 'FORBIDDEN' });
