@@ -88,7 +88,7 @@ export function staticClient(clientDir: string, shell: ClientShell, identity?: P
   const relativeRoot = path.relative(process.cwd(), clientDir) || '.';
   // Mounted under a base path the request path includes it; the files sit at the root of clientDir.
   const rewriteRequestPath = (p: string) => (shell.basePath && p.startsWith(`${shell.basePath}/`) ? p.slice(shell.basePath.length) : p);
-  // `precompressed`: the build wrote a gzip copy beside each script and stylesheet (client/precompress-plugin.ts), sent to browsers that accept it.
+  // `precompressed`: the build wrote a gzip copy beside each script and stylesheet (vite.config.ts, `precompressAssets`), sent to browsers that accept it.
   app.use('/assets/*', serveStatic({ root: relativeRoot, rewriteRequestPath, precompressed: true, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.use('/favicon.svg', serveStatic({ root: relativeRoot, rewriteRequestPath }));
   if (identity) app.get('*', (c, next) => signedInOf(c, identity, next));

@@ -1,6 +1,6 @@
 /**
  * The staff app's scripts leave the server compressed when the browser accepts gzip: the build
- * wrote a `.gz` copy beside each (client/precompress-plugin.ts) and the server sends it
+ * wrote a `.gz` copy beside each (vite.config.ts, `precompressAssets`) and the server sends it
  * (server/http/static-client.ts). Over real HTTP on the built app, with node:http so that the
  * bytes are seen as sent.
  */
