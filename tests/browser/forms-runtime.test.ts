@@ -1,6 +1,8 @@
 /**
  * The forms runtime (zod and the field-type plugins, client/src/forms/forms-runtime.ts) is not
- * part of the first download: signing in and landing on 我的待办 fetch neither it nor zod. The first
+ * part of the first download: signing in and landing on 我的待办 fetch neither it nor zod (with
+ * tasks listed, it comes afterwards with the document page, when idle: client/src/lazy-pages.ts;
+ * the admin here has none). The first
  * page with forms, opened by its address, has it before it renders: the form builder offers the
  * plugin's 统一社会信用代码 type, the preview renders the field, and a wrong code gets the
  * plugin's Chinese message. Screenshot 79-forms-runtime-plugin-field.

@@ -71,6 +71,28 @@ describe('我的待办 on landing', () => {
     await context.close();
   });
 
+  it('fetches the document page\'s scripts while idle, so opening a task waits for no script', async () => {
+    const context = await suite.browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
+    await signIn(page, suite.server.url, 'legal');
+    await page.waitForSelector('[data-testid=task-row]');
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => scripts.some((s) => /\/DocumentPage-[\w-]+\.js$/.test(s))).toBe(true);
+    expect(scripts.some((s) => /\/forms-runtime-[\w-]+\.js$/.test(s))).toBe(true);
+    scripts.length = 0;
+    await page.locator('[data-testid=task-row]', { hasText: TITLE }).locator('a').first().click();
+    await page.waitForSelector('[data-testid=approve]');
+    // Only the workflow graph's code, which the page loads after itself (client/src/document/WorkflowPath.tsx).
+    expect(scripts.filter((s) => !/\/(?:WorkflowGraph|elk\.bundled|rolldown-runtime)-[\w-]+\.js$/.test(s))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens a document without asking for the header counts again, and asks for 我的待办 with its list on the way back', async () => {
     const { context, page, errors } = await reviewerOnInbox();
     const asked = proceduresAskedBy(page);

@@ -2,7 +2,7 @@
  * 我的待办: the documents waiting for this user, newest first; for a legality reviewer also
  * the validity changes (有效性变更) waiting for their decision.
  */
-import { createResource, Show } from 'solid-js';
+import { createEffect, createResource, Show } from 'solid-js';
 import { trpc } from '../trpc';
 import { localized, t } from '../i18n/i18n';
 import { attributeLabel } from '../i18n/labels';
@@ -17,6 +17,7 @@ import { by } from '../lists/list-view';
 import type { InboxTask } from '../trpc';
 import { ListTable } from '../components/ListTable';
 import { DocumentTitleCell } from '../components/DocumentTitleCell';
+import { preloadDocumentPage } from '../lazy-pages';
 
 const INBOX_SORTS = {
   newest: by.newest<InboxTask>((t) => t.createdAt),
@@ -32,6 +33,10 @@ export function InboxPage() {
   // Empty for anyone but a legality reviewer. A failure here is not worth hiding the tasks for.
   const [changes, { refetch: refetchChanges }] = createResource(() => trpc.validity.pending.query().catch(() => []));
   const pendingChanges = () => changes.latest ?? [];
+  // With a task listed, the document page is where this person goes next: its scripts come now, when idle.
+  createEffect(() => {
+    if (tasks.state === 'ready' && tasks().length > 0) preloadDocumentPage();
+  });
   return (
     <section>
       <h1>{t('inbox.title')}</h1>
