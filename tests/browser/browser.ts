@@ -31,6 +31,16 @@ export function watchPageErrors(page: Page): string[] {
   return errors;
 }
 
+/** Paths of the scripts the page requests from now on (modulepreloads too, which chromium does not type as scripts). */
+export function scriptsOf(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.endsWith('.js')) scripts.push(pathname);
+  });
+  return scripts;
+}
+
 /**
  * A real server and one chromium for a test file: started before its tests, closed after.
  * `suite.server` / `suite.browser` are set once `beforeAll` has run.

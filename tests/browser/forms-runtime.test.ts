@@ -8,23 +8,12 @@
  * plugin's Chinese message. Screenshot 79-forms-runtime-plugin-field.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browserSuite, LAPTOP, screenshot, watchPageErrors } from './browser';
+import { browserSuite, LAPTOP, screenshot, scriptsOf, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 import { addBuilderField } from './form-builder-actions';
 
 const suite = browserSuite();
 const preview = (selector: string) => `[data-testid=fb-preview] ${selector}`;
-
-/** Paths of the scripts the page has requested so far (modulepreloads too, which chromium does not type as scripts). */
-function scriptsOf(page: Page): string[] {
-  const scripts: string[] = [];
-  page.on('request', (r) => {
-    const { pathname } = new URL(r.url());
-    if (pathname.endsWith('.js')) scripts.push(pathname);
-  });
-  return scripts;
-}
 
 describe('the forms runtime', () => {
   it('stays out of the first download and is in place before the first page with forms renders', async () => {

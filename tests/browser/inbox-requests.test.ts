@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-client';
 import { categoryId, draftInput } from '../support/draft-input';
 import type { Page } from 'playwright-core';
-import { browserSuite, LAPTOP, watchPageErrors } from './browser';
+import { browserSuite, LAPTOP, scriptsOf, watchPageErrors } from './browser';
 import { signIn } from './staff-actions';
 
 const suite = browserSuite();
@@ -75,10 +75,7 @@ describe('我的待办 on landing', () => {
     const context = await suite.browser.newContext(LAPTOP);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    const scripts: string[] = [];
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(new URL(r.url()).pathname);
-    });
+    const scripts = scriptsOf(page);
     await signIn(page, suite.server.url, 'legal');
     await page.waitForSelector('[data-testid=task-row]');
     await page.waitForLoadState('networkidle');

@@ -1,33 +1,26 @@
 /**
  * Dates as a bureau reads them: China Standard Time, whatever zone the laptop is set to.
  *
- * Since 1992 China has kept UTC+8 without daylight saving, so there a date is arithmetic, as
- * on the server (server/time.ts), written as Intl writes it for zh-CN and en-GB
- * (format.test.ts compares the two over 1992–2040). Why not Intl: a browser tab's first
+ * Since 1992 China has kept UTC+8 without daylight saving, so there a date is arithmetic, by
+ * the rule the server uses too (workflows/calendar/cst-wall-clock.ts), written as Intl writes
+ * it for zh-CN and en-GB (format.test.ts compares the two over 1992–2040). Why not Intl: a browser tab's first
  * `Intl.DateTimeFormat` loads its locale and zone data, 20–45 ms on the inbox's first load,
  * after the answer and before the first row (BENCHMARKS.md, "Session of 15:13"). Intl stays
  * for dates outside that span; its formatters are cached per locale because construction is slow.
  */
+import { cstWallClock } from '../../../workflows/calendar/cst-wall-clock';
 import { locale, type Locale } from './i18n';
 
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 const weekdayFormats = new Map<Locale, Intl.DateTimeFormat>();
 
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
-const FIXED_OFFSET_UNTIL = Date.UTC(9999, 0, 1);
 const WEEKDAYS: Record<Locale, readonly string[]> = {
   zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
 };
 
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** The CST wall clock of `ms` as a Date whose UTC fields are it; null outside the fixed-offset span. */
-function cstWallClock(ms: number): Date | null {
-  return ms >= FIXED_OFFSET_FROM && ms < FIXED_OFFSET_UNTIL ? new Date(ms + CST_OFFSET_MS) : null;
-}
 
 /** As Intl writes it: zh-CN 2026/01/05 (14:30), en-GB 05/01/2026(, 14:30). */
 function written(wall: Date, current: Locale, withTime: boolean): string {
